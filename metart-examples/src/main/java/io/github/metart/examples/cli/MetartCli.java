@@ -1,0 +1,142 @@
+package io.github.metart.examples.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code metart} command line: the entry point that {@code ./metart} runs.
+ *
+ * <p>Exit codes follow the contract: {@code 0} on success, {@code 2} for a usage error (unknown
+ * command or option, missing argument) with a one-line reason on stderr, {@code 1} for a runtime
+ * failure with a one-line message naming the file, line or object ({@code --verbose} adds the stack
+ * trace).
+ */
+@Command(
+    name = "metart",
+    mixinStandardHelpOptions = true,
+    versionProvider = MetartVersion.class,
+    description = "Deep learning on the Met's Open Access collection.",
+    subcommands = {
+      ClasspathCommand.class,
+    })
+public final class MetartCli implements Runnable {
+
+  /** Exit code of a usage error: unknown command or option, missing or malformed argument. */
+  public static final int EXIT_USAGE = 2;
+
+  /** Exit code of a runtime failure: unreadable file, bad data, failed training. */
+  public static final int EXIT_FAILURE = 1;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print full stack traces on failure.")
+  boolean verbose;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing command");
+  }
+
+  /**
+   * Runs the command line with the given arguments, writing to the given streams.
+   *
+   * @return the exit code
+   */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = newCommandLine(out, err);
+    return cli.execute(args);
+  }
+
+  /** Builds the configured picocli command line (exposed for tests and embedding). */
+  public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new MetartCli());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setParameterExceptionHandler(new OneLineUsageError());
+    cli.setExecutionExceptionHandler(new OneLineFailure());
+    cli.setExitCodeExceptionMapper(t -> t instanceof ParameterException ? EXIT_USAGE : EXIT_FAILURE);
+    return cli;
+  }
+
+  /** Process entry point. */
+  public static void main(String[] args) {
+    DjlDefaults.applyOffline();
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code = execute(out, err, args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  private static boolean verbose(ParseResult parsed) {
+    ParseResult root = parsed;
+    while (root != null && root.commandSpec().parent() != null) {
+      root = root.commandSpec().parent().commandLine().getParseResult();
+    }
+    return root != null && root.hasMatchedOption("--verbose")
+        || parsed != null && parsed.hasMatchedOption("--verbose");
+  }
+
+  /** Usage errors: exactly one line on stderr, exit code 2. */
+  private static final class OneLineUsageError implements IParameterExceptionHandler {
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+      CommandLine cmd = ex.getCommandLine();
+      String name = cmd.getCommandSpec().qualifiedName();
+      cmd.getErr()
+          .println(
+              name + ": " + oneLine(ex.getMessage()) + " (see '" + name + " --help')");
+      cmd.getErr().flush();
+      return EXIT_USAGE;
+    }
+  }
+
+  /** Runtime failures: one line on stderr (stack trace with --verbose), exit code 1. */
+  private static final class OneLineFailure implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
+      if (ex instanceof ParameterException pe) {
+        return new OneLineUsageError().handleParseException(pe, new String[0]);
+      }
+      PrintWriter err = cmd.getErr();
+      err.println("metart: " + describe(ex));
+      if (verbose(parsed)) {
+        ex.printStackTrace(err);
+      }
+      err.flush();
+      return EXIT_FAILURE;
+    }
+  }
+
+  /** A one-line description of a failure: its message, or its type when it has none. */
+  static String describe(Throwable t) {
+    String message = t.getMessage();
+    if (message == null || message.isBlank()) {
+      Throwable cause = t.getCause();
+      if (cause != null && cause != t) {
+        return describe(cause);
+      }
+      return t.getClass().getSimpleName();
+    }
+    return oneLine(message);
+  }
+
+  private static String oneLine(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.strip().replaceAll("\\s*\\R\\s*", "; ");
+  }
+}
