@@ -35,7 +35,7 @@ public final class BreakdownCharts {
         new CategoryChartBuilder()
             .width(size.width())
             .height(size.height())
-            .title(measure + " by " + breakdown.field().displayName())
+            .title(Character.toUpperCase(measure.charAt(0)) + measure.substring(1) + " by " + breakdown.field().displayName())
             .xAxisTitle(breakdown.field().displayName() + " (objects)")
             .yAxisTitle(measure)
             .build();

@@ -88,6 +88,19 @@ public record RunCurves(String run, List<Integer> epochs, Map<String, List<Doubl
     return seriesName;
   }
 
+  /**
+   * Whether higher values of a series are better: true for accuracies, F1, precision, recall and
+   * shares within a tolerance; false for losses and errors.
+   */
+  public static boolean higherIsBetter(String seriesName) {
+    String metric = metricOf(seriesName).toLowerCase(java.util.Locale.ROOT);
+    return metric.contains("accuracy")
+        || metric.contains("f1")
+        || metric.contains("precision")
+        || metric.contains("recall")
+        || metric.contains("within");
+  }
+
   /** The series names in display order. */
   public List<String> seriesNames() {
     return List.copyOf(series.keySet());

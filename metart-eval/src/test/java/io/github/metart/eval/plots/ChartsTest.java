@@ -177,7 +177,7 @@ class ChartsTest {
     CategoryChart chart =
         BreakdownCharts.of(Breakdown.yearErrorBy(p, MetadataField.DEPARTMENT), 10, ChartSize.DEFAULT);
 
-    assertThat(chart.getTitle()).isEqualTo("mean year error by department");
+    assertThat(chart.getTitle()).isEqualTo("Mean year error by department");
     assertThat(objects(chart.getSeriesMap().get("mean year error").getXData()))
         .containsExactly("Asian Art (2)", "Egyptian Art (1)");
     assertThat(objects(chart.getSeriesMap().get("mean year error").getYData())).containsExactly(40.0, 100.0);
