@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.github.metart.data.images.ImageRecipe;
+import io.github.metart.data.images.Normalization;
+import io.github.metart.data.images.ResizeFilter;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.MetModels;
 import io.github.metart.models.heads.ClassifierHead;
 import io.github.metart.models.heads.YearPrediction;
+import io.github.metart.models.predict.Preprocessing;
 import io.github.metart.models.spec.HeadSpec;
 import io.github.metart.models.spec.SpecJson;
 import java.io.IOException;
@@ -55,7 +59,8 @@ class ModelFolderTest {
     }
     try (Stream<Path> files = Files.list(folder)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("spec.json", "model.json", "weights-0000.params");
+          .containsExactlyInAnyOrder(
+              "spec.json", "preprocessing.json", "model.json", "weights-0000.params");
     }
     ModelFolderInfo info = ModelFolder.readInfo(folder);
     assertThat(info.format()).isEqualTo(1);
@@ -173,6 +178,32 @@ class ModelFolderTest {
     try (MetModel model = MetModels.alexnet().hiddenUnits(16).inputSize(64).regression(1500, 1900)) {
       model.save(folder);
       assertThat(SpecJson.read(folder.resolve("spec.json"))).isEqualTo(model.spec());
+    }
+  }
+
+  @Test
+  void preprocessingIsSavedWithTheModel() {
+    Path folder = dir.resolve("model");
+    Preprocessing preprocessing =
+        Preprocessing.of(
+            ImageRecipe.of(80, 72).withFilter(ResizeFilter.BICUBIC),
+            Normalization.of(new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.25f, 0.25f, 0.25f}));
+    try (MetModel model = MetModels.alexnet().hiddenUnits(16).inputSize(64).classifier(2)) {
+      assertThat(model.preprocessing()).isEqualTo(Preprocessing.defaults(64));
+      model.setPreprocessing(preprocessing).save(folder);
+    }
+
+    try (MetModel loaded = MetModels.load(folder)) {
+      assertThat(loaded.preprocessing()).isEqualTo(preprocessing);
+      assertThat(loaded.preprocessing().recipe().filter()).isEqualTo(ResizeFilter.BICUBIC);
+    }
+  }
+
+  @Test
+  void preprocessingSmallerThanTheInputIsRefused() {
+    try (MetModel model = MetModels.alexnet().hiddenUnits(16).inputSize(64).classifier(2)) {
+      assertThatThrownBy(() -> model.setPreprocessing(Preprocessing.defaults(48)))
+          .hasMessage("the preprocessing stores 55 px images, smaller than the 64 px input of alexnet");
     }
   }
 }
