@@ -11,6 +11,7 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.SequenceSampler;
 import ai.djl.translate.TranslateException;
 import io.github.metart.data.dataset.LabeledObject;
+import io.github.metart.data.loading.CachedImageDataset;
 import io.github.metart.data.dates.YearRange;
 import io.github.metart.eval.metrics.YearBaseline;
 import io.github.metart.eval.predictions.ClassPrediction;
@@ -44,8 +45,11 @@ import org.slf4j.LoggerFactory;
  * for years, the target year and the object's date interval.
  *
  * <pre>{@code
- * EvaluationReport report = Evaluator.builder().split("test").build()
- *     .evaluate(model, dataset, dataset::objectId, splits.test());
+ * EvaluationReport report = Evaluator.builder()
+ *     .split("test")
+ *     .baselineFromTraining(splits.train())
+ *     .build()
+ *     .evaluate(model, testDataset, splits.test());
  * }</pre>
  */
 public final class Evaluator {
@@ -78,7 +82,28 @@ public final class Evaluator {
   }
 
   /**
-   * Evaluates a model on one split.
+   * Evaluates a model on one split of the prepared cache.
+   *
+   * @param model the model; a classifier or a year model
+   * @param dataset the split's dataset, without augmentation (read in order whatever its sampling)
+   * @param objects the split's labeled objects, e.g. {@code DatasetSplits.get(Split.TEST)}
+   * @return the report
+   * @throws IllegalArgumentException when the dataset augments its images, or naming the object or
+   *     index when the dataset and the objects do not match
+   */
+  public EvaluationReport evaluate(
+      MetModel model, CachedImageDataset dataset, Collection<LabeledObject> objects) {
+    requireNonNull(dataset, "dataset");
+    checkArgument(
+        !dataset.augmentation().isEnabled(),
+        "evaluation needs the images as they are, but the dataset augments them (%s): build it"
+            + " without augmentation",
+        dataset.augmentation());
+    return evaluate(model, dataset, dataset::objectIdAt, objects);
+  }
+
+  /**
+   * Evaluates a model on one split of any DJL dataset.
    *
    * @param model the model; a classifier or a year model
    * @param dataset the split's DJL dataset: records of one preprocessed image ({@code data}) and
