@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
     description = "Deep learning on the Met's Open Access collection.",
     subcommands = {
       ClasspathCommand.class,
+      DoctorCommand.class,
     })
 public final class MetartCli implements Runnable {
 

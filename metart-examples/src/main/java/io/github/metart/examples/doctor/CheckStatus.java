@@ -1,0 +1,11 @@
+package io.github.metart.examples.doctor;
+
+/** The outcome of one pre-flight check. */
+public enum CheckStatus {
+  /** All is well. */
+  OK,
+  /** Works, but something deserves attention; the result says what to do. */
+  WARN,
+  /** Will not work until fixed; the result says how. */
+  FAIL
+}
