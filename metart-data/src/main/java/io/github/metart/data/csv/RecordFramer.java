@@ -1,0 +1,451 @@
+package io.github.metart.data.csv;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * Cuts decoded text into CSV records the way an RFC 4180 parser will see them (comma, {@code "}
+ * quoting with {@code ""} escapes, CR, LF or CRLF line ends, line breaks inside quoted fields), while
+ * keeping what a parser forgets: the physical line each record starts and ends on, and whether it is
+ * structurally sound. Only sound records go on to Commons CSV; the others come back with a reason:
+ *
+ * <ul>
+ *   <li>a byte sequence that is not UTF-8 on one of the record's lines;
+ *   <li>text after a closing quote ({@code "abc"x}), or a quoted field that never closes (at the
+ *       end of the file or within the format's line/char limits);
+ *   <li>a field count that differs from the header's;
+ *   <li>a record longer than the char limit.
+ * </ul>
+ *
+ * <p>A broken record that spans several lines may have swallowed good rows (a stray opening quote
+ * runs on into the next rows): only its first line is reported, and framing resumes on its second
+ * line, so the rows after it are read again and nothing good is lost.
+ */
+final class RecordFramer {
+
+  private static final int FIELD_START = 0;
+  private static final int UNQUOTED = 1;
+  private static final int QUOTED = 2;
+  private static final int QUOTE_SEEN = 3;
+
+  private final Utf8ChunkDecoder decoder;
+  private final int maxRecordChars;
+  private final int maxRecordLines;
+
+  // input: replayed text first, then decoded chunks
+  private final char[] chunk;
+  private int chunkPos;
+  private int chunkLen;
+  private int nextError; // index of the decoder's next invalid sequence in this chunk
+  private char[] replay;
+  private int replayPos;
+  private int replayLen;
+  private boolean endOfInput;
+
+  // position
+  private long line = 1;
+  private boolean afterCr;
+  private boolean lastWasBreak = true;
+  private long blankLines;
+  private final NavigableMap<Long, String> decodeErrors = new TreeMap<>();
+
+  // the current record
+  private char[] rec = new char[4096];
+  private int recLen;
+  private int recFirstBreak;
+  private long recStartLine;
+  private long recEndLine;
+  private int recLines;
+  private int fields;
+  private boolean started;
+  private boolean discarding;
+  private SkipReason problem;
+  private String detail;
+  private boolean replayAfter;
+  private int expectedFields = -1;
+
+  RecordFramer(Utf8ChunkDecoder decoder, int chunkSize, int maxRecordChars, int maxRecordLines) {
+    this.decoder = decoder;
+    this.chunk = new char[chunkSize];
+    this.maxRecordChars = maxRecordChars;
+    this.maxRecordLines = maxRecordLines;
+  }
+
+  /** From now on, records with another number of fields are reported as such. */
+  void expectFields(int count) {
+    this.expectedFields = count;
+  }
+
+  /**
+   * Frames the next record that is not a blank line.
+   *
+   * @return false at the end of the input
+   */
+  boolean next() throws IOException {
+    while (true) {
+      if (!scan()) {
+        return false;
+      }
+      if (problem == null && fields == 1 && isBlank()) {
+        blankLines++;
+        continue;
+      }
+      judge();
+      return true;
+    }
+  }
+
+  /** The current record's text (valid until the next call of {@link #next()}). */
+  char[] text() {
+    return rec;
+  }
+
+  /** The current record's length in chars, line terminator included. */
+  int length() {
+    return recLen;
+  }
+
+  /** The current record as a string, without its line terminator. */
+  String textWithoutTerminator() {
+    int end = recLen;
+    while (end > 0 && (rec[end - 1] == '\n' || rec[end - 1] == '\r')) {
+      end--;
+    }
+    return new String(rec, 0, end);
+  }
+
+  long startLine() {
+    return recStartLine;
+  }
+
+  long endLine() {
+    return recEndLine;
+  }
+
+  int fields() {
+    return fields;
+  }
+
+  /** Why the current record is unusable, or {@code null} when it is sound. */
+  SkipReason problem() {
+    return problem;
+  }
+
+  String detail() {
+    return detail;
+  }
+
+  /** The physical lines read so far (all of them at the end of the input). */
+  long lines() {
+    return lastWasBreak ? line - 1 : line;
+  }
+
+  long blankLines() {
+    return blankLines;
+  }
+
+  private boolean isBlank() {
+    for (int i = 0; i < recLen; i++) {
+      if (rec[i] != '\r' && rec[i] != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Decides the record's problem (invalid UTF-8 first, then the structure, then the field count) and
+   * sets up the replay of a broken record that spans lines.
+   */
+  private void judge() {
+    decodeErrors.headMap(recStartLine, false).clear();
+    if (problem == null) {
+      String error = firstDecodeError(recStartLine, recEndLine);
+      if (error != null) {
+        problem = SkipReason.INVALID_UTF8;
+        detail = error;
+      } else if (expectedFields >= 0 && fields != expectedFields) {
+        problem = SkipReason.WRONG_FIELD_COUNT;
+        detail = fields + " fields, the header has " + expectedFields;
+        replayAfter = recLines > 0;
+      }
+    }
+    if (replayAfter && recFirstBreak > 0 && recFirstBreak < recLen) {
+      if (problem != SkipReason.INVALID_UTF8) {
+        String error = firstDecodeError(recStartLine, recStartLine);
+        if (error != null) {
+          problem = SkipReason.INVALID_UTF8;
+          detail = error;
+        }
+      }
+      detail += "; the lines after it (" + (recStartLine + 1) + "-" + recEndLine
+          + ") are read again as rows";
+      recEndLine = recStartLine;
+      startReplay();
+    }
+  }
+
+  private String firstDecodeError(long from, long to) {
+    NavigableMap<Long, String> inRecord = decodeErrors.subMap(from, true, to, true);
+    if (inRecord.isEmpty()) {
+      return null;
+    }
+    var first = inRecord.firstEntry();
+    return first.getValue() + (from == to ? "" : " on line " + first.getKey());
+  }
+
+  /** Pushes the record's text after its first line break back in front of the input. */
+  private void startReplay() {
+    int len = recLen - recFirstBreak;
+    int rest = replay == null ? 0 : replayLen - replayPos;
+    char[] text = new char[len + rest];
+    System.arraycopy(rec, recFirstBreak, text, 0, len);
+    if (rest > 0) {
+      System.arraycopy(replay, replayPos, text, len, rest);
+    }
+    replay = text;
+    replayPos = 0;
+    replayLen = text.length;
+    line = recStartLine + 1;
+    afterCr = rec[recFirstBreak - 1] == '\r';
+  }
+
+  /**
+   * Reads one record's chars (or a blank line); false when the input is exhausted. The text is
+   * scanned segment by segment (a stretch of replayed text, or of a decoded chunk up to the next
+   * invalid byte sequence) in a tight loop and copied into the record buffer in bulk.
+   */
+  private boolean scan() throws IOException {
+    recLen = 0;
+    recFirstBreak = -1;
+    recLines = 0;
+    fields = 0;
+    started = false;
+    discarding = false;
+    problem = null;
+    detail = null;
+    replayAfter = false;
+    int state = FIELD_START;
+    while (true) {
+      char[] src;
+      int pos;
+      int end;
+      boolean replaying = replay != null && replayPos < replayLen;
+      if (replaying) {
+        src = replay;
+        pos = replayPos;
+        end = replayLen;
+      } else {
+        replay = null;
+        if (chunkPos == chunkLen && !fillChunk()) {
+          if (!started) {
+            return false;
+          }
+          if (state == QUOTED && !discarding) {
+            broken("a quoted field is never closed (end of file)");
+            replayAfter = true;
+          }
+          fields++;
+          recEndLine = lastWasBreak ? line - 1 : line;
+          return true;
+        }
+        src = chunk;
+        pos = chunkPos;
+        end = chunkLen;
+        if (nextError < decoder.errorCount()) {
+          int errorAt = decoder.errorPosition(nextError);
+          if (errorAt == pos) {
+            decodeErrors.putIfAbsent(line, "invalid UTF-8 " + decoder.errorDetail(nextError));
+            nextError++;
+            errorAt = nextError < decoder.errorCount() ? decoder.errorPosition(nextError) : end;
+          }
+          end = Math.min(end, errorAt);
+        }
+      }
+      if (!started) {
+        if (afterCr && src[pos] == '\n') {
+          afterCr = false; // the LF of a CRLF that ended the previous record
+          advance(replaying, pos + 1);
+          continue;
+        }
+        started = true;
+        recStartLine = line;
+      }
+      int segStart = pos;
+      boolean prevCr = afterCr;
+      boolean ended = false;
+      int i = pos;
+      for (; i < end; i++) {
+        char c = src[i];
+        if (c > ',') {
+          if (state == FIELD_START) {
+            state = UNQUOTED;
+          } else if (state == QUOTE_SEEN) {
+            afterQuote(discarding);
+            state = UNQUOTED;
+          }
+          continue;
+        }
+        boolean crlf = c == '\n' && (i > segStart ? src[i - 1] == '\r' : prevCr);
+        boolean lineBreak = (c == '\r' || c == '\n') && !crlf;
+        if (discarding) {
+          if (lineBreak) {
+            ended = true;
+            break;
+          }
+          continue;
+        }
+        switch (state) {
+          case FIELD_START:
+            if (c == '"') {
+              state = QUOTED;
+            } else if (c == ',') {
+              fields++;
+            } else if (lineBreak) {
+              ended = true;
+            } else if (!crlf) {
+              state = UNQUOTED;
+            }
+            break;
+          case UNQUOTED:
+            if (c == ',') {
+              fields++;
+              state = FIELD_START;
+            } else if (lineBreak) {
+              ended = true;
+            }
+            break;
+          case QUOTED:
+            if (c == '"') {
+              state = QUOTE_SEEN;
+            } else if (lineBreak) {
+              line++;
+              recLines++;
+              if (recFirstBreak < 0) {
+                recFirstBreak = recLen + (i + 1 - segStart);
+              }
+              if (recLines >= maxRecordLines) {
+                copy(src, segStart, i + 1);
+                advance(replaying, i + 1);
+                afterCr = c == '\r';
+                lastWasBreak = true;
+                broken("a quoted field is not closed within " + maxRecordLines + " lines");
+                replayAfter = true;
+                fields++;
+                recEndLine = line - 1;
+                return true;
+              }
+            }
+            break;
+          case QUOTE_SEEN:
+            if (c == '"') {
+              state = QUOTED;
+            } else if (c == ',') {
+              fields++;
+              state = FIELD_START;
+            } else if (lineBreak) {
+              ended = true;
+            } else {
+              afterQuote(false);
+              state = UNQUOTED;
+            }
+            break;
+          default:
+            throw new IllegalStateException("state " + state);
+        }
+        if (ended) {
+          break;
+        }
+      }
+      int stop = ended ? i + 1 : i;
+      if (stop > segStart) {
+        copy(src, segStart, stop);
+        char last = src[stop - 1];
+        afterCr = last == '\r';
+        lastWasBreak = last == '\r' || last == '\n';
+      }
+      advance(replaying, stop);
+      if (ended) {
+        fields++;
+        recEndLine = line;
+        line++;
+        if (recLen > maxRecordChars && problem == null) {
+          tooLong();
+        }
+        return true;
+      }
+      if (recLen > maxRecordChars && !discarding) {
+        if (state == QUOTED && recLines > 0) {
+          broken("a quoted field is not closed within " + maxRecordChars + " chars");
+          replayAfter = true;
+          fields++;
+          recEndLine = line;
+          return true;
+        }
+        if (state == QUOTED) {
+          broken("a quoted field is not closed within " + maxRecordChars + " chars");
+        } else {
+          tooLong();
+        }
+        discarding = true;
+      }
+    }
+  }
+
+  private void tooLong() {
+    problem = SkipReason.ROW_TOO_LONG;
+    detail = "longer than " + maxRecordChars + " chars";
+  }
+
+  private void afterQuote(boolean quiet) {
+    if (!quiet && problem == null) {
+      broken("text after the closing quote of field " + (fields + 1));
+      replayAfter = recLines > 0;
+    }
+  }
+
+  private void advance(boolean replaying, int pos) {
+    if (replaying) {
+      replayPos = pos;
+    } else {
+      chunkPos = pos;
+    }
+  }
+
+  private boolean fillChunk() throws IOException {
+    if (endOfInput) {
+      return false;
+    }
+    int n = decoder.fill(chunk);
+    if (n < 0) {
+      endOfInput = true;
+      return false;
+    }
+    chunkPos = 0;
+    chunkLen = n;
+    nextError = 0;
+    return true;
+  }
+
+  private void copy(char[] src, int from, int to) {
+    if (discarding) {
+      return;
+    }
+    int n = to - from;
+    if (recLen + n > rec.length) {
+      rec = Arrays.copyOf(rec, Math.max(rec.length * 2, recLen + n));
+    }
+    System.arraycopy(src, from, rec, recLen, n);
+    recLen += n;
+  }
+
+  private void broken(String why) {
+    if (problem == null) {
+      problem = SkipReason.BROKEN_QUOTE;
+      detail = why;
+    }
+  }
+
+}

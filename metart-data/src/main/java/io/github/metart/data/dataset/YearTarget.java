@@ -1,0 +1,52 @@
+package io.github.metart.data.dataset;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import io.github.metart.data.dates.YearRange;
+
+/**
+ * The year task's target: the year normalized to 0..1 over {@code [minYear, maxYear]}, i.e.
+ * {@code (year - minYear) / (maxYear - minYear)}; {@link #decode(double)} maps a network's output
+ * back to a year.
+ *
+ * @param minYear the year that maps to 0
+ * @param maxYear the year that maps to 1, after {@code minYear}
+ */
+public record YearTarget(int minYear, int maxYear) implements Target {
+
+  /** Checks {@code minYear < maxYear}. */
+  public YearTarget {
+    checkArgument(minYear < maxYear, "a year target needs minYear < maxYear, got %s..%s", minYear, maxYear);
+  }
+
+  /** The target of a year range recipe. */
+  public static YearTarget of(YearRange range) {
+    return new YearTarget(range.begin(), range.end());
+  }
+
+  @Override
+  public Task task() {
+    return Task.YEAR;
+  }
+
+  /** The range {@code [minYear, maxYear]}. */
+  public YearRange range() {
+    return new YearRange(minYear, maxYear);
+  }
+
+  /** {@code (year - minYear) / (maxYear - minYear)}; years outside the range map outside 0..1. */
+  public float normalize(double year) {
+    return (float) ((year - minYear) / (double) (maxYear - minYear));
+  }
+
+  /** The year a normalized value stands for: {@code minYear + value * (maxYear - minYear)}. */
+  public double decode(double normalized) {
+    return minYear + normalized * (maxYear - minYear);
+  }
+
+  /** The normalized year label of the object; throws when it has none. */
+  @Override
+  public float encode(LabeledObject object) {
+    return normalize(object.requireYear());
+  }
+}

@@ -1,0 +1,13 @@
+package io.github.metart.data.dates;
+
+/** Where an object's year interval came from. */
+public enum YearSource {
+  /** The Met's Object Begin Date and Object End Date columns. */
+  COLUMNS,
+  /** The free-text Object Date, parsed by {@code ObjectDates.parse}. */
+  OBJECT_DATE,
+  /** The free-text Period, through the period timeline ({@code PeriodNormalizer}). */
+  PERIOD,
+  /** No interval could be established. */
+  NONE
+}

@@ -1,0 +1,43 @@
+package io.github.metart.data.images;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.Objects;
+
+/**
+ * What an image file declares about itself, read from its header.
+ *
+ * @param format the container format in lower case: {@code jpeg}, {@code png}, {@code webp},
+ *     {@code tiff}, {@code gif}, {@code bmp}...
+ * @param width the declared width in pixels
+ * @param height the declared height in pixels
+ * @param colorSpace how the pixels are stored: {@code YCbCr}, {@code RGB}, {@code Gray}, {@code
+ *     CMYK}, {@code YCCK}, {@code Indexed}, with {@code +alpha} when there is transparency
+ * @param bitsPerSample bits per colour sample (8 for most images, 16 for deep PNG and TIFF)
+ * @param progressive whether the image is stored progressively (progressive JPEG, interlaced PNG)
+ */
+public record ImageInfo(
+    String format,
+    int width,
+    int height,
+    String colorSpace,
+    int bitsPerSample,
+    boolean progressive) {
+
+  /** Validates the fields. */
+  public ImageInfo {
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(colorSpace, "colorSpace");
+    checkArgument(width > 0 && height > 0, "image size must be positive, got %sx%s", width, height);
+  }
+
+  /** The declared pixel count, {@code width * height}. */
+  public long pixelCount() {
+    return (long) width * height;
+  }
+
+  /** The shorter side in pixels. */
+  public int shorterSide() {
+    return Math.min(width, height);
+  }
+}

@@ -1,0 +1,109 @@
+package io.github.metart.data.images;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.Objects;
+
+/**
+ * How an original image becomes the square 8-bit image the prepared cache stores: the shorter side
+ * is resized to {@code resizeTo} pixels with {@code filter}, then the center {@code cropTo x cropTo}
+ * square is kept. A model's input is then cropped from that square (centered for evaluation, at
+ * random for augmentation), so {@code cropTo} is the model's input size or a bit more.
+ *
+ * <p>The usual ImageNet recipe for 224-pixel models is {@code ImageRecipe.of(256, 256)} with 224
+ * crops at load time ({@link #forInput(int)}). The {@link #key()} names the cache folder: a
+ * different recipe makes a different cache.
+ *
+ * @param resizeTo the shorter side after resizing, in pixels
+ * @param cropTo the side of the stored square, at most {@code resizeTo}
+ * @param filter the resampling filter
+ * @param subsampledReading whether large originals are read subsampled (see {@link
+ *     ImageDecoder#subsamplingFor}); changes pixels slightly, so it is part of the key
+ */
+public record ImageRecipe(int resizeTo, int cropTo, ResizeFilter filter, boolean subsampledReading) {
+
+  /** Bumped whenever the same recipe would produce different pixels (new code, not new options). */
+  public static final int VERSION = 1;
+
+  /** The largest side accepted for the stored square. */
+  public static final int MAX_SIZE = 4096;
+
+  /** Validates the fields. */
+  public ImageRecipe {
+    Objects.requireNonNull(filter, "filter");
+    checkArgument(
+        cropTo >= 8 && cropTo <= MAX_SIZE,
+        "cropTo must be between 8 and %s pixels, got %s",
+        MAX_SIZE,
+        cropTo);
+    checkArgument(
+        resizeTo >= cropTo && resizeTo <= MAX_SIZE,
+        "resizeTo must be between cropTo (%s) and %s pixels, got %s",
+        cropTo,
+        MAX_SIZE,
+        resizeTo);
+  }
+
+  /** Resize the shorter side to {@code resizeTo}, keep the center {@code cropTo} square, bilinear. */
+  public static ImageRecipe of(int resizeTo, int cropTo) {
+    return new ImageRecipe(resizeTo, cropTo, ResizeFilter.BILINEAR, true);
+  }
+
+  /**
+   * The ImageNet convention for a model input of {@code inputSize} pixels: resize to {@code
+   * inputSize * 256 / 224} (256 for 224) and store that square, so that random crops of {@code
+   * inputSize} fit and a center crop equals the usual resize-256/center-crop-224 evaluation.
+   */
+  public static ImageRecipe forInput(int inputSize) {
+    checkArgument(inputSize >= 8, "inputSize must be at least 8 pixels, got %s", inputSize);
+    int size = (int) Math.round(inputSize * 256.0 / 224.0);
+    return of(size, size);
+  }
+
+  /** This recipe with another filter. */
+  public ImageRecipe withFilter(ResizeFilter newFilter) {
+    return new ImageRecipe(resizeTo, cropTo, newFilter, subsampledReading);
+  }
+
+  /** This recipe with subsampled reading switched on or off. */
+  public ImageRecipe withSubsampledReading(boolean enabled) {
+    return new ImageRecipe(resizeTo, cropTo, filter, enabled);
+  }
+
+  /** Bytes of one stored image: {@code cropTo * cropTo * 3}. */
+  public int imageBytes() {
+    return cropTo * cropTo * 3;
+  }
+
+  /**
+   * The cache folder name for this recipe, e.g. {@code r256-c256-bilinear-sub-v1}: stable across
+   * runs and machines, and different for every recipe that stores different pixels.
+   */
+  public String key() {
+    return "r" + resizeTo + "-c" + cropTo + "-" + filter.id() + (subsampledReading ? "-sub" : "")
+        + "-v" + VERSION;
+  }
+
+  /** Applies the recipe: resize the shorter side, then crop the center square. */
+  public RgbImage apply(RgbImage image) {
+    int w = image.width();
+    int h = image.height();
+    int resizedWidth;
+    int resizedHeight;
+    if (w <= h) {
+      resizedWidth = resizeTo;
+      resizedHeight = Math.max(resizeTo, (int) Math.round((double) h * resizeTo / w));
+    } else {
+      resizedHeight = resizeTo;
+      resizedWidth = Math.max(resizeTo, (int) Math.round((double) w * resizeTo / h));
+    }
+    int x = (resizedWidth - cropTo) / 2;
+    int y = (resizedHeight - cropTo) / 2;
+    return Resampler.resizeAndCrop(image, resizedWidth, resizedHeight, x, y, cropTo, cropTo, filter);
+  }
+
+  /** A decoder configured for this recipe (subsampled reading as the recipe says). */
+  public ImageDecoder decoder(long maxPixels) {
+    return ImageDecoder.builder().maxPixels(maxPixels).subsampledReading(subsampledReading).build();
+  }
+}

@@ -1,0 +1,435 @@
+package io.github.metart.data.loading;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.training.dataset.Record;
+import ai.djl.training.dataset.Sampler;
+import ai.djl.util.Progress;
+import io.github.metart.data.cache.PreparedCache;
+import io.github.metart.data.images.Normalization;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A DJL dataset over the prepared image cache: records of one float32 {@code [3, S, S]} image,
+ * normalized (ImageNet mean and std by default), and one float32 {@code [1]} label (batched: {@code
+ * [B, 3, S, S]} and {@code [B, 1]}), as ARCHITECTURE.md specifies. {@link #objectIdAt(long)} says
+ * which Met object sits at each index.
+ *
+ * <ul>
+ *   <li>Epochs are shuffled by an {@link EpochSampler} from the seed; its {@link
+ *       EpochSampler#state() state} can be saved and restored to resume mid-epoch.
+ *   <li>Optional {@link Augmentation} (random crop, horizontal flip, colour jitter), drawn from the
+ *       seed, the epoch and the index.
+ *   <li>Batches are assembled in the background ({@code loaderThreads}, {@code optPrefetchNumber}
+ *       batches ahead) straight from the memory-mapped shards into one array per batch.
+ *   <li>Every array of a batch lives in that batch's own sub-manager of the manager passed to
+ *       {@code getData} and is freed when the batch is closed: native memory does not grow across
+ *       epochs.
+ * </ul>
+ *
+ * <pre>{@code
+ * CachedImageDataset train = CachedImageDataset.builder()
+ *     .cache(PreparedCache.open(cacheFolder))
+ *     .examples(examples)
+ *     .inputSize(224)
+ *     .augmentation(Augmentation.standard())
+ *     .seed(42)
+ *     .setSampling(32, true)
+ *     .build();
+ * }</pre>
+ */
+public final class CachedImageDataset extends RandomAccessDataset implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CachedImageDataset.class);
+
+  private final PreparedCache cache;
+  private final long[] objectIds;
+  private final float[] targets;
+  private final int[] positions;
+  private final int inputSize;
+  private final Augmentation augmentation;
+  private final Normalization normalization;
+  private final long seed;
+  private final int loaderThreads;
+  private final ExampleWriter writer;
+  private final ThreadLocal<Scratch> scratch;
+  private ExecutorService loaders;
+
+  private CachedImageDataset(Builder builder) {
+    super(builder);
+    this.cache = builder.cache;
+    this.inputSize = builder.inputSize;
+    this.augmentation = builder.augmentation;
+    this.normalization = builder.normalization;
+    this.seed = builder.seed;
+    this.loaderThreads = builder.loaderThreads;
+    List<ImageExample> kept = builder.resolvedExamples;
+    this.objectIds = new long[kept.size()];
+    this.targets = new float[kept.size()];
+    this.positions = new int[kept.size()];
+    for (int i = 0; i < kept.size(); i++) {
+      ImageExample example = kept.get(i);
+      objectIds[i] = example.objectId();
+      targets[i] = example.target();
+      positions[i] = cache.position(example.objectId());
+    }
+    this.writer = new ExampleWriter(cache, inputSize, augmentation, normalization, seed);
+    int imageBytes = cache.recipe().imageBytes();
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(imageBytes));
+  }
+
+  /** A builder; {@code cache}, {@code examples} and {@code setSampling} are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The Met Object ID of the example at {@code index}. */
+  public long objectIdAt(long index) {
+    return objectIds[Math.toIntExact(index)];
+  }
+
+  /** The target of the example at {@code index}. */
+  public float targetAt(long index) {
+    return targets[Math.toIntExact(index)];
+  }
+
+  /** The examples, in index order. */
+  public List<ImageExample> examples() {
+    List<ImageExample> list = new ArrayList<>(objectIds.length);
+    for (int i = 0; i < objectIds.length; i++) {
+      list.add(new ImageExample(objectIds[i], targets[i]));
+    }
+    return list;
+  }
+
+  /** The cache the images come from. */
+  public PreparedCache cache() {
+    return cache;
+  }
+
+  /** The model input side {@code S} of the {@code [3, S, S]} images. */
+  public int inputSize() {
+    return inputSize;
+  }
+
+  /** The augmentation applied. */
+  public Augmentation augmentation() {
+    return augmentation;
+  }
+
+  /** The normalization applied. */
+  public Normalization normalization() {
+    return normalization;
+  }
+
+  /**
+   * The epoch sampler, to save and restore the position in the epochs.
+   *
+   * @throws IllegalStateException when a custom sampler was set
+   */
+  public EpochSampler epochSampler() {
+    checkState(sampler instanceof EpochSampler, "this dataset uses a custom sampler: %s", sampler);
+    return (EpochSampler) sampler;
+  }
+
+  private int epochOf(Sampler used) {
+    if (used instanceof EpochSampler epochs) {
+      return Math.max(0, epochs.currentEpoch());
+    }
+    return 0;
+  }
+
+  /**
+   * One record, for the current epoch's augmentation: {@code data} {@code [3, S, S]} and {@code
+   * labels} {@code [1]}, created in {@code manager}.
+   */
+  @Override
+  public Record get(NDManager manager, long index) {
+    int i = Math.toIntExact(index);
+    checkArgument(i >= 0 && i < objectIds.length, "index %s is outside 0..%s", index, objectIds.length - 1);
+    Scratch buffers = scratch.get();
+    int floats = writer.floatsPerExample();
+    ByteBuffer staging = buffers.staging(floats + 1);
+    writer.write(positions[i], index, epochOf(sampler), buffers.pixels, staging.asFloatBuffer(), 0);
+    staging.asFloatBuffer().put(floats, targets[i]);
+    NDArray data = copyOut(manager, staging, 0, new Shape(3, inputSize, inputSize));
+    NDArray label = copyOut(manager, staging, floats, new Shape(1));
+    return new Record(new NDList(data), new NDList(label));
+  }
+
+  /**
+   * Copies {@code shape.size()} floats starting at float {@code offset} of the staging buffer into
+   * an array owned by the engine (the staging buffer is reused by this thread).
+   */
+  static NDArray copyOut(NDManager manager, ByteBuffer staging, int offset, Shape shape) {
+    ByteBuffer view = staging.duplicate().order(ByteOrder.nativeOrder());
+    view.position(offset * Float.BYTES);
+    view.limit(offset * Float.BYTES + Math.toIntExact(shape.size()) * Float.BYTES);
+    ByteBuffer slice = view.slice().order(ByteOrder.nativeOrder());
+    try (NDArray alias = manager.create(slice, shape, DataType.FLOAT32)) {
+      return alias.duplicate();
+    }
+  }
+
+  /** Assembles one batch in its own sub-manager of {@code parent}. */
+  Batch assemble(NDManager parent, List<Long> indices, int epoch, long progress) {
+    NDManager batchManager = parent.newSubManager();
+    try {
+      int count = indices.size();
+      int floats = writer.floatsPerExample();
+      Scratch buffers = scratch.get();
+      ByteBuffer staging = buffers.staging((floats + 1) * count);
+      java.nio.FloatBuffer out = staging.asFloatBuffer();
+      int labelsAt = floats * count;
+      for (int b = 0; b < count; b++) {
+        int i = Math.toIntExact(indices.get(b));
+        writer.write(positions[i], i, epoch, buffers.pixels, out, b * floats);
+        out.put(labelsAt + b, targets[i]);
+      }
+      NDArray data = copyOut(batchManager, staging, 0, new Shape(count, 3, inputSize, inputSize));
+      NDArray labels = copyOut(batchManager, staging, labelsAt, new Shape(count, 1));
+      if (device != null) {
+        data = data.toDevice(device, false);
+        labels = labels.toDevice(device, false);
+      }
+      return new Batch(
+          batchManager,
+          new NDList(data),
+          new NDList(labels),
+          count,
+          dataBatchifier,
+          labelBatchifier,
+          progress,
+          size(),
+          indices);
+    } catch (RuntimeException e) {
+      batchManager.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public Iterable<Batch> getData(NDManager manager, Sampler sampler, ExecutorService executorService) {
+    ExecutorService executor = executorService;
+    if (executor == null && prefetchNumber > 0) {
+      executor = loaders();
+    }
+    return new CachedBatches(this, manager, sampler, executor, Math.max(1, prefetchNumber));
+  }
+
+  int epochAfterSampling(Sampler used) {
+    return epochOf(used);
+  }
+
+  private synchronized ExecutorService loaders() {
+    if (loaders == null) {
+      loaders =
+          Executors.newFixedThreadPool(
+              loaderThreads,
+              task -> {
+                Thread thread = new Thread(task, "metart-loader");
+                thread.setDaemon(true);
+                return thread;
+              });
+    }
+    return loaders;
+  }
+
+  @Override
+  protected long availableSize() {
+    return objectIds.length;
+  }
+
+  @Override
+  public void prepare(Progress progress) {
+    // the cache is prepared beforehand (CachePreparer); nothing to do here
+  }
+
+  /** Stops the background loader threads (they are daemons, so this is optional). */
+  @Override
+  public synchronized void close() {
+    if (loaders != null) {
+      loaders.shutdownNow();
+      loaders = null;
+    }
+  }
+
+  /** Per-thread reusable buffers: the pixels of one image and the batch's float staging area. */
+  private static final class Scratch {
+    final byte[] pixels;
+    ByteBuffer staging;
+
+    Scratch(int imageBytes) {
+      this.pixels = new byte[imageBytes];
+    }
+
+    ByteBuffer staging(int floats) {
+      if (staging == null || staging.capacity() < floats * Float.BYTES) {
+        staging = ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder());
+      }
+      return staging;
+    }
+  }
+
+  /** Builds a {@link CachedImageDataset}. */
+  public static final class Builder extends BaseBuilder<Builder> {
+    private PreparedCache cache;
+    private List<ImageExample> examples;
+    private List<ImageExample> resolvedExamples;
+    private int inputSize;
+    private Augmentation augmentation = Augmentation.NONE;
+    private Normalization normalization = Normalization.IMAGENET;
+    private long seed;
+    private boolean skipMissing;
+    private int loaderThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private int batchSize;
+    private boolean shuffle;
+    private boolean dropLast;
+    private boolean defaultSampler;
+
+    private Builder() {
+      optPrefetchNumber(Math.max(2, loaderThreads));
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    /** The prepared cache holding the images. */
+    public Builder cache(PreparedCache cache) {
+      this.cache = Objects.requireNonNull(cache, "cache");
+      return this;
+    }
+
+    /** The examples, in index order; each object must be in the cache (see {@link #skipMissing}). */
+    public Builder examples(List<ImageExample> examples) {
+      this.examples = List.copyOf(examples);
+      return this;
+    }
+
+    /** The model input side (default: the cache's stored size); at most the stored size. */
+    public Builder inputSize(int inputSize) {
+      checkArgument(inputSize >= 1, "inputSize must be positive, got %s", inputSize);
+      this.inputSize = inputSize;
+      return this;
+    }
+
+    /** The augmentation (default none: centered crops). */
+    public Builder augmentation(Augmentation augmentation) {
+      this.augmentation = Objects.requireNonNull(augmentation, "augmentation");
+      return this;
+    }
+
+    /** The normalization (default ImageNet mean and std). */
+    public Builder normalization(Normalization normalization) {
+      this.normalization = Objects.requireNonNull(normalization, "normalization");
+      return this;
+    }
+
+    /** The seed of shuffling and augmentation (default 0). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Whether to leave out examples whose image is not in the cache (logged) instead of failing
+     * (default: fail, naming them).
+     */
+    public Builder skipMissing(boolean skipMissing) {
+      this.skipMissing = skipMissing;
+      return this;
+    }
+
+    /** Threads assembling batches in the background (default: every processor). */
+    public Builder loaderThreads(int threads) {
+      checkArgument(threads >= 1, "loaderThreads must be at least 1, got %s", threads);
+      this.loaderThreads = threads;
+      return this;
+    }
+
+    /** Batches of {@code batchSize}, shuffled per epoch from the seed when {@code random}. */
+    @Override
+    public Builder setSampling(int batchSize, boolean random) {
+      return setSampling(batchSize, random, false);
+    }
+
+    /** Batches of {@code batchSize}, shuffled per epoch from the seed when {@code random}. */
+    @Override
+    public Builder setSampling(int batchSize, boolean random, boolean dropLast) {
+      checkArgument(batchSize >= 1, "batchSize must be at least 1, got %s", batchSize);
+      this.batchSize = batchSize;
+      this.shuffle = random;
+      this.dropLast = dropLast;
+      this.defaultSampler = true;
+      this.sampler = null;
+      return this;
+    }
+
+    @Override
+    public Builder setSampling(Sampler sampler) {
+      this.defaultSampler = false;
+      return super.setSampling(sampler);
+    }
+
+    @Override
+    public Sampler getSampler() {
+      if (defaultSampler && sampler == null) {
+        sampler = new EpochSampler(batchSize, shuffle, dropLast, seed);
+      }
+      checkState(sampler != null, "call setSampling(batchSize, shuffle) before build()");
+      return sampler;
+    }
+
+    /** The dataset. */
+    public CachedImageDataset build() {
+      checkState(cache != null, "call cache(preparedCache) before build()");
+      checkState(examples != null, "call examples(list) before build()");
+      if (inputSize == 0) {
+        inputSize = cache.imageSize();
+      }
+      checkArgument(
+          inputSize <= cache.imageSize(),
+          "inputSize %s is larger than the cache's images (%s): prepare a cache with a larger recipe",
+          inputSize,
+          cache.imageSize());
+      List<ImageExample> kept = new ArrayList<>(examples.size());
+      List<Long> missing = new ArrayList<>();
+      for (ImageExample example : examples) {
+        if (cache.contains(example.objectId())) {
+          kept.add(example);
+        } else {
+          missing.add(example.objectId());
+        }
+      }
+      if (!missing.isEmpty()) {
+        String sample = missing.subList(0, Math.min(5, missing.size())).toString();
+        if (!skipMissing) {
+          throw new IllegalArgumentException(
+              missing.size() + " examples have no image in " + cache.directory() + " (objects " + sample
+                  + (missing.size() > 5 ? " ..." : "") + "): prepare them, or build with skipMissing(true)");
+        }
+        LOG.info("left out {} examples without an image in {} (e.g. objects {})", missing.size(), cache.directory(), sample);
+      }
+      resolvedExamples = kept;
+      return new CachedImageDataset(this);
+    }
+  }
+}

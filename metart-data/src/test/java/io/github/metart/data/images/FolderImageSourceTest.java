@@ -1,0 +1,49 @@
+package io.github.metart.data.images;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FolderImageSourceTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void findsImagesNamedByObjectId() throws IOException {
+    for (String name :
+        new String[] {"12.jpg", "13.JPEG", "14.webp", "15.tif", "12.png", "16.txt", "a17.jpg", "-18.jpg",
+          ".jpg", "19", "1234567890123456789012.jpg"}) {
+      Files.write(dir.resolve(name), new byte[] {1});
+    }
+    Files.createDirectory(dir.resolve("20.jpg"));
+
+    FolderImageSource source = FolderImageSource.open(dir);
+
+    assertThat(source.objectIds()).containsExactly(12L, 13L, 14L, 15L);
+    assertThat(source.locate(12)).contains(dir.resolve("12.jpg")); // jpg preferred to png
+    assertThat(source.locate(13)).contains(dir.resolve("13.JPEG"));
+    assertThat(source.locate(99)).isEmpty();
+    assertThat(source.ignoredEntries()).isEqualTo(7);
+    assertThat(source.describe()).contains(dir.toString()).contains("4 images");
+  }
+
+  @Test
+  void aMissingFolderIsNamed() {
+    assertThatThrownBy(() -> FolderImageSource.open(dir.resolve("nope")))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("nope");
+  }
+
+  @Test
+  void realSampleFolderHasItsFourHundredImages() throws IOException {
+    FolderImageSource source = FolderImageSource.open(SampleData.images());
+
+    assertThat(source.size()).isEqualTo(400);
+    assertThat(source.locate(10194)).isPresent();
+  }
+}

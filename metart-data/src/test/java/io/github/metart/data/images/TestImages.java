@@ -1,0 +1,288 @@
+package io.github.metart.data.images;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.CRC32;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+import org.w3c.dom.NodeList;
+
+/**
+ * Generates the image files the tests decode, in every odd format the Met may serve: nothing binary
+ * is committed, each fixture is written here from pixels we choose, so the tests know the right
+ * colours.
+ */
+public final class TestImages {
+
+  /** Ink percentages (0..255) of the CMYK test patches: cyan, magenta, yellow, black, paper. */
+  public static final int[][] CMYK_PATCHES = {
+    {255, 0, 0, 0}, {0, 255, 0, 0}, {0, 0, 255, 0}, {0, 0, 0, 255}, {0, 0, 0, 0}
+  };
+
+  /** Side of one patch in the CMYK test image (patches are laid out left to right). */
+  public static final int PATCH = 16;
+
+  private TestImages() {}
+
+  /** Vertical bands of the given colours, each {@code bandWidth} wide. */
+  public static BufferedImage bands(int bandWidth, int height, Color... colours) {
+    BufferedImage image =
+        new BufferedImage(bandWidth * colours.length, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    for (int i = 0; i < colours.length; i++) {
+      g.setColor(colours[i]);
+      g.fillRect(i * bandWidth, 0, bandWidth, height);
+    }
+    g.dispose();
+    return image;
+  }
+
+  /** A smooth colour gradient with some detail, like a photograph. */
+  public static BufferedImage gradient(int width, int height, long seed) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    java.util.Random random = new java.util.Random(seed);
+    int phase = random.nextInt(256);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        int r = (x * 255 / Math.max(1, width - 1) + phase) & 0xff;
+        int g = y * 255 / Math.max(1, height - 1);
+        int b = (int) (127 + 100 * Math.sin((x + y + phase) / 23.0));
+        image.setRGB(x, y, r << 16 | g << 8 | b);
+      }
+    }
+    return image;
+  }
+
+  /** Writes a JPEG (baseline or progressive) of any 1- or 3-channel image. */
+  public static Path jpeg(Path file, BufferedImage image, boolean progressive) {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionQuality(0.95f);
+      if (progressive) {
+        param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+      }
+      writer.setOutput(out);
+      writer.write(null, new IIOImage(image, null, null), param);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      writer.dispose();
+    }
+  }
+
+  /**
+   * Writes a four-component JPEG the way Photoshop does: an Adobe APP14 segment and inverted
+   * samples. With {@code ycck}, the inverted C, M, Y are stored as YCbCr (Adobe transform 2);
+   * otherwise as plain CMYK (transform 0). The image holds {@link #CMYK_PATCHES} left to right.
+   */
+  public static Path cmykJpeg(Path file, boolean ycck) {
+    int width = PATCH * CMYK_PATCHES.length;
+    WritableRaster raster =
+        Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, PATCH, 4, null);
+    for (int y = 0; y < PATCH; y++) {
+      for (int x = 0; x < width; x++) {
+        int[] ink = CMYK_PATCHES[x / PATCH];
+        int[] stored;
+        if (ycck) {
+          // libjpeg's CMYK -> YCCK: R = 255 - stored C = ink C (same for M, Y); K stays inverted
+          double r = ink[0];
+          double g = ink[1];
+          double b = ink[2];
+          stored =
+              new int[] {
+                clamp(0.299 * r + 0.587 * g + 0.114 * b),
+                clamp(128 - 0.168736 * r - 0.331264 * g + 0.5 * b),
+                clamp(128 + 0.5 * r - 0.418688 * g - 0.081312 * b),
+                255 - ink[3]
+              };
+        } else {
+          stored = new int[] {255 - ink[0], 255 - ink[1], 255 - ink[2], 255 - ink[3]};
+        }
+        raster.setPixel(x, y, stored);
+      }
+    }
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionQuality(1.0f);
+      IIOMetadata metadata =
+          writer.getDefaultImageMetadata(
+              ImageTypeSpecifier.createFromRenderedImage(
+                  new BufferedImage(1, 1, BufferedImage.TYPE_3BYTE_BGR)),
+              param);
+      String format = "javax_imageio_jpeg_image_1.0";
+      IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(format);
+      IIOMetadataNode variety = (IIOMetadataNode) root.getElementsByTagName("JPEGvariety").item(0);
+      while (variety.getFirstChild() != null) {
+        variety.removeChild(variety.getFirstChild()); // no JFIF: it would claim YCbCr
+      }
+      IIOMetadataNode markers = (IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
+      IIOMetadataNode adobe = new IIOMetadataNode("app14Adobe");
+      adobe.setAttribute("transform", ycck ? "2" : "0");
+      markers.insertBefore(adobe, markers.getFirstChild());
+      IIOMetadataNode sof = (IIOMetadataNode) root.getElementsByTagName("sof").item(0);
+      sof.setAttribute("numFrameComponents", "4");
+      NodeList components = sof.getElementsByTagName("componentSpec");
+      for (int i = 0; i < components.getLength(); i++) {
+        IIOMetadataNode c = (IIOMetadataNode) components.item(i);
+        c.setAttribute("componentId", Integer.toString(i + 1));
+        c.setAttribute("HsamplingFactor", "1");
+        c.setAttribute("VsamplingFactor", "1");
+      }
+      IIOMetadataNode fourth = new IIOMetadataNode("componentSpec");
+      fourth.setAttribute("componentId", "4");
+      fourth.setAttribute("HsamplingFactor", "1");
+      fourth.setAttribute("VsamplingFactor", "1");
+      fourth.setAttribute("QtableSelector", "1");
+      sof.appendChild(fourth);
+      IIOMetadataNode sos = (IIOMetadataNode) root.getElementsByTagName("sos").item(0);
+      sos.setAttribute("numScanComponents", "4");
+      NodeList scans = sos.getElementsByTagName("scanComponentSpec");
+      for (int i = 0; i < scans.getLength(); i++) {
+        ((IIOMetadataNode) scans.item(i)).setAttribute("componentSelector", Integer.toString(i + 1));
+      }
+      IIOMetadataNode fourthScan = new IIOMetadataNode("scanComponentSpec");
+      fourthScan.setAttribute("componentSelector", "4");
+      fourthScan.setAttribute("dcHuffTable", "1");
+      fourthScan.setAttribute("acHuffTable", "1");
+      sos.appendChild(fourthScan);
+      metadata.setFromTree(format, root);
+      writer.setOutput(out);
+      writer.write(null, new IIOImage(raster, null, metadata), param);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      writer.dispose();
+    }
+  }
+
+  /**
+   * Writes an image with ImageIO in the given format ({@code png}, {@code tiff}, {@code bmp}...),
+   * trying each installed writer until one accepts the image (e.g. 16-bit TIFF).
+   */
+  public static Path write(Path file, BufferedImage image, String format) {
+    java.util.Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
+    RuntimeException last = null;
+    while (writers.hasNext()) {
+      ImageWriter writer = writers.next();
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+        writer.setOutput(out);
+        writer.write(image);
+        return file;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (RuntimeException e) {
+        last = e;
+      } finally {
+        writer.dispose();
+      }
+    }
+    throw new IllegalStateException("no ImageIO writer for " + format + " and " + image, last);
+  }
+
+  /** A 16-bit-per-sample RGB image (PNG and TIFF keep all 16 bits). */
+  public static BufferedImage rgb16(int width, int height, int r16, int g16, int b16) {
+    ComponentColorModel cm =
+        new ComponentColorModel(
+            ColorSpace.getInstance(ColorSpace.CS_sRGB),
+            new int[] {16, 16, 16},
+            false,
+            false,
+            Transparency.OPAQUE,
+            DataBuffer.TYPE_USHORT);
+    WritableRaster raster = cm.createCompatibleWritableRaster(width, height);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        raster.setPixel(x, y, new int[] {r16, g16, b16});
+      }
+    }
+    return new BufferedImage(cm, raster, false, null);
+  }
+
+  /** A 16-bit grey image. */
+  public static BufferedImage grey16(int width, int height, int value16) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY);
+    WritableRaster raster = image.getRaster();
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        raster.setSample(x, y, 0, value16);
+      }
+    }
+    return image;
+  }
+
+  /** An 8-bit grey image filled with {@code value}. */
+  public static BufferedImage grey8(int width, int height, int value) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+    WritableRaster raster = image.getRaster();
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        raster.setSample(x, y, 0, value);
+      }
+    }
+    return image;
+  }
+
+  /**
+   * A PNG that declares {@code width x height} pixels but holds the data of a tiny image: what a
+   * decompression bomb looks like to a reader that trusts the header.
+   */
+  public static Path pngDeclaring(Path file, int width, int height) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "png", bytes);
+      byte[] png = bytes.toByteArray();
+      // IHDR data starts after the 8-byte signature, 4-byte length and 4-byte type
+      ByteBuffer.wrap(png, 16, 8).putInt(width).putInt(height);
+      CRC32 crc = new CRC32();
+      crc.update(png, 12, 17);
+      ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
+      return Files.write(file, png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The file's first {@code fraction} of bytes, as a damaged download would leave it. */
+  public static Path truncate(Path source, Path target, double fraction) {
+    try {
+      byte[] data = Files.readAllBytes(source);
+      return Files.write(target, java.util.Arrays.copyOf(data, (int) (data.length * fraction)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int clamp(double v) {
+    return (int) Math.max(0, Math.min(255, Math.round(v)));
+  }
+}

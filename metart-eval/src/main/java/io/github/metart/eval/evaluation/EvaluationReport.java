@@ -1,0 +1,81 @@
+package io.github.metart.eval.evaluation;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import io.github.metart.eval.metrics.YearBaseline;
+import io.github.metart.eval.predictions.ClassPredictions;
+import io.github.metart.eval.predictions.YearPredictions;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The evaluation of one model on one split: what was measured, with the names needed to tell
+ * reports apart. Written as {@code metrics.json}, {@code report.md} and {@code predictions.csv} by
+ * {@link #writeTo(Path)}; the HTML page with figures comes from {@code
+ * io.github.metart.eval.report.RunReport}.
+ *
+ * @param model the model's name, e.g. {@code resnet18} or the model folder's name
+ * @param split the split evaluated, e.g. {@code test}
+ * @param result what was measured
+ */
+public record EvaluationReport(String model, String split, EvaluationResult result) {
+
+  /** Validates the names. */
+  public EvaluationReport {
+    requireNonNull(model, "model");
+    requireNonNull(split, "split");
+    requireNonNull(result, "result");
+    checkArgument(!model.isBlank(), "name the evaluated model");
+    checkArgument(!split.isBlank(), "name the evaluated split");
+  }
+
+  /** The evaluation of a classifier's predictions. */
+  public static EvaluationReport classification(
+      String model, String split, ClassPredictions predictions) {
+    return new EvaluationReport(model, split, ClassificationResult.of(predictions));
+  }
+
+  /** The evaluation of a year model's predictions against a constant-guess baseline. */
+  public static EvaluationReport year(
+      String model, String split, YearPredictions predictions, YearBaseline baseline) {
+    return new EvaluationReport(model, split, YearResult.of(predictions, baseline));
+  }
+
+  /** The numbers that sum the evaluation up, in display order. */
+  public Map<HeadlineMetric, Double> headline() {
+    return result.headline();
+  }
+
+  /** One line for logs and the command line, e.g. {@code resnet18 on test (812 objects): accuracy 61.2 %, ...}. */
+  public String summaryLine() {
+    StringBuilder line =
+        new StringBuilder()
+            .append(model)
+            .append(" on ")
+            .append(split)
+            .append(" (")
+            .append(result.count())
+            .append(" objects):");
+    String separator = " ";
+    for (Map.Entry<HeadlineMetric, Double> e : headline().entrySet()) {
+      line.append(separator).append(e.getKey().displayName()).append(' ').append(e.getKey().format(e.getValue()));
+      separator = ", ";
+    }
+    return line.toString();
+  }
+
+  /**
+   * Writes {@code metrics.json}, {@code report.md} and {@code predictions.csv} into a folder,
+   * creating it.
+   *
+   * @return the written files
+   */
+  public EvaluationFiles writeTo(Path folder) {
+    requireNonNull(folder, "folder");
+    return new EvaluationFiles(
+        MetricsJson.write(this, folder.resolve(EvaluationFiles.METRICS_JSON)),
+        MarkdownReport.write(this, folder.resolve(EvaluationFiles.REPORT_MD)),
+        PredictionsCsv.write(this, folder.resolve(EvaluationFiles.PREDICTIONS_CSV)));
+  }
+}

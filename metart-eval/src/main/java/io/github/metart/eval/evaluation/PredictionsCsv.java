@@ -1,0 +1,129 @@
+package io.github.metart.eval.evaluation;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.metart.eval.predictions.ClassPrediction;
+import io.github.metart.eval.predictions.ClassPredictions;
+import io.github.metart.eval.predictions.ObjectMetadata;
+import io.github.metart.eval.predictions.YearPrediction;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code predictions.csv}: one row per evaluated object with its Met Object ID and URL, what was
+ * predicted and its metadata (UTF-8, comma-separated, RFC 4180 quoting, header row).
+ */
+public final class PredictionsCsv {
+
+  /** The columns of a classification file. */
+  public static final List<String> CLASSIFICATION_COLUMNS =
+      List.of(
+          "objectId", "url", "actual", "predicted", "correct", "confidence", "department",
+          "classification", "objectName", "title");
+
+  /** The columns of a year file. */
+  public static final List<String> YEAR_COLUMNS =
+      List.of(
+          "objectId", "url", "actualYear", "predictedYear", "error", "intervalBegin",
+          "intervalEnd", "insideInterval", "department", "classification", "objectName", "title");
+
+  private PredictionsCsv() {}
+
+  /**
+   * Writes the report's predictions, creating parent folders.
+   *
+   * @return {@code file}
+   * @throws UncheckedIOException naming the file when it cannot be written
+   */
+  public static Path write(EvaluationReport report, Path file) {
+    requireNonNull(report, "report");
+    requireNonNull(file, "file");
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      try (BufferedWriter out = Files.newBufferedWriter(file)) {
+        if (report.result() instanceof ClassificationResult c) {
+          writeClasses(c.predictions(), out);
+        } else if (report.result() instanceof YearResult y) {
+          writeYears(y.predictions().predictions(), out);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    return file;
+  }
+
+  private static void writeClasses(ClassPredictions predictions, BufferedWriter out)
+      throws IOException {
+    row(out, CLASSIFICATION_COLUMNS);
+    for (ClassPrediction p : predictions.predictions()) {
+      ObjectMetadata o = p.object();
+      row(
+          out,
+          List.of(
+              Long.toString(o.objectId()),
+              o.metUrl().toString(),
+              predictions.label(p.actual()),
+              predictions.label(p.predicted()),
+              Boolean.toString(p.correct()),
+              Double.isNaN(p.confidence()) ? "" : String.format(Locale.ROOT, "%.6f", p.confidence()),
+              o.department(),
+              o.classification(),
+              o.objectName(),
+              o.title()));
+    }
+  }
+
+  private static void writeYears(List<YearPrediction> predictions, BufferedWriter out)
+      throws IOException {
+    row(out, YEAR_COLUMNS);
+    for (YearPrediction p : predictions) {
+      ObjectMetadata o = p.object();
+      row(
+          out,
+          List.of(
+              Long.toString(o.objectId()),
+              o.metUrl().toString(),
+              number(p.actualYear()),
+              number(p.predictedYear()),
+              number(p.error()),
+              Integer.toString(p.intervalBegin()),
+              Integer.toString(p.intervalEnd()),
+              Boolean.toString(p.insideInterval()),
+              o.department(),
+              o.classification(),
+              o.objectName(),
+              o.title()));
+    }
+  }
+
+  private static String number(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  private static void row(BufferedWriter out, List<String> cells) throws IOException {
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      out.write(quote(cells.get(i)));
+    }
+    out.write("\r\n");
+  }
+
+  /** A CSV cell: quoted when it holds a comma, quote or line break; quotes doubled. */
+  static String quote(String cell) {
+    if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
+      return cell;
+    }
+    return '"' + cell.replace("\"", "\"\"") + '"';
+  }
+}

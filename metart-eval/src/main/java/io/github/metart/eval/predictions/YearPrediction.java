@@ -1,0 +1,74 @@
+package io.github.metart.eval.predictions;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What a year regressor said about one object: the actual (target) year, the predicted year and
+ * the object's own date interval from the Met's begin and end dates.
+ *
+ * <p>Years are calendar years with B.C. negative ({@code -500} is 500 B.C.). The actual year is
+ * the target the model was trained on; the interval is what the Met knows, so a prediction inside
+ * it is right even when it misses the target.
+ *
+ * @param object the object's Met metadata
+ * @param actualYear the target year (finite)
+ * @param predictedYear the predicted year (finite)
+ * @param intervalBegin the first year of the object's date interval
+ * @param intervalEnd the last year of the object's date interval, not before {@code intervalBegin}
+ */
+public record YearPrediction(
+    ObjectMetadata object,
+    double actualYear,
+    double predictedYear,
+    int intervalBegin,
+    int intervalEnd) {
+
+  /** Validates finite years and an ordered interval. */
+  public YearPrediction {
+    requireNonNull(object, "object");
+    checkArgument(
+        Double.isFinite(actualYear),
+        "object %s: actual year must be finite, got %s",
+        object.objectId(),
+        (Object) actualYear);
+    checkArgument(
+        Double.isFinite(predictedYear),
+        "object %s: predicted year must be finite, got %s",
+        object.objectId(),
+        (Object) predictedYear);
+    checkArgument(
+        intervalBegin <= intervalEnd,
+        "object %s: date interval begins (%s) after it ends (%s)",
+        object.objectId(),
+        intervalBegin,
+        intervalEnd);
+  }
+
+  /** The signed error in years, predicted minus actual (positive: predicted too late). */
+  public double error() {
+    return predictedYear - actualYear;
+  }
+
+  /** The absolute error in years. */
+  public double absoluteError() {
+    return Math.abs(predictedYear - actualYear);
+  }
+
+  /**
+   * Whether the predicted year, rounded to the nearest whole year (halves up), lies inside the
+   * object's date interval (both ends included).
+   */
+  public boolean insideInterval() {
+    return insideInterval(predictedYear, intervalBegin, intervalEnd);
+  }
+
+  /**
+   * Whether a year, rounded to the nearest whole year (halves up), lies inside {@code [begin,
+   * end]}.
+   */
+  public static boolean insideInterval(double year, int begin, int end) {
+    long rounded = Math.round(year);
+    return rounded >= begin && rounded <= end;
+  }
+}

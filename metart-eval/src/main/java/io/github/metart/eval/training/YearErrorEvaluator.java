@@ -1,0 +1,105 @@
+package io.github.metart.eval.training;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.evaluator.Evaluator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The base of evaluators that score normalized year outputs: it turns labels and predictions of
+ * shape {@code [B]} or {@code [B, 1]} into absolute errors in years and accumulates a per-object
+ * score per key.
+ */
+abstract class YearErrorEvaluator extends Evaluator {
+
+  private final YearScale scale;
+  private final Map<String, Double> sums = new ConcurrentHashMap<>();
+
+  YearErrorEvaluator(String name, YearScale scale) {
+    super(name);
+    this.scale = requireNonNull(scale, "scale");
+  }
+
+  /** The year range the outputs are normalized over. */
+  public YearScale scale() {
+    return scale;
+  }
+
+  /** The per-object score from absolute errors in years (same shape as the input). */
+  abstract NDArray score(NDArray absoluteErrorsInYears);
+
+  /** The absolute error in years of every object, shape {@code [B]}. */
+  NDArray absoluteErrorsInYears(NDList labels, NDList predictions) {
+    NDArray label = labels.head();
+    NDArray prediction = predictions.head();
+    if (label.size() != prediction.size()
+        || label.getShape().get(0) != prediction.getShape().get(0)) {
+      throw new IllegalArgumentException(
+          getName()
+              + ": one normalized year per object is expected, got labels "
+              + label.getShape()
+              + " and predictions "
+              + prediction.getShape());
+    }
+    return prediction
+        .toType(DataType.FLOAT32, false)
+        .flatten()
+        .sub(label.toType(DataType.FLOAT32, false).flatten())
+        .abs()
+        .mul(scale.span());
+  }
+
+  /** {@inheritDoc} The mean score over the batch, a scalar. */
+  @Override
+  public NDArray evaluate(NDList labels, NDList predictions) {
+    return score(absoluteErrorsInYears(labels, predictions)).mean();
+  }
+
+  @Override
+  public void addAccumulator(String key) {
+    totalInstances.put(key, 0L);
+    sums.put(key, 0.0);
+  }
+
+  @Override
+  public void updateAccumulator(String key, NDList labels, NDList predictions) {
+    updateAccumulators(new String[] {key}, labels, predictions);
+  }
+
+  @Override
+  public void updateAccumulators(String[] keys, NDList labels, NDList predictions) {
+    long count;
+    double sum;
+    try (NDScope scope = new NDScope()) { // closes the intermediate arrays of this update
+      scope.suppressNotUsedWarning();
+      NDArray errors = absoluteErrorsInYears(labels, predictions);
+      count = errors.size();
+      sum = score(errors).sum().toType(DataType.FLOAT64, false).getDouble();
+    }
+    for (String key : keys) {
+      totalInstances.compute(key, (k, v) -> v == null ? count : v + count);
+      sums.compute(key, (k, v) -> v == null ? sum : v + sum);
+    }
+  }
+
+  @Override
+  public void resetAccumulator(String key) {
+    totalInstances.put(key, 0L);
+    sums.put(key, 0.0);
+  }
+
+  /** {@inheritDoc} NaN before any object was seen. */
+  @Override
+  public float getAccumulator(String key) {
+    Long total = totalInstances.get(key);
+    if (total == null) {
+      throw new IllegalArgumentException(getName() + ": no accumulator named '" + key + "'");
+    }
+    return total == 0 ? Float.NaN : (float) (sums.get(key) / total);
+  }
+}

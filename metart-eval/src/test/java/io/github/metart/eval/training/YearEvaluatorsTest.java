@@ -1,0 +1,122 @@
+package io.github.metart.eval.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.evaluator.Evaluator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The DJL evaluators on real PyTorch arrays, in the dataset's {@code [B, 1]} layout. */
+class YearEvaluatorsTest {
+
+  private static final YearScale SCALE = new YearScale(1000, 2000);
+
+  @Test
+  void meanYearErrorIsInYearsAndAccumulatesOverBatches() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      MeanYearError evaluator = new MeanYearError(SCALE);
+      evaluator.addAccumulator("validate");
+
+      // batch 1: errors 100 and 0 years; batch 2: error 40 years
+      NDList labels1 = new NDList(manager.create(new float[] {0.5f, 0.25f}, new Shape(2, 1)));
+      NDList predictions1 = new NDList(manager.create(new float[] {0.6f, 0.25f}, new Shape(2, 1)));
+      assertThat(evaluator.evaluate(labels1, predictions1).getFloat())
+          .isCloseTo(50f, within(1e-3f));
+      evaluator.updateAccumulator("validate", labels1, predictions1);
+      NDList labels2 = new NDList(manager.create(new float[] {0.9f}, new Shape(1, 1)));
+      NDList predictions2 = new NDList(manager.create(new float[] {0.86f}, new Shape(1, 1)));
+      evaluator.updateAccumulator("validate", labels2, predictions2);
+
+      assertThat(evaluator.getAccumulator("validate")).isCloseTo(140f / 3, within(1e-2f));
+      assertThat(evaluator.getName()).isEqualTo("MeanYearError");
+
+      evaluator.resetAccumulator("validate");
+      assertThat(evaluator.getAccumulator("validate")).isNaN();
+    }
+  }
+
+  @Test
+  void shareWithinYearsCountsTheToleranceInclusively() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      ShareWithinYears evaluator = new ShareWithinYears(50, SCALE);
+      evaluator.addAccumulator("train");
+      // errors: 100, 0, 25 years (0.05 is not exact in float, so avoid the edge here)
+      NDList labels = new NDList(manager.create(new float[] {0.5f, 0.25f, 0.5f}, new Shape(3, 1)));
+      NDList predictions = new NDList(manager.create(new float[] {0.6f, 0.25f, 0.525f}, new Shape(3)));
+
+      evaluator.updateAccumulators(new String[] {"train"}, labels, predictions);
+
+      assertThat(evaluator.getAccumulator("train")).isCloseTo(2f / 3, within(1e-6f));
+      assertThat(evaluator.getName()).isEqualTo("Within50Years");
+    }
+  }
+
+  @Test
+  void mismatchedShapesAreAClearError() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      MeanYearError evaluator = new MeanYearError(SCALE);
+      NDList labels = new NDList(manager.create(new float[] {0.5f, 0.5f}, new Shape(2, 1)));
+      NDList predictions = new NDList(manager.create(new float[] {0.5f, 0.5f, 0.5f, 0.5f}, new Shape(2, 2)));
+
+      assertThatThrownBy(() -> evaluator.evaluate(labels, predictions))
+          .hasMessage(
+              "MeanYearError: one normalized year per object is expected, got labels (2, 1) and"
+                  + " predictions (2, 2)");
+      assertThatThrownBy(() -> evaluator.getAccumulator("never added"))
+          .hasMessage("MeanYearError: no accumulator named 'never added'");
+    }
+  }
+
+  @Test
+  void updatingLeavesNoArraysBehind() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      MeanYearError evaluator = new MeanYearError(SCALE);
+      evaluator.addAccumulator("k");
+      NDList labels = new NDList(manager.create(new float[] {0.5f}, new Shape(1, 1)));
+      NDList predictions = new NDList(manager.create(new float[] {0.6f}, new Shape(1, 1)));
+      int before = manager.getManagedArrays().size();
+
+      evaluator.updateAccumulator("k", labels, predictions);
+
+      assertThat(manager.getManagedArrays()).hasSize(before);
+    }
+  }
+
+  @Test
+  void classificationEvaluatorsWorkWithTheDatasetLabelLayout() {
+    List<Evaluator> evaluators = TrainingEvaluators.forClasses(5);
+    assertThat(evaluators).extracting(Evaluator::getName).containsExactly("Accuracy", "Top_3_Accuracy");
+    assertThat(TrainingEvaluators.forClasses(3)).extracting(Evaluator::getName).containsExactly("Accuracy");
+    assertThat(TrainingEvaluators.forYears(SCALE))
+        .extracting(Evaluator::getName)
+        .containsExactly("MeanYearError", "Within50Years");
+
+    try (NDManager manager = NDManager.newBaseManager()) {
+      // labels are class indices as float32 [B, 1]; scores [B, 5]
+      NDList labels = new NDList(manager.create(new float[] {1, 4}, new Shape(2, 1)));
+      NDList scores =
+          new NDList(
+              manager.create(
+                  new float[] {0, 9, 1, 2, 3, /* */ 5, 0, 0, 4, 3}, new Shape(2, 5)));
+      for (Evaluator e : evaluators) {
+        e.addAccumulator("v");
+        e.updateAccumulator("v", labels, scores);
+      }
+      assertThat(evaluators.get(0).getAccumulator("v")).isEqualTo(0.5f); // first right, second wrong
+      assertThat(evaluators.get(1).getAccumulator("v")).isEqualTo(1.0f); // class 4 ranks third
+    }
+  }
+
+  @Test
+  void yearScaleMapsBothWays() {
+    assertThat(SCALE.toYear(0.25)).isEqualTo(1250);
+    assertThat(SCALE.normalize(1750)).isEqualTo(0.75);
+    assertThatThrownBy(() -> new YearScale(1900, 1900))
+        .hasMessage("the year range must increase: minYear 1900, maxYear 1900");
+  }
+}

@@ -1,0 +1,36 @@
+package io.github.metart.models.heads;
+
+import ai.djl.ndarray.NDArray;
+import java.util.List;
+
+/**
+ * A head that predicts a year in {@code [minYear, maxYear]}. Targets are years normalized to 0..1
+ * over that range: {@code (year - minYear) / (maxYear - minYear)}.
+ */
+public sealed interface YearHead extends Head permits RegressionHead, BinnedYearHead {
+
+  /** The first year of the range (B.C. negative). */
+  int minYear();
+
+  /** The last year of the range. */
+  int maxYear();
+
+  /** The year a normalized value stands for: {@code minYear + normalized * (maxYear - minYear)}. */
+  default double toYear(double normalized) {
+    return minYear() + normalized * ((double) maxYear() - minYear());
+  }
+
+  /** The normalized value of a year: {@code (year - minYear) / (maxYear - minYear)}. */
+  default double normalize(double year) {
+    return (year - minYear()) / ((double) maxYear() - minYear());
+  }
+
+  /**
+   * The predicted normalized years of a batch of outputs, as a {@code [B]} array in 0..1 (computed
+   * on the outputs' device, e.g. for validation metrics during training).
+   */
+  NDArray normalizedYears(NDArray outputs);
+
+  @Override
+  List<YearPrediction> predict(NDArray outputs);
+}

@@ -1,0 +1,346 @@
+package io.github.metart.train.config;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything that decides how a model is trained: epochs, batch size, optimizer, learning-rate
+ * schedule, loss, early stopping, gradient clipping and seed, plus how the run uses the machine
+ * (devices, threads, checkpoint frequency). Immutable and validated; build one with {@link
+ * #builder()}:
+ *
+ * <pre>{@code
+ * TrainingConfig config = TrainingConfig.builder()
+ *     .epochs(30)
+ *     .batchSize(32)
+ *     .optimizer(OptimizerConfig.sgd(0.01).withMomentum(0.9).withWeightDecay(5e-4))
+ *     .schedule(LearningRateSchedule.cosine().withWarmup(1))
+ *     .earlyStopping(EarlyStopping.on(Monitor.VAL_METRIC).withPatience(5))
+ *     .seed(42)
+ *     .build();
+ * }</pre>
+ *
+ * @param epochs the number of epochs, at least 1
+ * @param batchSize the number of images per step (split across devices), at least 1
+ * @param optimizer the optimizer
+ * @param schedule the learning-rate schedule
+ * @param loss the loss, or {@code null} for the head's default (cross-entropy for classifier and
+ *     binned-year heads, L1 for year regression)
+ * @param earlyStopping early stopping, possibly disabled
+ * @param clipping gradient clipping, possibly none
+ * @param seed the seed of everything random: initialization (when the model is not yet
+ *     initialized), the per-epoch shuffling, dropout
+ * @param devices which devices to train on
+ * @param cpuThreads compute threads on the CPU, 0 for one per available processor
+ * @param loaderThreads threads that prepare the next batches while a step runs, 0 for automatic
+ *     (half the processors, 1 to 4)
+ * @param checkpointEverySteps also write the last checkpoint every this many steps within an epoch,
+ *     0 for epoch ends only
+ * @param checkpointEveryMinutes also write the last checkpoint when this many minutes passed since
+ *     the previous one, 0 for never
+ * @param dropLastBatch whether to skip the last, smaller batch of each epoch
+ * @param restoreBestWeights whether the model ends with the best epoch's weights (else the last's)
+ * @param fusedUpdates whether to use PyTorch's fused in-place optimizer kernels (falls back to
+ *     portable DJL updates when they are unavailable); off only for debugging
+ * @param monitor what decides the best checkpoint, or {@code null} for automatic (the early-stopping
+ *     monitor if on, else the validation metric when there is validation data, else the training
+ *     loss)
+ */
+public record TrainingConfig(
+    int epochs,
+    int batchSize,
+    OptimizerConfig optimizer,
+    LearningRateSchedule schedule,
+    LossConfig loss,
+    EarlyStopping earlyStopping,
+    GradientClipping clipping,
+    long seed,
+    DeviceChoice devices,
+    int cpuThreads,
+    int loaderThreads,
+    int checkpointEverySteps,
+    double checkpointEveryMinutes,
+    boolean dropLastBatch,
+    boolean restoreBestWeights,
+    boolean fusedUpdates,
+    Monitor monitor) {
+
+  /** The largest batch size accepted. */
+  public static final int MAX_BATCH_SIZE = 65_536;
+
+  /** The largest number of epochs accepted. */
+  public static final int MAX_EPOCHS = 100_000;
+
+  /** Validates the configuration. */
+  public TrainingConfig {
+    checkArgument(
+        epochs >= 1 && epochs <= MAX_EPOCHS,
+        "epochs must be between 1 and %s, got %s",
+        MAX_EPOCHS,
+        epochs);
+    checkArgument(
+        batchSize >= 1 && batchSize <= MAX_BATCH_SIZE,
+        "the batch size must be between 1 and %s, got %s",
+        MAX_BATCH_SIZE,
+        batchSize);
+    checkArgument(optimizer != null, "the optimizer is missing (e.g. OptimizerConfig.sgd(0.01))");
+    checkArgument(schedule != null, "the schedule is missing (e.g. LearningRateSchedule.constant())");
+    checkArgument(earlyStopping != null, "early stopping is missing (EarlyStopping.disabled())");
+    checkArgument(clipping != null, "gradient clipping is missing (GradientClipping.none())");
+    checkArgument(devices != null, "the devices are missing (DeviceChoice.auto())");
+    checkArgument(
+        cpuThreads >= 0 && cpuThreads <= 1024,
+        "CPU threads must be between 0 (automatic) and 1024, got %s",
+        cpuThreads);
+    checkArgument(
+        loaderThreads >= 0 && loaderThreads <= 64,
+        "loader threads must be between 0 (automatic) and 64, got %s",
+        loaderThreads);
+    checkArgument(
+        checkpointEverySteps >= 0,
+        "checkpointEverySteps must be 0 (epoch ends only) or more, got %s",
+        checkpointEverySteps);
+    checkArgument(
+        checkpointEveryMinutes >= 0 && Double.isFinite(checkpointEveryMinutes),
+        "checkpointEveryMinutes must be a finite number of 0 (never) or more, got %s",
+        checkpointEveryMinutes);
+    if (schedule.warmupEpochs() > epochs) {
+      throw new IllegalArgumentException(
+          "the warm-up ("
+              + schedule.warmupEpochs()
+              + " epochs) is longer than the training ("
+              + epochs
+              + " epochs)");
+    }
+  }
+
+  /** A builder starting from the defaults (see {@link Builder}). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * What differs between this configuration and the one a checkpoint was trained with, in the
+   * settings that decide the result; empty when a run can resume with this configuration. The
+   * number of epochs, the devices, threads and checkpoint frequency may change on resume.
+   *
+   * @param trained the configuration stored in the checkpoint
+   * @return one line per difference, e.g. {@code batchSize: 32 in the checkpoint, 64 now}
+   */
+  public List<String> resumeDifferences(TrainingConfig trained) {
+    List<String> differences = new ArrayList<>();
+    compare(differences, "batchSize", trained.batchSize, batchSize);
+    compare(differences, "optimizer", trained.optimizer, optimizer);
+    compare(differences, "schedule", trained.schedule, schedule);
+    compare(differences, "loss", trained.loss, loss);
+    compare(differences, "earlyStopping", trained.earlyStopping, earlyStopping);
+    compare(differences, "clipping", trained.clipping, clipping);
+    compare(differences, "seed", trained.seed, seed);
+    compare(differences, "dropLastBatch", trained.dropLastBatch, dropLastBatch);
+    compare(differences, "monitor", trained.monitor, monitor);
+    return differences;
+  }
+
+  private static void compare(List<String> out, String name, Object before, Object now) {
+    if (!Objects.equals(before, now)) {
+      out.add(name + ": " + before + " in the checkpoint, " + now + " now");
+    }
+  }
+
+  /** Several lines describing the configuration, for logs and the command line. */
+  public String describe() {
+    return String.join(
+        "\n",
+        "epochs: " + epochs + ", batch size: " + batchSize + (dropLastBatch ? " (drop last)" : ""),
+        "optimizer: " + optimizer.describe(),
+        "schedule: " + schedule.describe(),
+        "loss: " + (loss == null ? "head default" : loss.describe()),
+        "early stopping: " + earlyStopping.describe(),
+        "gradient clipping: " + clipping.describe(),
+        "seed: " + seed + ", devices: " + devices.describe());
+  }
+
+  /**
+   * Builds a {@link TrainingConfig}. Defaults: 10 epochs, batch size 32, SGD with learning rate
+   * 0.01 and momentum 0.9, constant schedule, the head's default loss, no early stopping, no
+   * clipping, seed 42, automatic devices and threads, checkpoints at epoch ends and every 30
+   * minutes, fused updates, the best weights restored at the end.
+   */
+  public static final class Builder {
+    private int epochs = 10;
+    private int batchSize = 32;
+    private OptimizerConfig optimizer = OptimizerConfig.sgd(0.01).withMomentum(0.9);
+    private LearningRateSchedule schedule = LearningRateSchedule.constant();
+    private LossConfig loss;
+    private EarlyStopping earlyStopping = EarlyStopping.disabled();
+    private GradientClipping clipping = GradientClipping.none();
+    private long seed = 42;
+    private DeviceChoice devices = DeviceChoice.auto();
+    private int cpuThreads;
+    private int loaderThreads;
+    private int checkpointEverySteps;
+    private double checkpointEveryMinutes = 30;
+    private boolean dropLastBatch;
+    private boolean restoreBestWeights = true;
+    private boolean fusedUpdates = true;
+    private Monitor monitor;
+
+    private Builder() {}
+
+    private Builder(TrainingConfig c) {
+      epochs = c.epochs;
+      batchSize = c.batchSize;
+      optimizer = c.optimizer;
+      schedule = c.schedule;
+      loss = c.loss;
+      earlyStopping = c.earlyStopping;
+      clipping = c.clipping;
+      seed = c.seed;
+      devices = c.devices;
+      cpuThreads = c.cpuThreads;
+      loaderThreads = c.loaderThreads;
+      checkpointEverySteps = c.checkpointEverySteps;
+      checkpointEveryMinutes = c.checkpointEveryMinutes;
+      dropLastBatch = c.dropLastBatch;
+      restoreBestWeights = c.restoreBestWeights;
+      fusedUpdates = c.fusedUpdates;
+      monitor = c.monitor;
+    }
+
+    /** The number of epochs. */
+    public Builder epochs(int value) {
+      epochs = value;
+      return this;
+    }
+
+    /** The number of images per step. */
+    public Builder batchSize(int value) {
+      batchSize = value;
+      return this;
+    }
+
+    /** The optimizer. */
+    public Builder optimizer(OptimizerConfig value) {
+      optimizer = value;
+      return this;
+    }
+
+    /** The learning-rate schedule. */
+    public Builder schedule(LearningRateSchedule value) {
+      schedule = value;
+      return this;
+    }
+
+    /** The loss, or {@code null} for the head's default. */
+    public Builder loss(LossConfig value) {
+      loss = value;
+      return this;
+    }
+
+    /** Early stopping. */
+    public Builder earlyStopping(EarlyStopping value) {
+      earlyStopping = value;
+      return this;
+    }
+
+    /** Gradient clipping. */
+    public Builder clipping(GradientClipping value) {
+      clipping = value;
+      return this;
+    }
+
+    /** The seed. */
+    public Builder seed(long value) {
+      seed = value;
+      return this;
+    }
+
+    /** The devices. */
+    public Builder devices(DeviceChoice value) {
+      devices = value;
+      return this;
+    }
+
+    /** Compute threads on the CPU, 0 for automatic. */
+    public Builder cpuThreads(int value) {
+      cpuThreads = value;
+      return this;
+    }
+
+    /** Batch preparation threads, 0 for automatic. */
+    public Builder loaderThreads(int value) {
+      loaderThreads = value;
+      return this;
+    }
+
+    /** Also checkpoint every this many steps within an epoch, 0 for epoch ends only. */
+    public Builder checkpointEverySteps(int value) {
+      checkpointEverySteps = value;
+      return this;
+    }
+
+    /** Also checkpoint when this many minutes passed since the last checkpoint, 0 for never. */
+    public Builder checkpointEveryMinutes(double value) {
+      checkpointEveryMinutes = value;
+      return this;
+    }
+
+    /** Whether to skip the last, smaller batch of each epoch. */
+    public Builder dropLastBatch(boolean value) {
+      dropLastBatch = value;
+      return this;
+    }
+
+    /** Whether the model ends with the best epoch's weights. */
+    public Builder restoreBestWeights(boolean value) {
+      restoreBestWeights = value;
+      return this;
+    }
+
+    /** Whether to use PyTorch's fused optimizer kernels. */
+    public Builder fusedUpdates(boolean value) {
+      fusedUpdates = value;
+      return this;
+    }
+
+    /** What decides the best checkpoint, {@code null} for automatic. */
+    public Builder monitor(Monitor value) {
+      monitor = value;
+      return this;
+    }
+
+    /**
+     * Validates and builds the configuration.
+     *
+     * @throws IllegalArgumentException naming the setting that is wrong and what is allowed
+     */
+    public TrainingConfig build() {
+      return new TrainingConfig(
+          epochs,
+          batchSize,
+          optimizer,
+          schedule,
+          loss,
+          earlyStopping,
+          clipping,
+          seed,
+          devices,
+          cpuThreads,
+          loaderThreads,
+          checkpointEverySteps,
+          checkpointEveryMinutes,
+          dropLastBatch,
+          restoreBestWeights,
+          fusedUpdates,
+          monitor);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.github.metart.train.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.GradientCollector;
+import java.util.List;
+
+/**
+ * Turns a step's losses into updated weights: computes the gradients of {@code sum_k weight_k *
+ * loss_k} (one loss per device replica), reduces them onto the main replica, clips them, applies
+ * the optimizer in place and copies the result to the other replicas. Obtain one from {@link
+ * ParameterUpdaters#create}.
+ */
+public interface ParameterUpdater extends AutoCloseable {
+
+  /**
+   * One training step's update.
+   *
+   * @param collector the gradient collector the forward pass ran in (still open)
+   * @param losses one scalar loss per replica, in replica order
+   * @param weights the weight of each loss in the step's total (its share of the batch)
+   * @param learningRate the learning rate of this step
+   * @return the global gradient norm before clipping when norm clipping is on, else NaN
+   */
+  double step(
+      GradientCollector collector, List<NDArray> losses, double[] weights, double learningRate);
+
+  /**
+   * Applies the optimizer to the main replica with the given gradients (no clipping, no
+   * replication): the update alone, for benchmarks and tests.
+   *
+   * @param gradients one gradient per parameter, on the main device
+   * @param learningRate the learning rate
+   */
+  void apply(List<NDArray> gradients, double learningRate);
+
+  /** The optimizer state (momentum, moments, update count). */
+  OptimizerState state();
+
+  /** One line naming the implementation, e.g. {@code fused (PyTorch _fused_sgd_)}. */
+  String describe();
+
+  /** Frees the native resources of this updater (not the parameters, not the state). */
+  @Override
+  void close();
+}
