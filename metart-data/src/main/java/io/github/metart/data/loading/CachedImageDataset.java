@@ -224,6 +224,25 @@ public final class CachedImageDataset extends RandomAccessDataset implements Aut
     }
   }
 
+  /** One epoch of batches, prefetched on the dataset's loader threads. */
+  @Override
+  public Iterable<Batch> getData(NDManager manager) {
+    return getData(manager, sampler, null);
+  }
+
+  /** One epoch of batches, prefetched on the given executor (the dataset's own when null). */
+  @Override
+  public Iterable<Batch> getData(NDManager manager, ExecutorService executorService) {
+    return getData(manager, sampler, executorService);
+  }
+
+  /** One pass with another sampler, prefetched on the dataset's loader threads. */
+  @Override
+  public Iterable<Batch> getData(NDManager manager, Sampler sampler) {
+    return getData(manager, sampler, null);
+  }
+
+  /** One pass with another sampler, prefetched on the given executor (the dataset's own when null). */
   @Override
   public Iterable<Batch> getData(NDManager manager, Sampler sampler, ExecutorService executorService) {
     ExecutorService executor = executorService;
