@@ -122,7 +122,11 @@ public final class CachePreparer {
     try (FileChannel lockFile =
             FileChannel.open(dir.resolve(CacheFiles.LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = tryLock(lockFile, dir)) {
-      return prepareLocked(dir, requested, source);
+      PreparationResult result = prepareLocked(dir, requested, source);
+      if (!lock.isValid()) {
+        throw new IOException(dir + ": the preparation lock was lost (the file system may not support locks)");
+      }
+      return result;
     }
   }
 

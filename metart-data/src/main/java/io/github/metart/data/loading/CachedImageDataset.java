@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Epochs are shuffled by an {@link EpochSampler} from the seed; its {@link
- *       EpochSampler#state() state} can be saved and restored to resume mid-epoch.
+ *       EpochSampler#state() state} can be saved and restored to resume mid-epoch. A trainer may
+ *       bring its own sampler to {@code getData}; it should implement {@link EpochAwareSampler}.
  *   <li>Optional {@link Augmentation} (random crop, horizontal flip, colour jitter), drawn from the
  *       seed, the epoch and the index.
  *   <li>Batches are assembled in the background ({@code loaderThreads}, {@code optPrefetchNumber}
@@ -69,6 +70,7 @@ public final class CachedImageDataset extends RandomAccessDataset implements Aut
   private final int loaderThreads;
   private final ExampleWriter writer;
   private final ThreadLocal<Scratch> scratch;
+  private final java.util.concurrent.atomic.AtomicInteger passes = new java.util.concurrent.atomic.AtomicInteger();
   private ExecutorService loaders;
 
   private CachedImageDataset(Builder builder) {
@@ -148,11 +150,12 @@ public final class CachedImageDataset extends RandomAccessDataset implements Aut
     return (EpochSampler) sampler;
   }
 
+  /** The augmentation epoch of the latest pass of {@code used} (see {@link EpochAwareSampler}). */
   private int epochOf(Sampler used) {
-    if (used instanceof EpochSampler epochs) {
+    if (used instanceof EpochAwareSampler epochs) {
       return Math.max(0, epochs.currentEpoch());
     }
-    return 0;
+    return Math.max(0, passes.get() - 1);
   }
 
   /**
@@ -224,6 +227,25 @@ public final class CachedImageDataset extends RandomAccessDataset implements Aut
     }
   }
 
+  /** One epoch of batches, prefetched on the dataset's loader threads. */
+  @Override
+  public Iterable<Batch> getData(NDManager manager) {
+    return getData(manager, sampler, null);
+  }
+
+  /** One epoch of batches, prefetched on the given executor (the dataset's own when null). */
+  @Override
+  public Iterable<Batch> getData(NDManager manager, ExecutorService executorService) {
+    return getData(manager, sampler, executorService);
+  }
+
+  /** One pass with another sampler, prefetched on the dataset's loader threads. */
+  @Override
+  public Iterable<Batch> getData(NDManager manager, Sampler sampler) {
+    return getData(manager, sampler, null);
+  }
+
+  /** One pass with another sampler, prefetched on the given executor (the dataset's own when null). */
   @Override
   public Iterable<Batch> getData(NDManager manager, Sampler sampler, ExecutorService executorService) {
     ExecutorService executor = executorService;
@@ -233,7 +255,11 @@ public final class CachedImageDataset extends RandomAccessDataset implements Aut
     return new CachedBatches(this, manager, sampler, executor, Math.max(1, prefetchNumber));
   }
 
+  /** Called by a pass right after {@code used.sample(...)}: the epoch its augmentation uses. */
   int epochAfterSampling(Sampler used) {
+    if (!(used instanceof EpochAwareSampler)) {
+      passes.incrementAndGet();
+    }
     return epochOf(used);
   }
 

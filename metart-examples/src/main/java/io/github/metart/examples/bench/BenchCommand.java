@@ -13,13 +13,13 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that print their figures.",
-    subcommands = {CsvBenchCommand.class})
+    subcommands = {CsvBenchCommand.class, BenchPrepareCommand.class, BenchLoadCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing benchmark (e.g. 'metart bench csv')");
+    throw new ParameterException(spec.commandLine(), "missing benchmark: csv, prepare or load");
   }
 }

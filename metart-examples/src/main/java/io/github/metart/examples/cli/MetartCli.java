@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       NormalizeCommand.class,
       PrepareCommand.class,
       DoctorCommand.class,
+      DownloadCommand.class,
       io.github.metart.examples.bench.BenchCommand.class,
     })
 public final class MetartCli implements Runnable {
