@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ClasspathCommand.class,
       DoctorCommand.class,
+      ModelsCommand.class,
+      SummaryCommand.class,
     })
 public final class MetartCli implements Runnable {
 
