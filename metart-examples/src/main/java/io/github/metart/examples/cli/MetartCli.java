@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
       DoctorCommand.class,
       DownloadCommand.class,
       io.github.metart.examples.bench.BenchCommand.class,
+      ModelsCommand.class,
+      SummaryCommand.class,
     })
 public final class MetartCli implements Runnable {
 
