@@ -25,7 +25,11 @@ import picocli.CommandLine.Spec;
     description = "Deep learning on the Met's Open Access collection.",
     subcommands = {
       ClasspathCommand.class,
+      StatsCommand.class,
+      NormalizeCommand.class,
+      PrepareCommand.class,
       DoctorCommand.class,
+      io.github.metart.examples.bench.BenchCommand.class,
       ModelsCommand.class,
       SummaryCommand.class,
     })

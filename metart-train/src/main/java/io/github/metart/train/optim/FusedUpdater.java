@@ -21,6 +21,7 @@ final class FusedUpdater implements ParameterUpdater {
   private final GradientClipping clipping;
   private final OptimizerState state;
   private final int parameterCount;
+  private final int replicaCount;
   private final List<IValue> owned = new ArrayList<>();
   private final IValue flat;
   private final IValue main;
@@ -40,6 +41,7 @@ final class FusedUpdater implements ParameterUpdater {
     this.clipping = clipping;
     this.state = state;
     this.parameterCount = parameters.size();
+    this.replicaCount = parameters.replicaCount();
     this.flat = own(list(parameters.flat()));
     this.main = own(list(parameters.main()));
     this.momentum = own(list(state.slot(OptimizerState.Slot.MOMENTUM)));
@@ -51,9 +53,14 @@ final class FusedUpdater implements ParameterUpdater {
   @Override
   public double step(
       GradientCollector collector, List<NDArray> losses, double[] weights, double learningRate) {
-    if (losses.size() != weights.length || losses.isEmpty()) {
+    if (losses.size() != weights.length || losses.isEmpty() || losses.size() > replicaCount) {
       throw new IllegalArgumentException(
-          losses.size() + " losses for " + weights.length + " weights; one per replica expected");
+          losses.size()
+              + " losses and "
+              + weights.length
+              + " weights for "
+              + replicaCount
+              + " replicas; one per replica used expected");
     }
     List<IValue> temporary = new ArrayList<>();
     try {
@@ -72,6 +79,7 @@ final class FusedUpdater implements ParameterUpdater {
                     weightList,
                     flat,
                     momentum,
+                    keep(temporary, IValue.from((long) parameterCount)),
                     keep(temporary, IValue.from(learningRate)),
                     keep(temporary, IValue.from(sgd.momentum())),
                     keep(temporary, IValue.from(sgd.weightDecay())),
@@ -92,6 +100,7 @@ final class FusedUpdater implements ParameterUpdater {
                     expAvg,
                     expAvgSq,
                     steps,
+                    keep(temporary, IValue.from((long) parameterCount)),
                     keep(temporary, IValue.from(learningRate)),
                     keep(temporary, IValue.from(adam.beta1())),
                     keep(temporary, IValue.from(adam.beta2())),

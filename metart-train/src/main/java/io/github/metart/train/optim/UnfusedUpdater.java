@@ -38,7 +38,9 @@ final class UnfusedUpdater implements ParameterUpdater {
   @Override
   public double step(
       GradientCollector collector, List<NDArray> losses, double[] weights, double learningRate) {
-    if (losses.size() != weights.length || losses.size() != parameters.replicaCount()) {
+    if (losses.size() != weights.length
+        || losses.isEmpty()
+        || losses.size() > parameters.replicaCount()) {
       throw new IllegalArgumentException(
           losses.size()
               + " losses and "
@@ -56,7 +58,7 @@ final class UnfusedUpdater implements ParameterUpdater {
       boolean gradMode = JniUtils.isGradMode();
       JniUtils.setGradMode(false);
       try {
-        List<NDArray> gradients = reducedGradients();
+        List<NDArray> gradients = reducedGradients(losses.size());
         double norm = clip(gradients);
         update(gradients, learningRate);
         broadcast();
@@ -86,12 +88,12 @@ final class UnfusedUpdater implements ParameterUpdater {
     }
   }
 
-  private List<NDArray> reducedGradients() {
+  private List<NDArray> reducedGradients(int replicasUsed) {
     Device main = parameters.devices().get(0);
     List<NDArray> gradients = new ArrayList<>(parameters.size());
     for (int i = 0; i < parameters.size(); i++) {
       NDArray sum = parameters.main().get(i).getGradient();
-      for (int k = 1; k < parameters.replicaCount(); k++) {
+      for (int k = 1; k < replicasUsed; k++) {
         sum.addi(parameters.replica(k).get(i).getGradient().toDevice(main, true));
       }
       gradients.add(sum);

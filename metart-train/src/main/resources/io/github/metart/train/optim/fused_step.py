@@ -4,8 +4,7 @@ class MetartFusedStep(Module):
   training : bool
   def forward(self: __torch__.MetartFusedStep, x: Tensor) -> Tensor:
     return x
-  def gradients(self: __torch__.MetartFusedStep, losses: List[Tensor], weights: List[float], flat: List[Tensor]) -> List[Tensor]:
-    n = len(flat) // len(losses)
+  def gradients(self: __torch__.MetartFusedStep, losses: List[Tensor], weights: List[float], flat: List[Tensor], n: int) -> List[Tensor]:
     total: List[Tensor] = []
     for k in range(len(losses)):
       replica = flat[k * n:(k + 1) * n]
@@ -51,22 +50,20 @@ class MetartFusedStep(Module):
       torch._fused_adamw_(params, grads, exp_avgs, exp_avg_sqs, no_max, steps, lr=lr, beta1=beta1, beta2=beta2, weight_decay=weight_decay, eps=eps, amsgrad=False, maximize=False)
     else:
       torch._fused_adam_(params, grads, exp_avgs, exp_avg_sqs, no_max, steps, lr=lr, beta1=beta1, beta2=beta2, weight_decay=weight_decay, eps=eps, amsgrad=False, maximize=False)
-  def sgd_step(self: __torch__.MetartFusedStep, losses: List[Tensor], weights: List[float], flat: List[Tensor], bufs: List[Tensor], lr: float, momentum: float, weight_decay: float, nesterov: bool, first_step: bool, max_norm: float, max_value: float) -> float:
-    grads = self.gradients(losses, weights, flat)
+  def sgd_step(self: __torch__.MetartFusedStep, losses: List[Tensor], weights: List[float], flat: List[Tensor], bufs: List[Tensor], n: int, lr: float, momentum: float, weight_decay: float, nesterov: bool, first_step: bool, max_norm: float, max_value: float) -> float:
+    grads = self.gradients(losses, weights, flat, n)
     previous = torch.is_grad_enabled()
     torch.set_grad_enabled(False)
     norm = self.clip(grads, max_norm, max_value)
-    n = len(grads)
     self.sgd(flat[0:n], grads, bufs, lr, momentum, weight_decay, nesterov, first_step)
     self.broadcast(flat, n)
     torch.set_grad_enabled(previous)
     return norm
-  def adam_step(self: __torch__.MetartFusedStep, losses: List[Tensor], weights: List[float], flat: List[Tensor], exp_avgs: List[Tensor], exp_avg_sqs: List[Tensor], steps: List[Tensor], lr: float, beta1: float, beta2: float, eps: float, weight_decay: float, decoupled: bool, max_norm: float, max_value: float) -> float:
-    grads = self.gradients(losses, weights, flat)
+  def adam_step(self: __torch__.MetartFusedStep, losses: List[Tensor], weights: List[float], flat: List[Tensor], exp_avgs: List[Tensor], exp_avg_sqs: List[Tensor], steps: List[Tensor], n: int, lr: float, beta1: float, beta2: float, eps: float, weight_decay: float, decoupled: bool, max_norm: float, max_value: float) -> float:
+    grads = self.gradients(losses, weights, flat, n)
     previous = torch.is_grad_enabled()
     torch.set_grad_enabled(False)
     norm = self.clip(grads, max_norm, max_value)
-    n = len(grads)
     self.adam(flat[0:n], grads, exp_avgs, exp_avg_sqs, steps, lr, beta1, beta2, eps, weight_decay, decoupled)
     self.broadcast(flat, n)
     torch.set_grad_enabled(previous)

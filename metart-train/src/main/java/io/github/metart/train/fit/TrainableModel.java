@@ -1,0 +1,28 @@
+package io.github.metart.train.fit;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+
+/**
+ * What the trainer needs of a model: its DJL network and the manager that owns the weights, the
+ * input shape (to initialize a network that is not yet), what its head is trained on ({@link
+ * TrainingTask}) and its spec as JSON (recorded with every checkpoint).
+ */
+public interface TrainableModel {
+
+  /** The network; its trainable parameters are those that require gradients. */
+  Block block();
+
+  /** The manager that owns the network's parameters. */
+  NDManager manager();
+
+  /** The input shape {@code [1, channels, height, width]}. */
+  Shape inputShape();
+
+  /** What the head is trained on and measured with. */
+  TrainingTask task();
+
+  /** The model's spec as JSON text, recorded as provenance and compared on resume. */
+  String specJson();
+}

@@ -1,0 +1,112 @@
+package io.github.metart.train.listeners;
+
+import io.github.metart.train.history.EpochRecord;
+import io.github.metart.train.history.History;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * A progress bar over an epoch's batches, with the running loss and metric, speed and time left:
+ *
+ * <pre>
+ * epoch 2/10 [=========&gt;          ]  45/100 loss 0.6931 accuracy 0.5120 | 123.4 img/s | 0:42 left
+ * </pre>
+ *
+ * <p>On a terminal the line is redrawn in place (at most 10 times a second); otherwise (a log file)
+ * a line is printed at every tenth of the epoch. Each epoch ends with its summary line.
+ */
+public final class ProgressBar implements TrainingListener {
+
+  private static final int WIDTH = 24;
+  private static final long REDRAW_NANOS = 100_000_000L;
+
+  private final PrintStream out;
+  private final boolean interactive;
+  private long lastDraw;
+  private int lastTenth;
+  private int drawnLength;
+
+  /** A progress bar on a stream, redrawn in place when the JVM has a console. */
+  public ProgressBar(PrintStream out) {
+    this(out, System.console() != null);
+  }
+
+  /**
+   * A progress bar on a stream.
+   *
+   * @param out where to print
+   * @param interactive whether to redraw one line in place (a terminal) or print lines (a log)
+   */
+  public ProgressBar(PrintStream out, boolean interactive) {
+    this.out = out;
+    this.interactive = interactive;
+  }
+
+  @Override
+  public void onEpochStart(int epoch, int epochs, int firstBatch, int batches) {
+    lastDraw = 0;
+    lastTenth = (firstBatch - 1) * 10 / Math.max(1, batches);
+    drawnLength = 0;
+  }
+
+  @Override
+  public void onBatchEnd(BatchProgress p) {
+    if (interactive) {
+      long now = System.nanoTime();
+      if (p.batch() < p.batches() && now - lastDraw < REDRAW_NANOS) {
+        return;
+      }
+      lastDraw = now;
+      String line = line(p);
+      out.print('\r' + line + " ".repeat(Math.max(0, drawnLength - line.length())));
+      drawnLength = line.length();
+      out.flush();
+    } else {
+      int tenth = p.batch() * 10 / p.batches();
+      if (tenth > lastTenth) {
+        lastTenth = tenth;
+        out.println(line(p));
+      }
+    }
+  }
+
+  @Override
+  public void onEpochEnd(EpochRecord record, History history) {
+    if (interactive && drawnLength > 0) {
+      out.print('\r' + " ".repeat(drawnLength) + '\r');
+    }
+    out.println(LoggingListener.describe(record, history.metricName()));
+    out.flush();
+  }
+
+  /** The progress line of a batch (without carriage return). */
+  static String line(BatchProgress p) {
+    int done = (int) ((long) WIDTH * p.batch() / Math.max(1, p.batches()));
+    String bar =
+        "=".repeat(done) + (done < WIDTH ? ">" + " ".repeat(WIDTH - done - 1) : "");
+    int digits = Integer.toString(p.batches()).length();
+    return String.format(
+        Locale.ROOT,
+        "epoch %d/%d [%s] %" + digits + "d/%d loss %.4f %s %.4f | %.1f img/s | %s left",
+        p.epoch(),
+        p.epochs(),
+        bar,
+        p.batch(),
+        p.batches(),
+        p.loss(),
+        p.metricName(),
+        p.metric(),
+        p.imagesPerSecond(),
+        clock(p.secondsLeft()));
+  }
+
+  static String clock(double seconds) {
+    if (!Double.isFinite(seconds)) {
+      return "?";
+    }
+    long s = Math.round(seconds);
+    return s >= 3600
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+  }
+}

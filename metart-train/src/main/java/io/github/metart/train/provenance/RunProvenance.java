@@ -1,0 +1,140 @@
+package io.github.metart.train.provenance;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import ai.djl.engine.Engine;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.metart.data.provenance.LibraryVersion;
+import io.github.metart.train.config.TrainingConfig;
+import io.github.metart.train.files.TrainJson;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a training result comes from, recorded in every checkpoint and history: the dataset (the
+ * SHA-256 of its manifest), the model spec, the configuration and seed, the devices and update
+ * implementation, and the versions of metart, Java, DJL and the engine.
+ *
+ * @param datasetManifestSha256 the SHA-256 of the dataset's {@code manifest.json}, or {@code
+ *     unknown} for data without a manifest
+ * @param modelSpec the model spec as JSON text
+ * @param config the training configuration
+ * @param seed the seed (also in the configuration; repeated for whoever greps for it)
+ * @param devices the devices trained on, e.g. {@code [cpu()]}
+ * @param updater the parameter update implementation
+ * @param metartVersion the metart version
+ * @param javaVersion the Java runtime version
+ * @param djlVersion the DJL version
+ * @param engine the engine and its version, e.g. {@code PyTorch 2.7.1}
+ */
+public record RunProvenance(
+    String datasetManifestSha256,
+    String modelSpec,
+    TrainingConfig config,
+    long seed,
+    List<String> devices,
+    String updater,
+    String metartVersion,
+    String javaVersion,
+    String djlVersion,
+    String engine) {
+
+  /** The manifest hash of data that has none. */
+  public static final String UNKNOWN = "unknown";
+
+  /** Validates the record. */
+  public RunProvenance {
+    checkArgument(
+        datasetManifestSha256 != null
+            && (datasetManifestSha256.equals(UNKNOWN)
+                || datasetManifestSha256.matches("[0-9a-f]{64}")),
+        "the dataset manifest hash must be 64 lower-case hex digits or '%s', got '%s'",
+        UNKNOWN,
+        datasetManifestSha256);
+    checkArgument(modelSpec != null && !modelSpec.isBlank(), "the model spec is missing");
+    checkArgument(config != null, "the training configuration is missing");
+    modelSpec = compact(modelSpec);
+    devices = List.copyOf(devices);
+  }
+
+  /**
+   * The provenance of a run starting now on the running engine.
+   *
+   * @param datasetManifestSha256 the manifest hash, or {@link #UNKNOWN}
+   * @param modelSpec the model spec as JSON text (stored compact)
+   * @param config the configuration
+   * @param devices the devices
+   * @param updater the update implementation
+   */
+  public static RunProvenance current(
+      String datasetManifestSha256,
+      String modelSpec,
+      TrainingConfig config,
+      List<String> devices,
+      String updater) {
+    LibraryVersion version = LibraryVersion.current();
+    Engine engine = Engine.getInstance();
+    return new RunProvenance(
+        datasetManifestSha256,
+        modelSpec,
+        config,
+        config.seed(),
+        devices,
+        updater,
+        version.metart(),
+        version.java(),
+        Engine.getDjlVersion(),
+        engine.getEngineName() + " " + engine.getVersion());
+  }
+
+  private static String compact(String json) {
+    try {
+      return TrainJson.mapper()
+          .writer()
+          .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsString(TrainJson.parse(json, "the model spec"));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("the model spec is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** This provenance as a JSON object, the model spec embedded as an object. */
+  public ObjectNode toJson() {
+    ObjectNode node = TrainJson.mapper().createObjectNode();
+    node.put("datasetManifestSha256", datasetManifestSha256);
+    node.set("modelSpec", TrainJson.parse(modelSpec, "the model spec"));
+    node.set("config", TrainJson.mapper().valueToTree(config));
+    node.put("seed", seed);
+    node.set("devices", TrainJson.mapper().valueToTree(devices));
+    node.put("updater", updater);
+    ObjectNode versions = node.putObject("versions");
+    versions.put("metart", metartVersion);
+    versions.put("java", javaVersion);
+    versions.put("djl", djlVersion);
+    versions.put("engine", engine);
+    return node;
+  }
+
+  /** Reads {@link #toJson()}'s form. */
+  public static RunProvenance fromJson(JsonNode node) {
+    try {
+      JsonNode versions = node.path("versions");
+      List<String> devices = new ArrayList<>();
+      node.path("devices").forEach(d -> devices.add(d.asText()));
+      return new RunProvenance(
+          node.path("datasetManifestSha256").asText(),
+          TrainJson.mapper().writeValueAsString(node.path("modelSpec")),
+          TrainJson.mapper().treeToValue(node.path("config"), TrainingConfig.class),
+          node.path("seed").asLong(),
+          devices,
+          node.path("updater").asText(),
+          versions.path("metart").asText(),
+          versions.path("java").asText(),
+          versions.path("djl").asText(),
+          versions.path("engine").asText());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("unreadable provenance: " + e.getOriginalMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.github.metart.train.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.metart.train.files.TrainJson;
+import org.junit.jupiter.api.Test;
+
+class TrainingConfigTest {
+
+  @Test
+  void defaultsAreASensibleRecipe() {
+    TrainingConfig config = TrainingConfig.builder().build();
+    assertThat(config.epochs()).isEqualTo(10);
+    assertThat(config.batchSize()).isEqualTo(32);
+    assertThat(config.optimizer()).isEqualTo(new OptimizerConfig.Sgd(0.01, 0.9, 0, false));
+    assertThat(config.loss()).isNull();
+    assertThat(config.earlyStopping().enabled()).isFalse();
+    assertThat(config.devices()).isEqualTo(DeviceChoice.auto());
+    assertThat(config.describe()).contains("optimizer: sgd(lr=0.01, momentum=0.9");
+  }
+
+  @Test
+  void invalidSettingsSayWhatIsWrongAndWhatIsAllowed() {
+    assertThatThrownBy(() -> TrainingConfig.builder().epochs(0).build())
+        .hasMessage("epochs must be between 1 and 100000, got 0");
+    assertThatThrownBy(() -> TrainingConfig.builder().batchSize(-3).build())
+        .hasMessage("the batch size must be between 1 and 65536, got -3");
+    assertThatThrownBy(() -> OptimizerConfig.sgd(0))
+        .hasMessage("the learning rate must be a finite number above 0, got 0.0");
+    assertThatThrownBy(() -> OptimizerConfig.sgd(0.1).withMomentum(1))
+        .hasMessage("SGD momentum must be in [0, 1), got 1.0");
+    assertThatThrownBy(() -> OptimizerConfig.sgd(0.1).withNesterov(true))
+        .hasMessage("Nesterov momentum needs a momentum above 0, got momentum 0.0");
+    assertThatThrownBy(() -> OptimizerConfig.adam(0.1).withBetas(0.9, 1.2))
+        .hasMessage("Adam beta2 must be in [0, 1), got 1.2");
+    assertThatThrownBy(() -> LossConfig.crossEntropy(1))
+        .hasMessage("label smoothing must be in [0, 1), got 1.0");
+    assertThatThrownBy(() -> new LossConfig(LossConfig.Kind.L1, 0.1, 1))
+        .hasMessage("label smoothing applies to cross-entropy only, not to L1");
+    assertThatThrownBy(() -> LossConfig.huber(0))
+        .hasMessage("the Huber delta must be a finite number above 0, got 0.0");
+    assertThatThrownBy(() -> EarlyStopping.on(Monitor.VAL_LOSS).withPatience(0))
+        .hasMessage("early stopping patience must be at least 1, got 0");
+    assertThatThrownBy(() -> GradientClipping.byNorm(-1))
+        .hasMessage("the gradient clipping norm must be above 0, got -1.0");
+    assertThatThrownBy(
+            () ->
+                TrainingConfig.builder()
+                    .epochs(2)
+                    .schedule(LearningRateSchedule.cosine().withWarmup(3))
+                    .build())
+        .hasMessage("the warm-up (3.0 epochs) is longer than the training (2 epochs)");
+    assertThatThrownBy(() -> DeviceChoice.parse("tpu"))
+        .hasMessage("unknown devices 'tpu': use auto, cpu, or GPU indices such as 0,1");
+    assertThatThrownBy(() -> DeviceChoice.gpus(1, 1)).hasMessage("GPU indices repeat: [1, 1]");
+    assertThatThrownBy(() -> Monitor.parse("accuracy"))
+        .hasMessageContaining("use val_loss, val_metric, train_loss or train_metric");
+  }
+
+  @Test
+  void schedulesFollowTheirFormulas() {
+    assertThat(LearningRateSchedule.constant().factor(3.7, 10)).isEqualTo(1);
+    LearningRateSchedule step = LearningRateSchedule.step(2, 0.1);
+    assertThat(step.factor(1.99, 10)).isEqualTo(1);
+    assertThat(step.factor(2.0, 10)).isCloseTo(0.1, within(1e-12));
+    assertThat(step.factor(5.5, 10)).isCloseTo(0.01, within(1e-12));
+    LearningRateSchedule cosine = LearningRateSchedule.cosine(0.1);
+    assertThat(cosine.factor(0, 10)).isEqualTo(1);
+    assertThat(cosine.factor(5, 10)).isCloseTo(0.55, within(1e-12));
+    assertThat(cosine.factor(10, 10)).isCloseTo(0.1, within(1e-12));
+    LearningRateSchedule warm = LearningRateSchedule.cosine().withWarmup(2, 0.1);
+    assertThat(warm.factor(0, 10)).isCloseTo(0.1, within(1e-12));
+    assertThat(warm.factor(1, 10)).isCloseTo(0.55, within(1e-12));
+    assertThat(warm.factor(2, 10)).isEqualTo(1);
+    assertThat(warm.factor(6, 10)).isCloseTo(0.5, within(1e-12)); // half-way through the cosine
+    assertThat(warm.describe()).isEqualTo("cosine (to 0.0) after 2.0 warm-up epochs");
+  }
+
+  @Test
+  void aConfigRoundTripsThroughJson() throws Exception {
+    TrainingConfig config =
+        TrainingConfig.builder()
+            .epochs(7)
+            .optimizer(OptimizerConfig.adamW(3e-4).withWeightDecay(0.05))
+            .schedule(LearningRateSchedule.step(3, 0.5).withWarmup(1))
+            .loss(LossConfig.crossEntropy(0.1))
+            .earlyStopping(EarlyStopping.on(Monitor.VAL_METRIC).withPatience(3).withMinDelta(0.01))
+            .clipping(GradientClipping.byNorm(1.0))
+            .devices(DeviceChoice.gpus(0, 1))
+            .monitor(Monitor.VAL_LOSS)
+            .build();
+    String json = TrainJson.write(config);
+    assertThat(json).contains("\"type\" : \"adam\"");
+    assertThat(TrainJson.mapper().readValue(json, TrainingConfig.class)).isEqualTo(config);
+  }
+
+  @Test
+  void resumeMayChangeEpochsAndDevicesButNotTheRecipe() {
+    TrainingConfig trained = TrainingConfig.builder().epochs(5).build();
+    assertThat(
+            trained.toBuilder()
+                .epochs(9)
+                .devices(DeviceChoice.cpu())
+                .cpuThreads(3)
+                .checkpointEverySteps(100)
+                .build()
+                .resumeDifferences(trained))
+        .isEmpty();
+    assertThat(
+            trained.toBuilder()
+                .optimizer(OptimizerConfig.adam(0.001))
+                .seed(1)
+                .build()
+                .resumeDifferences(trained))
+        .hasSize(2)
+        .anySatisfy(line -> assertThat(line).startsWith("seed: 42 in the checkpoint, 1 now"));
+  }
+}

@@ -1,0 +1,155 @@
+package io.github.metart.train.fit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.metart.train.checkpoint.CheckpointStore;
+import io.github.metart.train.checkpoint.StoredCheckpoint;
+import io.github.metart.train.history.HistoryFiles;
+import io.github.metart.train.history.RunStatus;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run killed with SIGKILL in the middle of an epoch and resumed ends with exactly the weights,
+ * optimizer state and history of a run that was never interrupted (same seed, on the CPU).
+ */
+class ResumeAfterKillTest {
+
+  @TempDir Path temp;
+
+  @Test
+  void aRunKilledMidEpochAndResumedEqualsAnUninterruptedRun() throws Exception {
+    Path straight = temp.resolve("straight");
+    Path killed = temp.resolve("killed");
+
+    Child uninterrupted = Child.start(straight, "fit", 0);
+    assertThat(uninterrupted.awaitExit()).as(uninterrupted.log()).isZero();
+
+    // kill after the mid-epoch checkpoint of epoch 2 (after step 7) and one more step
+    Child victim = Child.start(killed, "fit", 300);
+    boolean sawStepSeven = false;
+    boolean sawCheckpointAfter = false;
+    String line;
+    while ((line = victim.readLine()) != null) {
+      if (line.equals("step 7")) {
+        sawStepSeven = true;
+      } else if (sawStepSeven && line.equals("checkpoint last")) {
+        sawCheckpointAfter = true;
+      } else if (sawCheckpointAfter && line.startsWith("step ")) {
+        victim.kill();
+        break;
+      }
+    }
+    assertThat(sawCheckpointAfter).as(victim.log()).isTrue();
+    assertThat(victim.awaitExit()).as("killed by SIGKILL").isEqualTo(137);
+    StoredCheckpoint atKill =
+        new CheckpointStore(killed.resolve("checkpoints")).read(CheckpointStore.LAST).orElseThrow();
+    assertThat(atKill.state().epoch()).as("mid epoch 2").isEqualTo(1);
+    assertThat(atKill.state().sampler().nextBatch()).isEqualTo(2);
+    assertThat(atKill.state().status()).isEqualTo(RunStatus.RUNNING);
+
+    Child resumed = Child.start(killed, "resume", 0);
+    assertThat(resumed.awaitExit()).as(resumed.log()).isZero();
+    assertThat(resumed.lines()).first().isEqualTo("step 8");
+
+    for (String name : List.of(CheckpointStore.LAST, CheckpointStore.BEST)) {
+      for (String file : List.of(CheckpointStore.WEIGHTS, CheckpointStore.OPTIMIZER)) {
+        assertThat(Files.readAllBytes(killed.resolve("checkpoints").resolve(name).resolve(file)))
+            .as("%s/%s", name, file)
+            .isEqualTo(
+                Files.readAllBytes(straight.resolve("checkpoints").resolve(name).resolve(file)));
+      }
+    }
+    HistoryFiles.Snapshot a = HistoryFiles.read(straight);
+    HistoryFiles.Snapshot b = HistoryFiles.read(killed);
+    assertThat(b.status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(b.history().size()).isEqualTo(3);
+    assertThat(b.history().withoutTiming()).isEqualTo(a.history().withoutTiming());
+    assertThat(b.bestEpoch()).isEqualTo(a.bestEpoch());
+  }
+
+  /** A child JVM running {@link ResumeChild}. */
+  private static final class Child {
+    private final Process process;
+    private final BufferedReader out;
+    private final Path errors;
+    private final List<String> lines = new ArrayList<>();
+
+    private Child(Process process, Path errors) {
+      this.process = process;
+      this.out =
+          new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      this.errors = errors;
+    }
+
+    static Child start(Path folder, String mode, long sleepMillis) throws IOException {
+      Files.createDirectories(folder);
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      String classPath =
+          System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+      Path errors = folder.resolve("child-" + mode + ".err");
+      ProcessBuilder builder =
+          new ProcessBuilder(
+              java,
+              "-Xmx512m",
+              "-Dai.djl.offline=true",
+              "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+              "-cp",
+              classPath,
+              ResumeChild.class.getName(),
+              folder.toString(),
+              mode,
+              Long.toString(sleepMillis));
+      builder.redirectError(errors.toFile());
+      return new Child(builder.start(), errors);
+    }
+
+    String readLine() throws IOException {
+      String line = out.readLine();
+      if (line != null) {
+        lines.add(line);
+      }
+      return line;
+    }
+
+    List<String> lines() {
+      return lines;
+    }
+
+    void kill() {
+      process.destroyForcibly(); // SIGKILL on Unix
+    }
+
+    int awaitExit() throws Exception {
+      try {
+        while (readLine() != null) {
+          // drain
+        }
+      } catch (IOException e) {
+        // a killed process's streams are closed
+      }
+      if (!process.waitFor(180, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("the child did not finish in time: " + log());
+      }
+      return process.exitValue();
+    }
+
+    String log() {
+      try {
+        return "stdout " + lines + "; stderr " + Files.readString(errors);
+      } catch (IOException e) {
+        return "stdout " + lines;
+      }
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.github.metart.train.loss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.github.metart.train.config.LossConfig;
+import org.junit.jupiter.api.Test;
+
+/** The losses against their formulas computed by hand. */
+class LossesTest {
+
+  @Test
+  void crossEntropyWithAndWithoutLabelSmoothing() {
+    try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+      float[] logits = {2f, 0f, -1f, 0.5f, 0.5f, 3f};
+      NDList predictions = new NDList(manager.create(logits, new Shape(2, 3)));
+      NDList labels = new NDList(manager.create(new float[] {0, 1}, new Shape(2, 1)));
+      double[][] logp = new double[2][3];
+      for (int i = 0; i < 2; i++) {
+        double sum = 0;
+        for (int c = 0; c < 3; c++) {
+          sum += Math.exp(logits[i * 3 + c]);
+        }
+        for (int c = 0; c < 3; c++) {
+          logp[i][c] = logits[i * 3 + c] - Math.log(sum);
+        }
+      }
+      double plain = -(logp[0][0] + logp[1][1]) / 2;
+      assertThat(Losses.of(LossConfig.crossEntropy()).evaluate(labels, predictions).getFloat())
+          .isCloseTo((float) plain, within(1e-6f));
+      double s = 0.1;
+      double smoothed = 0;
+      int[] y = {0, 1};
+      for (int i = 0; i < 2; i++) {
+        double uniform = -(logp[i][0] + logp[i][1] + logp[i][2]) / 3;
+        smoothed += ((1 - s) * -logp[i][y[i]] + s * uniform) / 2;
+      }
+      assertThat(Losses.of(LossConfig.crossEntropy(s)).evaluate(labels, predictions).getFloat())
+          .isCloseTo((float) smoothed, within(1e-6f));
+    }
+  }
+
+  @Test
+  void regressionLossesOnTheNormalizedYear() {
+    try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+      NDList predictions = new NDList(manager.create(new float[] {0.5f, 0.1f, 0.9f}, new Shape(3, 1)));
+      NDList labels = new NDList(manager.create(new float[] {0.5f, 0.3f, 0.4f}, new Shape(3, 1)));
+      // differences 0, -0.2, 0.5
+      assertThat(Losses.of(LossConfig.l1()).evaluate(labels, predictions).getFloat())
+          .isCloseTo(0.7f / 3, within(1e-6f));
+      assertThat(Losses.of(LossConfig.l2()).evaluate(labels, predictions).getFloat())
+          .isCloseTo((0.04f + 0.25f) / 3, within(1e-6f));
+      // delta 0.3: 0, 0.5 * 0.04, 0.3 * (0.5 - 0.15)
+      assertThat(Losses.of(LossConfig.huber(0.3)).evaluate(labels, predictions).getFloat())
+          .isCloseTo((0.02f + 0.105f) / 3, within(1e-6f));
+    }
+  }
+}
