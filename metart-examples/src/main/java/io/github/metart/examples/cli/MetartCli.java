@@ -29,7 +29,10 @@ import picocli.CommandLine.Spec;
       NormalizeCommand.class,
       PrepareCommand.class,
       DoctorCommand.class,
+<<<<<<< HEAD
       DownloadCommand.class,
+=======
+>>>>>>> models
       io.github.metart.examples.bench.BenchCommand.class,
       ModelsCommand.class,
       SummaryCommand.class,
