@@ -29,10 +29,7 @@ import picocli.CommandLine.Spec;
       NormalizeCommand.class,
       PrepareCommand.class,
       DoctorCommand.class,
-<<<<<<< HEAD
       DownloadCommand.class,
-=======
->>>>>>> models
       io.github.metart.examples.bench.BenchCommand.class,
       ModelsCommand.class,
       SummaryCommand.class,
