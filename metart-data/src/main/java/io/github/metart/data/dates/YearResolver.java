@@ -64,6 +64,11 @@ public final class YearResolver {
     return usePeriod;
   }
 
+  /** The period normalizer that fills in. */
+  public PeriodNormalizer periods() {
+    return periods;
+  }
+
   /** The tolerance in years. */
   public int tolerance() {
     return tolerance;

@@ -25,9 +25,14 @@ import picocli.CommandLine.Spec;
     description = "Deep learning on the Met's Open Access collection.",
     subcommands = {
       ClasspathCommand.class,
+      StatsCommand.class,
+      NormalizeCommand.class,
+      PrepareCommand.class,
       DoctorCommand.class,
       DownloadCommand.class,
-      BenchCommand.class,
+      io.github.metart.examples.bench.BenchCommand.class,
+      ModelsCommand.class,
+      SummaryCommand.class,
     })
 public final class MetartCli implements Runnable {
 

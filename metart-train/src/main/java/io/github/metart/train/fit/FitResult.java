@@ -30,6 +30,9 @@ public record FitResult(
     List<String> devices,
     String updater) {
 
+  /** The model folder's name in the output folder. */
+  public static final String MODEL_FOLDER = "model";
+
   /** Normalizes the lists. */
   public FitResult {
     devices = List.copyOf(devices);
@@ -38,6 +41,14 @@ public record FitResult(
   /** The folder of the last checkpoint, when the run wrote files. */
   public Optional<Path> lastCheckpoint() {
     return Optional.ofNullable(outputDirectory).map(d -> d.resolve("checkpoints").resolve("last"));
+  }
+
+  /**
+   * The model folder ({@code model/}: the weights the model ends with, its spec), written when the
+   * run finished with an output folder.
+   */
+  public Optional<Path> modelFolder() {
+    return Optional.ofNullable(outputDirectory).map(d -> d.resolve(MODEL_FOLDER));
   }
 
   /** The folder of the best checkpoint, when the run wrote files. */

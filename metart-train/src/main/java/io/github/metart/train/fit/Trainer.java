@@ -2,7 +2,9 @@ package io.github.metart.train.fit;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.github.metart.models.MetModel;
 import io.github.metart.train.config.TrainingConfig;
+import io.github.metart.train.data.TrainingData;
 import io.github.metart.train.history.EpochRecord;
 import io.github.metart.train.history.History;
 import io.github.metart.train.history.RunStatus;
@@ -24,7 +26,7 @@ import java.util.List;
  *     .outputDirectory(Path.of("runs/culture"))     // history.csv/json, checkpoints/{last,best}
  *     .listener(new ProgressBar(System.err))
  *     .build();
- * FitResult result = trainer.fit(model, data, config);
+ * FitResult result = trainer.fit(model, data, config);   // a MetModel, TrainingData, TrainingConfig
  * }</pre>
  *
  * <p>Each step runs in its own native memory scope; devices, threads and the update implementation
@@ -57,7 +59,9 @@ public final class Trainer {
   }
 
   /**
-   * Trains a model from the start (or from its current weights when already initialized).
+   * Trains a model from its current weights. With an output folder the run writes its history and
+   * checkpoints as it goes, and at the end the model folder {@code model/} (the best weights when
+   * {@link TrainingConfig#restoreBestWeights()}).
    *
    * @param model the model; its weights are trained in place
    * @param data the training and validation data
@@ -67,7 +71,13 @@ public final class Trainer {
    *     the output folder already holds a run
    * @throws TrainingDivergedException when a loss is NaN or infinite
    */
-  public FitResult fit(TrainableModel model, TrainingData data, TrainingConfig config) {
+  public FitResult fit(MetModel model, TrainingData data, TrainingConfig config) {
+    checkArgument(model != null, "the model is missing");
+    return run(new MetModelAdapter(model), data, config, false);
+  }
+
+  /** {@link #fit(MetModel, TrainingData, TrainingConfig)} on the training loop's model seam. */
+  FitResult fit(TrainableModel model, TrainingData data, TrainingConfig config) {
     return run(model, data, config, false);
   }
 
@@ -79,7 +89,13 @@ public final class Trainer {
    * @throws IllegalArgumentException when there is nothing to resume or the run differs (the
    *     message lists the differences)
    */
-  public FitResult resume(TrainableModel model, TrainingData data, TrainingConfig config) {
+  public FitResult resume(MetModel model, TrainingData data, TrainingConfig config) {
+    checkArgument(model != null, "the model is missing");
+    return resume(new MetModelAdapter(model), data, config);
+  }
+
+  /** {@link #resume(MetModel, TrainingData, TrainingConfig)} on the training loop's model seam. */
+  FitResult resume(TrainableModel model, TrainingData data, TrainingConfig config) {
     checkArgument(outputDirectory != null, "resuming needs the output folder of the run");
     return run(model, data, config, true);
   }

@@ -23,6 +23,9 @@ import io.github.metart.train.checkpoint.CheckpointStore;
 import io.github.metart.train.checkpoint.EpochTotals;
 import io.github.metart.train.checkpoint.StoredCheckpoint;
 import io.github.metart.train.checkpoint.TrainingState;
+import io.github.metart.data.loading.EpochSampler;
+import io.github.metart.data.loading.SamplerState;
+import io.github.metart.train.data.TrainingData;
 import io.github.metart.train.config.LossConfig;
 import io.github.metart.train.config.Monitor;
 import io.github.metart.train.config.TrainingConfig;
@@ -42,9 +45,6 @@ import io.github.metart.train.optim.ParameterUpdater;
 import io.github.metart.train.optim.ParameterUpdaters;
 import io.github.metart.train.optim.ReplicatedParameters;
 import io.github.metart.train.provenance.RunProvenance;
-import io.github.metart.train.sampling.EpochOrder;
-import io.github.metart.train.sampling.EpochSampler;
-import io.github.metart.train.sampling.SamplerState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -161,7 +161,7 @@ final class TrainingRun {
 
     Optional<StoredCheckpoint> checkpoint = findCheckpoint();
     if (!block.isInitialized()) {
-      engine.setRandomSeed(EpochOrder.stepSeed(config.seed(), -1));
+      engine.setRandomSeed(StepSeeds.of(config.seed(), -1));
       block.initialize(model.manager(), DataType.FLOAT32, model.inputShape());
     }
     if (checkpoint.isPresent()) {
@@ -204,6 +204,7 @@ final class TrainingRun {
       state =
           new TrainingState(
               state.sampler(),
+              state.trainSize(),
               state.globalStep(),
               state.totals(),
               state.best(),
@@ -217,7 +218,7 @@ final class TrainingRun {
             config,
             config.epochs(),
             state.epoch(),
-            state.sampler().nextBatch(),
+            (int) state.sampler().batchesDone(),
             batchesPerEpoch,
             data.train().size(),
             data.hasValidation() ? data.validation().size() : 0,
@@ -237,7 +238,7 @@ final class TrainingRun {
     if (size == 0) {
       throw new IllegalArgumentException("the training dataset is empty");
     }
-    batchesPerEpoch = SamplerState.batchCount(size, config.batchSize(), config.dropLastBatch());
+    batchesPerEpoch = (int) trainingSampler().batchesPerEpoch(size);
     if (batchesPerEpoch == 0) {
       throw new IllegalArgumentException(
           "the training dataset has "
@@ -306,12 +307,12 @@ final class TrainingRun {
               + ", the checkpoint's "
               + saved.datasetManifestSha256());
     }
-    if (checkpoint.state().sampler().datasetSize() != data.train().size()) {
+    if (checkpoint.state().trainSize() != data.train().size()) {
       problems.add(
           "the training dataset has "
               + data.train().size()
               + " records, the checkpoint's "
-              + checkpoint.state().sampler().datasetSize());
+              + checkpoint.state().trainSize());
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(
@@ -321,8 +322,8 @@ final class TrainingRun {
 
   private TrainingState initialState() {
     return new TrainingState(
-        SamplerState.start(
-            data.train().size(), config.batchSize(), config.dropLastBatch(), config.seed(), 0),
+        SamplerState.start(),
+        data.train().size(),
         0,
         EpochTotals.zero(),
         BestSoFar.none(),
@@ -372,15 +373,7 @@ final class TrainingRun {
 
     for (int epoch = start.epoch(); epoch < config.epochs() && !status.isFinished(); epoch++) {
       boolean continuing = epoch == start.epoch();
-      SamplerState sampler =
-          continuing
-              ? start.sampler()
-              : SamplerState.start(
-                  data.train().size(),
-                  config.batchSize(),
-                  config.dropLastBatch(),
-                  config.seed(),
-                  epoch);
+      SamplerState sampler = continuing ? start.sampler() : new SamplerState(epoch, 0);
       EpochTotals totals = continuing ? start.totals() : EpochTotals.zero();
       long epochStart = System.nanoTime();
       EpochPass pass = new EpochPass(epoch, sampler, totals, globalStep, history, best, stopping);
@@ -444,12 +437,8 @@ final class TrainingRun {
       }
       TrainingState state =
           new TrainingState(
-              SamplerState.start(
-                  data.train().size(),
-                  config.batchSize(),
-                  config.dropLastBatch(),
-                  config.seed(),
-                  epoch + 1),
+              new SamplerState(epoch + 1, 0),
+              data.train().size(),
               globalStep,
               EpochTotals.zero(),
               best,
@@ -523,6 +512,11 @@ final class TrainingRun {
         weightsEpoch = best.epoch();
       }
     }
+    if (output != null && status.isFinished()) {
+      Path folder = output.resolve(FitResult.MODEL_FOLDER);
+      model.save(folder);
+      listeners.onCheckpoint(FitResult.MODEL_FOLDER, folder);
+    }
     listeners.onFitEnd(history, status, message);
     return new FitResult(
         history,
@@ -566,14 +560,16 @@ final class TrainingRun {
     }
 
     void run() throws IOException {
-      int batches = start.batchCount();
-      listeners.onEpochStart(epoch + 1, config.epochs(), start.nextBatch() + 1, batches);
-      EpochSampler sampler = new EpochSampler(start, true);
+      int batches = batchesPerEpoch;
+      int firstBatch = Math.toIntExact(start.batchesDone());
+      listeners.onEpochStart(epoch + 1, config.epochs(), firstBatch + 1, batches);
+      EpochSampler sampler = trainingSampler();
+      sampler.restore(start);
       NDManager manager = root.newSubManager();
       manager.setName("epoch " + (epoch + 1));
       try {
         Iterator<Batch> iterator = batches(data.train(), manager, sampler).iterator();
-        int batchIndex = start.nextBatch();
+        int batchIndex = firstBatch;
         long previous = System.nanoTime();
         while (iterator.hasNext()) {
           double learningRate =
@@ -609,17 +605,12 @@ final class TrainingRun {
                   learningRate,
                   totals.samples() / Math.max(totals.seconds(), 1e-9),
                   totals.seconds()));
-          if (batchIndex < batches && midEpochCheckpointDue(batchIndex - start.nextBatch())) {
+          if (batchIndex < batches && midEpochCheckpointDue(batchIndex - firstBatch)) {
             writeCheckpoint(
                 CheckpointStore.LAST,
                 new TrainingState(
-                    new SamplerState(
-                        start.datasetSize(),
-                        start.batchSize(),
-                        start.dropLast(),
-                        start.seed(),
-                        start.epoch(),
-                        batchIndex),
+                    sampler.checkpoint(batchIndex),
+                    data.train().size(),
                     globalStep,
                     totals,
                     best,
@@ -645,7 +636,7 @@ final class TrainingRun {
      * the step diverged.
      */
     private double[] step(Batch batch, double learningRate) {
-      engine.setRandomSeed(EpochOrder.stepSeed(config.seed(), globalStep));
+      engine.setRandomSeed(StepSeeds.of(config.seed(), globalStep));
       Batch[] splits = split(batch);
       try (NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
@@ -754,10 +745,7 @@ final class TrainingRun {
 
   /** The validation loss and metric (means over the validation records). */
   private double[] validate() {
-    long size = data.validation().size();
-    EpochSampler sampler =
-        new EpochSampler(
-            SamplerState.start(size, config.batchSize(), false, config.seed(), 0), false);
+    EpochSampler sampler = new EpochSampler(config.batchSize(), false, false, config.seed());
     double lossSum = 0;
     double metricSum = 0;
     long samples = 0;
@@ -793,6 +781,14 @@ final class TrainingRun {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /**
+   * The training data's sampler: the data module's seeded {@link EpochSampler}, whose epoch also
+   * drives the augmentation of a {@code CachedImageDataset}.
+   */
+  private EpochSampler trainingSampler() {
+    return new EpochSampler(config.batchSize(), true, config.dropLastBatch(), config.seed());
+  }
 
   private double batchMetric(NDList labels, NDList outputs) {
     metric.resetAccumulator(METRIC_KEY);

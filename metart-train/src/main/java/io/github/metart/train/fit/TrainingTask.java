@@ -8,7 +8,7 @@ import ai.djl.training.evaluator.Evaluator;
  * What a model's head is trained on and measured with. Dataset labels follow the record convention
  * (float32 {@code [B, 1]}: a class index, or the year normalized to 0..1).
  */
-public interface TrainingTask {
+interface TrainingTask {
 
   /** Whether the outputs are class (or bin) scores trained with cross-entropy. */
   boolean classification();

@@ -34,9 +34,9 @@ public interface TrainingListener {
   default void onEpochEnd(EpochRecord record, History history) {}
 
   /**
-   * After a checkpoint was written.
+   * After a checkpoint (or, at the end, the model folder) was written.
    *
-   * @param name {@code last} or {@code best}
+   * @param name {@code last}, {@code best} or {@code model}
    * @param folder its folder
    */
   default void onCheckpoint(String name, Path folder) {}

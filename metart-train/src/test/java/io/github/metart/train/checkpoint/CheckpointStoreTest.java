@@ -9,7 +9,7 @@ import io.github.metart.train.history.EpochRecord;
 import io.github.metart.train.history.History;
 import io.github.metart.train.history.RunStatus;
 import io.github.metart.train.provenance.RunProvenance;
-import io.github.metart.train.sampling.SamplerState;
+import io.github.metart.data.loading.SamplerState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,8 @@ class CheckpointStoreTest {
       history = history.plus(new EpochRecord(e, 1.0 / e, 0.5, Double.NaN, Double.NaN, 0.1, 1, 10));
     }
     return new TrainingState(
-        new SamplerState(100, 10, false, 7, epoch, 3),
+        new SamplerState(epoch, 3),
+        100,
         epoch * 10L + 3,
         new EpochTotals(1.5, 0.75, 30, 2.5, 0.1),
         new BestSoFar(0.5, 1, 0),

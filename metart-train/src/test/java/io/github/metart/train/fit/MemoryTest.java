@@ -3,112 +3,91 @@ package io.github.metart.train.fit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
-import ai.djl.training.dataset.Batch;
-import io.github.metart.train.config.DeviceChoice;
-import io.github.metart.train.config.TrainingConfig;
-import io.github.metart.train.history.EpochRecord;
-import io.github.metart.train.history.History;
-import io.github.metart.train.listeners.TrainingListener;
-import io.github.metart.train.sampling.EpochSampler;
-import io.github.metart.train.sampling.SamplerState;
-import java.io.IOException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Native memory stays flat over hundreds of training steps: the process's resident set (VmRSS, which
- * counts PyTorch's allocations) does not grow between the early and the last epochs. A loop that
- * keeps each step's arrays on a long-lived manager, measured the same way, does grow: the probe
- * sees leaks of this size.
+ * Native memory stays flat over hundreds of training steps: a fresh JVM's resident set (VmRSS, which
+ * counts PyTorch's allocations) does not grow from the early to the last epochs of {@code
+ * Trainer.fit}. A hand-written loop that keeps each step's arrays on a long-lived manager, measured
+ * the same way, does grow: the probe sees leaks of this size. Each measurement runs in its own JVM
+ * ({@link MemoryChild}) so that memory freed by earlier tests cannot hide a leak.
  */
 class MemoryTest {
 
-  private static final Path STATUS = Path.of("/proc/self/status");
   private static final long MB = 1 << 20;
   private static final long TOLERANCE = 24 * MB;
 
+  @TempDir Path temp;
+
   @Test
   void residentMemoryStaysFlatOverManySteps() throws Exception {
-    assumeTrue(Files.isReadable(STATUS), "needs /proc/self/status (Linux) to read VmRSS");
-    List<Long> rss = new ArrayList<>();
-    TrainingListener probe =
-        new TrainingListener() {
-          @Override
-          public void onEpochEnd(EpochRecord record, History history) {
-            rss.add(residentBytes());
-          }
-        };
-    TrainingConfig config =
-        TrainingConfig.builder()
-            .epochs(12)
-            .batchSize(32)
-            .seed(3)
-            .devices(DeviceChoice.cpu())
-            .checkpointEveryMinutes(0)
-            .build();
-    try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
-        TinyModels.TestModel model = TinyModels.classifier(3, 11)) {
-      TrainingData data =
-          TrainingData.of(
-              TinyModels.classes(manager, 640, 3, 1), TinyModels.classes(manager, 64, 3, 2));
-      Trainer.builder().listener(probe).build().fit(model, data, config);
-    }
+    List<Long> rss = run("trainer");
     // 12 epochs of 20 steps (240 steps); the first epochs warm the allocators up
-    long settled = rss.get(3);
-    long end = rss.get(rss.size() - 1);
-    assertThat(end - settled)
-        .as("VmRSS growth from epoch 4 to 12 (MB): %s", rss.stream().map(b -> b / MB).toList())
+    assertThat(rss).hasSize(12);
+    assertThat(rss.get(11) - rss.get(3))
+        .as("VmRSS growth from epoch 4 to 12 (MB per epoch: %s)", megabytes(rss))
         .isLessThan(TOLERANCE);
   }
 
   @Test
   void theProbeSeesALeakOfThisSize() throws Exception {
-    assumeTrue(Files.isReadable(STATUS), "needs /proc/self/status (Linux) to read VmRSS");
-    try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
-        TinyModels.TestModel model = TinyModels.classifier(3, 11);
-        NDManager leaky = manager.newSubManager()) {
-      var dataset = TinyModels.classes(manager, 640, 3, 1);
-      ParameterStore parameters = new ParameterStore(manager, false);
-      long before = residentBytes();
-      int steps = 0;
-      // what a hand-written loop does when its inputs live on a long-lived manager: every
-      // intermediate array of the forward pass is attached there and outlives the step
-      for (int epoch = 0; epoch < 3; epoch++) {
-        EpochSampler sampler =
-            new EpochSampler(SamplerState.start(640, 32, false, 3, epoch), true);
-        for (Batch batch : dataset.getData(manager, sampler)) {
-          try (batch) {
-            NDArray input = batch.getData().head().duplicate();
-            input.attach(leaky);
-            model.block().forward(parameters, new NDList(input), true);
-            steps++;
-          }
-        }
-      }
-      long grown = residentBytes() - before;
-      assertThat(grown).as("VmRSS growth over %s leaky steps", steps).isGreaterThan(2 * TOLERANCE);
-    }
+    List<Long> rss = run("leaky");
+    assertThat(rss).hasSize(12);
+    assertThat(rss.get(11) - rss.get(3))
+        .as("VmRSS growth of the leaky loop (MB per epoch: %s)", megabytes(rss))
+        .isGreaterThan(2 * TOLERANCE);
   }
 
-  private static long residentBytes() {
-    try {
-      for (String line : Files.readAllLines(STATUS)) {
-        if (line.startsWith("VmRSS:")) {
-          String[] parts = line.substring(6).trim().split("\\s+");
-          return Long.parseLong(parts[0]) * 1024;
+  private List<Long> run(String mode) throws Exception {
+    assumeTrue(
+        Files.isReadable(Path.of("/proc/self/status")), "needs /proc/self/status (Linux) for VmRSS");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classPath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Path errors = temp.resolve(mode + ".err");
+    Process process =
+        new ProcessBuilder(
+                java,
+                // a pre-touched heap: Java heap pages first touched later do not count as growth
+                "-Xms192m",
+                "-Xmx192m",
+                "-XX:+AlwaysPreTouch",
+                "-Dai.djl.offline=true",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp",
+                classPath,
+                MemoryChild.class.getName(),
+                mode)
+            .redirectError(errors.toFile())
+            .start();
+    List<Long> rss = new ArrayList<>();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        if (line.startsWith("rss ")) {
+          rss.add(Long.parseLong(line.split(" ")[1]));
         }
       }
-      throw new IllegalStateException("no VmRSS line in " + STATUS);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
+    if (!process.waitFor(240, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the " + mode + " child did not finish in time");
+    }
+    assertThat(process.exitValue()).as(Files.readString(errors)).isZero();
+    return rss;
+  }
+
+  private static List<Long> megabytes(List<Long> bytes) {
+    return bytes.stream().map(b -> b / MB).toList();
   }
 }

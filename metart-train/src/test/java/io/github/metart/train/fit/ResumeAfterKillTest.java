@@ -54,7 +54,7 @@ class ResumeAfterKillTest {
     StoredCheckpoint atKill =
         new CheckpointStore(killed.resolve("checkpoints")).read(CheckpointStore.LAST).orElseThrow();
     assertThat(atKill.state().epoch()).as("mid epoch 2").isEqualTo(1);
-    assertThat(atKill.state().sampler().nextBatch()).isEqualTo(2);
+    assertThat(atKill.state().sampler().batchesDone()).isEqualTo(2);
     assertThat(atKill.state().status()).isEqualTo(RunStatus.RUNNING);
 
     Child resumed = Child.start(killed, "resume", 0);

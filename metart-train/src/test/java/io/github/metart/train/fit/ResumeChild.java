@@ -6,6 +6,7 @@ import io.github.metart.train.config.DeviceChoice;
 import io.github.metart.train.config.LearningRateSchedule;
 import io.github.metart.train.config.OptimizerConfig;
 import io.github.metart.train.config.TrainingConfig;
+import io.github.metart.train.data.TrainingData;
 import io.github.metart.train.listeners.BatchProgress;
 import io.github.metart.train.listeners.TrainingListener;
 import java.nio.file.Path;

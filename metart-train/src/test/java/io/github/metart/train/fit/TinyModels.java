@@ -43,6 +43,20 @@ final class TinyModels {
     }
 
     @Override
+    public void save(java.nio.file.Path folder) {
+      try {
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Files.writeString(folder.resolve("spec.json"), specJson);
+        try (java.io.OutputStream out =
+            java.nio.file.Files.newOutputStream(folder.resolve("weights.params"))) {
+          WeightsIo.save(block(), out);
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    @Override
     public void close() {
       djl.close();
     }
@@ -116,10 +130,15 @@ final class TinyModels {
 
   /** Images whose brightness encodes a normalized year in 0..1 (plus noise); labels the year. */
   static RandomAccessDataset years(NDManager manager, int n, long seed) {
+    return years(manager, n, seed, SIZE);
+  }
+
+  /** {@link #years(NDManager, int, long)} at another image size. */
+  static RandomAccessDataset years(NDManager manager, int n, long seed, int size) {
     Random random = new Random(seed);
-    float[] images = new float[n * 3 * SIZE * SIZE];
+    float[] images = new float[n * 3 * size * size];
     float[] labels = new float[n];
-    int plane = SIZE * SIZE;
+    int plane = size * size;
     for (int i = 0; i < n; i++) {
       float year = random.nextFloat();
       labels[i] = year;
@@ -129,12 +148,17 @@ final class TinyModels {
         }
       }
     }
-    return dataset(manager, images, labels, n);
+    return dataset(manager, images, labels, n, size);
   }
 
   private static RandomAccessDataset dataset(
       NDManager manager, float[] images, float[] labels, int n) {
-    NDArray x = manager.create(images, new Shape(n, 3, SIZE, SIZE));
+    return dataset(manager, images, labels, n, SIZE);
+  }
+
+  private static RandomAccessDataset dataset(
+      NDManager manager, float[] images, float[] labels, int n, int size) {
+    NDArray x = manager.create(images, new Shape(n, 3, size, size));
     NDArray y = manager.create(labels, new Shape(n, 1));
     return new ArrayDataset.Builder().setData(x).optLabels(y).setSampling(1, false).build();
   }

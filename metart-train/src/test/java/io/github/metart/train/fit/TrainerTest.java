@@ -18,6 +18,7 @@ import io.github.metart.train.config.LossConfig;
 import io.github.metart.train.config.Monitor;
 import io.github.metart.train.config.OptimizerConfig;
 import io.github.metart.train.config.TrainingConfig;
+import io.github.metart.train.data.TrainingData;
 import io.github.metart.train.history.EpochRecord;
 import io.github.metart.train.history.History;
 import io.github.metart.train.history.HistoryFiles;
@@ -105,6 +106,8 @@ class TrainerTest {
       assertThat(lastCheckpoint.provenance().datasetManifestSha256()).isEqualTo("unknown");
       StoredCheckpoint bestCheckpoint = store.read(CheckpointStore.BEST).orElseThrow();
       assertThat(bestCheckpoint.state().epoch()).isEqualTo(result.bestEpoch());
+      assertThat(result.modelFolder()).contains(out.resolve("model"));
+      assertThat(out.resolve("model/spec.json")).exists();
     }
   }
 

@@ -1,4 +1,4 @@
-package io.github.metart.examples.cli;
+package io.github.metart.examples.bench;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.Batch;

@@ -1,4 +1,4 @@
-package io.github.metart.train.fit;
+package io.github.metart.train.data;
 
 import static com.google.common.base.Preconditions.checkArgument;
 

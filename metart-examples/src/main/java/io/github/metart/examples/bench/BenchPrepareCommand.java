@@ -1,4 +1,4 @@
-package io.github.metart.examples.cli;
+package io.github.metart.examples.bench;
 
 import io.github.metart.data.cache.CachePreparer;
 import io.github.metart.data.cache.PreparationProgress;

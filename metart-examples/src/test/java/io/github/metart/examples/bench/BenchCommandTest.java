@@ -1,4 +1,6 @@
-package io.github.metart.examples.cli;
+package io.github.metart.examples.bench;
+
+import io.github.metart.examples.cli.MetartCli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +63,6 @@ class BenchCommandTest {
     Run run = run("bench");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("missing benchmark: prepare or load");
+    assertThat(run.err()).contains("missing benchmark: csv, prepare or load");
   }
 }
