@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ClasspathCommand.class,
       DoctorCommand.class,
+      TrainCommand.class,
+      BenchCommand.class,
     })
 public final class MetartCli implements Runnable {
 
