@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
       PrepareCommand.class,
       DoctorCommand.class,
       DownloadCommand.class,
-      io.github.metart.examples.bench.BenchCommand.class,
       ModelsCommand.class,
       SummaryCommand.class,
+      TrainCommand.class,
+      io.github.metart.examples.bench.BenchCommand.class,
     })
 public final class MetartCli implements Runnable {
 
