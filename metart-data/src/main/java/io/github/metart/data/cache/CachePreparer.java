@@ -415,10 +415,11 @@ public final class CachePreparer {
       try {
         file = source.locate(objectId);
       } catch (IOException | RuntimeException e) {
-        return skip(objectId, "unavailable", "object " + objectId + ": " + e.getMessage());
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return skip(objectId, "unavailable", message.replaceFirst("^object " + objectId + ": ", ""));
       }
       if (file.isEmpty()) {
-        return skip(objectId, "no image", "object " + objectId + ": no image in " + source.describe());
+        return skip(objectId, "no image", "no image in " + source.describe());
       }
       try {
         PreparedImage prepared = preprocessor.prepareWithInfo(file.get());
