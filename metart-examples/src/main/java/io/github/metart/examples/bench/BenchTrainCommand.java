@@ -54,11 +54,14 @@ import picocli.CommandLine.Spec;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Milliseconds per training step at SIZE x SIZE, batch B (SGD, momentum 0.9, lr 0.01):",
+      "Milliseconds per training step at SIZE x SIZE, batch B (SGD, momentum 0.9 by default):",
       "a bare DJL loop (forward, loss, backward, DJL's own SGD step), Trainer.fit, and the update",
       "alone: DJL's SGD, metart's fused update, metart's unfused fallback. Medians after warm-up."
     })
 public final class BenchTrainCommand implements Callable<Integer> {
+
+  /** Small enough that no architecture diverges on the synthetic batch (speed does not depend on it). */
+  private static final double LEARNING_RATE = 0.001;
 
   @Spec CommandSpec spec;
 
@@ -90,8 +93,17 @@ public final class BenchTrainCommand implements Callable<Integer> {
   @Option(names = "--classes", paramLabel = "N", description = "Classes of the head (default: ${DEFAULT-VALUE}).")
   int classes = 10;
 
+  @Option(
+      names = "--momentum",
+      paramLabel = "M",
+      description = "SGD momentum of every variant, 0 for plain SGD (default: ${DEFAULT-VALUE}).")
+  double momentum = 0.9;
+
   @Override
   public Integer call() {
+    if (momentum < 0 || momentum >= 1) {
+      throw new ParameterException(spec.commandLine(), "--momentum must be in [0, 1), got " + momentum);
+    }
     if (steps < 1 || warmup < 0 || updates < 1 || batchSize < 1) {
       throw new ParameterException(
           spec.commandLine(), "--steps, --updates and --batch-size must be at least 1, --warmup 0 or more");
@@ -100,11 +112,12 @@ public final class BenchTrainCommand implements Callable<Integer> {
     Engine engine = Engine.getEngine("PyTorch");
     out.printf(
         Locale.ROOT,
-        "metart bench train: %dx%d, batch %d, SGD momentum 0.9; medians of %d steps after %d"
+        "metart bench train: %dx%d, batch %d, SGD momentum %s; medians of %d steps after %d"
             + " warm-up (%d updates for the update alone)%n",
         size,
         size,
         batchSize,
+        momentum,
         steps,
         warmup,
         updates);
@@ -178,19 +191,27 @@ public final class BenchTrainCommand implements Callable<Integer> {
       labels[i] = random.nextInt(classes);
     }
     Shape imageShape = new Shape(batchSize, 3, size, size);
-    try (MetModel model = MetModels.named(name).inputSize(size).classifier(classes)) {
-      double[] bare = bareDjlLoop(model.djlModel(), images, labels, imageShape);
-      double[] updatesAlone = updatesAlone(model);
-      double fit = trainerFit(model, images, labels, imageShape);
-      return new Row(
-          model.trainableParameterCount(),
-          bare[0],
-          bare[0] - bare[1],
-          bare[1],
-          fit,
-          updatesAlone[0],
-          updatesAlone[1]);
+    // a fresh model (same seed) for each measurement, so that none inherits another's weights
+    double[] bare;
+    double[] updatesAlone;
+    double fit;
+    long parameters;
+    try (MetModel model = freshModel(name)) {
+      parameters = model.trainableParameterCount();
+      bare = bareDjlLoop(model.djlModel(), images, labels, imageShape);
     }
+    try (MetModel model = freshModel(name)) {
+      updatesAlone = updatesAlone(model);
+    }
+    try (MetModel model = freshModel(name)) {
+      fit = trainerFit(model, images, labels, imageShape);
+    }
+    return new Row(parameters, bare[0], bare[0] - bare[1], bare[1], fit, updatesAlone[0], updatesAlone[1]);
+  }
+
+  private MetModel freshModel(String name) {
+    Engine.getEngine("PyTorch").setRandomSeed(7);
+    return MetModels.named(name).inputSize(size).classifier(classes);
   }
 
   /** The bare DJL loop: returns the median ms per step and per {@code trainer.step()}. */
@@ -199,8 +220,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
         new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
             .optOptimizer(
                 Optimizer.sgd()
-                    .setLearningRateTracker(Tracker.fixed(0.01f))
-                    .optMomentum(0.9f)
+                    .setLearningRateTracker(Tracker.fixed((float) LEARNING_RATE))
+                    .optMomentum((float) momentum)
                     .build())
             .optDevices(new Device[] {model.getNDManager().getDevice()});
     List<Double> stepTimes = new ArrayList<>();
@@ -241,7 +262,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
       }
     }
     ReplicatedParameters parameters = ReplicatedParameters.single(names, weights);
-    OptimizerConfig sgd = OptimizerConfig.sgd(0.01).withMomentum(0.9);
+    OptimizerConfig sgd = OptimizerConfig.sgd(LEARNING_RATE).withMomentum(momentum);
     double[] medians = new double[2];
     try (NDManager scope = model.djlModel().getNDManager().newSubManager()) {
       List<NDArray> gradients = new ArrayList<>();
@@ -253,7 +274,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         try (OptimizerState state = OptimizerState.zeros(sgd, parameters, scope);
             ParameterUpdater updater =
                 ParameterUpdaters.create(sgd, GradientClipping.none(), parameters, state, fused)) {
-          medians[k] = medianMillis(() -> time(() -> updater.apply(gradients, 0.01)), 2, updates);
+          medians[k] = medianMillis(() -> time(() -> updater.apply(gradients, LEARNING_RATE)), 2, updates);
         }
       }
     }
@@ -289,7 +310,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
           TrainingConfig.builder()
               .epochs(1)
               .batchSize(batchSize)
-              .optimizer(OptimizerConfig.sgd(0.01).withMomentum(0.9))
+              .optimizer(OptimizerConfig.sgd(LEARNING_RATE).withMomentum(momentum))
               .devices(DeviceChoice.auto())
               .loaderThreads(1)
               .checkpointEveryMinutes(0)
