@@ -54,9 +54,11 @@ import picocli.CommandLine.Spec;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Milliseconds per training step at SIZE x SIZE, batch B (SGD, momentum 0.9 by default):",
-      "a bare DJL loop (forward, loss, backward, DJL's own SGD step), Trainer.fit, and the update",
-      "alone: DJL's SGD, metart's fused update, metart's unfused fallback. Medians after warm-up."
+      "Milliseconds per training step: bare DJL loop, Trainer.fit, the update alone.",
+      "",
+      "At SIZE x SIZE, batch B, SGD (momentum 0.9 by default) on one synthetic batch: a bare DJL",
+      "loop (forward, loss, backward, DJL's own SGD step), Trainer.fit, and the update alone",
+      "(DJL's SGD, metart's fused update, metart's unfused fallback). Medians after warm-up."
     })
 public final class BenchTrainCommand implements Callable<Integer> {
 
