@@ -17,6 +17,7 @@ import io.github.metart.models.heads.Prediction;
 import io.github.metart.models.io.ModelFolder;
 import io.github.metart.models.network.MetNetwork;
 import io.github.metart.models.network.Networks;
+import io.github.metart.models.predict.Preprocessing;
 import io.github.metart.models.spec.HeadSpec;
 import io.github.metart.models.spec.ModelSpec;
 import io.github.metart.models.summary.ModelSummary;
@@ -51,12 +52,14 @@ public final class MetModel implements AutoCloseable {
   private final Head head;
   private final Model model;
   private final MetNetwork network;
+  private volatile Preprocessing preprocessing;
 
-  private MetModel(ModelSpec spec, Model model, MetNetwork network) {
+  private MetModel(ModelSpec spec, Model model, MetNetwork network, Preprocessing preprocessing) {
     this.spec = spec;
     this.head = Head.of(spec.head());
     this.model = model;
     this.network = network;
+    this.preprocessing = checkPreprocessing(spec, preprocessing);
   }
 
   /** Builds and initializes the network of a spec on the engine's default device. */
@@ -77,7 +80,7 @@ public final class MetModel implements AutoCloseable {
     try {
       model.setBlock(network);
       network.initialize(model.getNDManager(), DataType.FLOAT32, inputShape(spec, 1));
-      return new MetModel(spec, model, network);
+      return new MetModel(spec, model, network, Preprocessing.defaults(spec.inputSize()));
     } catch (RuntimeException e) {
       model.close();
       throw e;
@@ -90,11 +93,13 @@ public final class MetModel implements AutoCloseable {
    * @param spec the spec the network was built from
    * @param model the DJL model whose block is {@code network}, parameters loaded and initialized
    * @param network the network
+   * @param preprocessing how the model's training images were prepared
    */
-  public static MetModel wrap(ModelSpec spec, Model model, MetNetwork network) {
+  public static MetModel wrap(
+      ModelSpec spec, Model model, MetNetwork network, Preprocessing preprocessing) {
     Preconditions.checkArgument(model.getBlock() == network, "the model's block is not the network");
     Preconditions.checkArgument(network.isInitialized(), "the network is not initialized");
-    return new MetModel(spec, model, network);
+    return new MetModel(spec, model, network, preprocessing);
   }
 
   /**
@@ -120,6 +125,37 @@ public final class MetModel implements AutoCloseable {
   /** The head: loss kind, training targets, predictions. */
   public Head head() {
     return head;
+  }
+
+  /**
+   * How images are prepared for this model (the training cache's recipe and normalization), used by
+   * the {@link io.github.metart.models.predict.Predictor}. Defaults to {@link
+   * Preprocessing#defaults(int)} for the input size; training records the dataset's.
+   */
+  public Preprocessing preprocessing() {
+    return preprocessing;
+  }
+
+  /**
+   * Records how the training images were prepared, e.g. {@code
+   * Preprocessing.of(dataset.cache().recipe(), dataset.normalization())}; saved with the model.
+   *
+   * @throws IllegalArgumentException when the recipe stores images smaller than the model input
+   */
+  public MetModel setPreprocessing(Preprocessing newPreprocessing) {
+    this.preprocessing = checkPreprocessing(spec, newPreprocessing);
+    return this;
+  }
+
+  private static Preprocessing checkPreprocessing(ModelSpec spec, Preprocessing preprocessing) {
+    Preconditions.checkNotNull(preprocessing, "preprocessing");
+    Preconditions.checkArgument(
+        preprocessing.cropTo() >= spec.inputSize(),
+        "the preprocessing stores %s px images, smaller than the %s px input of %s",
+        preprocessing.cropTo(),
+        spec.inputSize(),
+        spec.name());
+    return preprocessing;
   }
 
   /** The DJL model (for {@code newTrainer}); its block is {@link #network()}. */
@@ -251,7 +287,7 @@ public final class MetModel implements AutoCloseable {
     MetModel swapped = create(spec.withHead(newHead), device());
     try {
       BackboneTransfer.copyBackbone(this, swapped);
-      return swapped;
+      return swapped.setPreprocessing(preprocessing);
     } catch (RuntimeException e) {
       swapped.close();
       throw e;
@@ -284,8 +320,8 @@ public final class MetModel implements AutoCloseable {
   }
 
   /**
-   * Saves the model as one folder: {@code spec.json}, {@code model.json} (versions, parameter
-   * count) and the weights. The folder is replaced atomically where the file system allows.
+   * Saves the model as one folder: {@code spec.json}, {@code preprocessing.json}, {@code
+   * model.json} (versions, parameter count) and the weights. The folder is replaced atomically where the file system allows.
    *
    * @see ModelFolder#save(MetModel, Path)
    */

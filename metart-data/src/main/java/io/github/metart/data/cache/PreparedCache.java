@@ -72,8 +72,8 @@ public final class PreparedCache implements AutoCloseable {
     for (int s = 0; s < shardCount; s++) {
       Path file = CacheFiles.shard(directory, s);
       try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-        long used = (long) Math.min(layout.imagesPerShard(), images.size() - (long) s * layout.imagesPerShard())
-            * layout.imageBytes();
+        long imagesInShard = Math.min(layout.imagesPerShard(), images.size() - (long) s * layout.imagesPerShard());
+        long used = imagesInShard * layout.imageBytes();
         if (channel.size() < used) {
           throw new IOException(file + " is shorter than its index says (" + channel.size() + " < " + used + " bytes)");
         }

@@ -83,7 +83,7 @@ public record MetObject(
   /**
    * The Object Begin/End Date columns as an interval, when both are filled, ordered and not the
    * Met's {@code 0,0} placeholder for "unknown". Whether the interval is plausible for the object is
-   * decided by {@code io.github.metart.data.dates.YearResolver}.
+   * decided by {@link io.github.metart.data.dates.YearResolver}.
    */
   public Optional<YearRange> metYears() {
     if (objectBeginDate.isEmpty() || objectEndDate.isEmpty()) {

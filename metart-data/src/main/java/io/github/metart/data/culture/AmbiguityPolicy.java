@@ -1,7 +1,7 @@
 package io.github.metart.data.culture;
 
 /**
- * What {@code CultureNormalizer} does with a Culture that names several cultures ("French or
+ * What {@link CultureNormalizer} does with a Culture that names several cultures ("French or
  * Italian", "Sasanian or Islamic", "hilt, German; blade, Spanish").
  */
 public enum AmbiguityPolicy {

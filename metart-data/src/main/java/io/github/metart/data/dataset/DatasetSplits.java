@@ -35,7 +35,7 @@ import java.util.Set;
  * <pre>
  * DIR/manifest.json
  * DIR/splits/train.csv, DIR/splits/validation.csv, DIR/splits/test.csv
- * DIR/report.txt (and report.json), when the dataset carries a report
+ * DIR/report.txt and DIR/report.json, when the dataset carries a {@link BuildReport}
  * </pre>
  *
  * <p>{@link #read(Path)} verifies that the split files still match the manifest's counts and split
@@ -46,14 +46,22 @@ public final class DatasetSplits {
   /** The folder of the split files inside a prepared folder. */
   public static final String SPLITS_DIR = "splits";
 
+  /** The report's file names in a prepared folder. */
+  public static final String REPORT_TXT = "report.txt";
+
+  /** The machine-readable report's file name in a prepared folder. */
+  public static final String REPORT_JSON = "report.json";
+
   private final Manifest manifest;
   private final Map<Split, List<LabeledObject>> splits;
   private final Target target;
+  private final BuildReport report;
 
-  private DatasetSplits(Manifest manifest, Map<Split, List<LabeledObject>> splits) {
+  private DatasetSplits(Manifest manifest, Map<Split, List<LabeledObject>> splits, BuildReport report) {
     this.manifest = manifest;
     this.splits = splits;
     this.target = manifest.target();
+    this.report = report;
   }
 
   /**
@@ -129,7 +137,17 @@ public final class DatasetSplits {
             counts,
             splitHash(sorted),
             LibraryVersion.current());
-    return new DatasetSplits(manifest, Collections.unmodifiableMap(sorted));
+    return new DatasetSplits(manifest, Collections.unmodifiableMap(sorted), null);
+  }
+
+  /** This dataset with the report of how it was built (written as {@code report.txt}/{@code .json}). */
+  public DatasetSplits withReport(BuildReport buildReport) {
+    return new DatasetSplits(manifest, splits, java.util.Objects.requireNonNull(buildReport, "report"));
+  }
+
+  /** How the dataset was built, when it was built here (a dataset read from a folder has none). */
+  public Optional<BuildReport> report() {
+    return Optional.ofNullable(report);
   }
 
   /** The manifest: recipe, input, labels, counts, split hash, versions. */
@@ -203,6 +221,10 @@ public final class DatasetSplits {
       SplitCsv.write(get(split), splitsDir.resolve(split.fileName()));
     }
     manifest.write(dir.resolve(Manifest.FILE_NAME));
+    if (report != null) {
+      Files.writeString(dir.resolve(REPORT_TXT), report.toText(manifest, 50), StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve(REPORT_JSON), report.toJson(manifest), StandardCharsets.UTF_8);
+    }
   }
 
   /**
@@ -252,7 +274,7 @@ public final class DatasetSplits {
               + Manifest.FILE_NAME
               + " (the split files were changed after they were written)");
     }
-    return new DatasetSplits(manifest, read.splits);
+    return new DatasetSplits(manifest, read.splits, null);
   }
 
   /**

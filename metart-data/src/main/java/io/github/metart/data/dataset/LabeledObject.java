@@ -13,9 +13,9 @@ import java.util.OptionalInt;
  *
  * <p>{@code label} is the stratum the object was balanced and split in: the normalized culture
  * (culture task) or the year bin, e.g. {@code 1850-1899} (year task). {@code year} is the year label
- * of the year task (drawn from or the middle of {@code years}); objects of the culture task carry it
- * too when their interval is known. {@code years} is the object's year interval whichever the task,
- * so evaluation can be interval-aware.
+ * of the year task (drawn from or the middle of {@code years}, as the recipe says); objects of the
+ * culture task carry the middle of their interval when it is known. {@code years} is the object's
+ * year interval whichever the task, so evaluation can be interval-aware.
  *
  * @param objectId the Met Object ID
  * @param label the culture label or the year bin; never blank

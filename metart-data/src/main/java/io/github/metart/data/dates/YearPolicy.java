@@ -1,6 +1,6 @@
 package io.github.metart.data.dates;
 
-/** Which source of years {@code YearResolver} trusts first. */
+/** Which source of years {@link YearResolver} trusts first. */
 public enum YearPolicy {
   /**
    * The Met's Object Begin/End Date columns where present and plausible; the parsed Object Date

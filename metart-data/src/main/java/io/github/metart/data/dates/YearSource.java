@@ -4,9 +4,9 @@ package io.github.metart.data.dates;
 public enum YearSource {
   /** The Met's Object Begin Date and Object End Date columns. */
   COLUMNS,
-  /** The free-text Object Date, parsed by {@code ObjectDates.parse}. */
+  /** The free-text Object Date, parsed by {@link ObjectDates#parse(String)}. */
   OBJECT_DATE,
-  /** The free-text Period, through the period timeline ({@code PeriodNormalizer}). */
+  /** The free-text Period, through the period timeline ({@link PeriodNormalizer}). */
   PERIOD,
   /** No interval could be established. */
   NONE

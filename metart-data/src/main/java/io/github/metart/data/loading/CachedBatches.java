@@ -23,7 +23,6 @@ final class CachedBatches implements Iterable<Batch>, Iterator<Batch> {
   private final NDManager manager;
   private final Iterator<List<Long>> batches;
   private final ExecutorService executor;
-  private final int prefetch;
   private final int epoch;
   private final Queue<Future<Batch>> ahead = new ArrayDeque<>();
   private long progress;
@@ -37,7 +36,6 @@ final class CachedBatches implements Iterable<Batch>, Iterator<Batch> {
     this.batches = sampler.sample(dataset);
     this.epoch = dataset.epochAfterSampling(sampler);
     this.executor = executor;
-    this.prefetch = prefetch;
     if (executor != null) {
       for (int i = 0; i < prefetch; i++) {
         submitNext();

@@ -3,7 +3,6 @@ package io.github.metart.data.loading;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import ai.djl.training.dataset.RandomAccessDataset;
-import ai.djl.training.dataset.Sampler;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.NoSuchElementException;
  *
  * <p>Thread-safe.
  */
-public final class EpochSampler implements Sampler {
+public final class EpochSampler implements EpochAwareSampler {
 
   private final int batchSize;
   private final boolean shuffle;
@@ -125,6 +124,7 @@ public final class EpochSampler implements Sampler {
   }
 
   /** The epoch served by the latest {@link #sample} call, -1 before the first. */
+  @Override
   public synchronized int currentEpoch() {
     return currentEpoch;
   }

@@ -72,6 +72,24 @@ public final class TestImages {
     return image;
   }
 
+  /**
+   * A gradient with a dozen coloured ovals: structured like a painting, so that different seeds
+   * give perceptually different images (plain gradients all look alike to a perceptual hash).
+   */
+  public static BufferedImage painting(int width, int height, long seed) {
+    BufferedImage image = gradient(width, height, seed);
+    Graphics2D g = image.createGraphics();
+    java.util.Random random = new java.util.Random(seed);
+    for (int i = 0; i < 12; i++) {
+      g.setColor(new Color(random.nextInt(0xffffff)));
+      int w = width / 15 + random.nextInt(Math.max(1, width / 4));
+      int h = height / 15 + random.nextInt(Math.max(1, height / 4));
+      g.fillOval(random.nextInt(Math.max(1, width - w)), random.nextInt(Math.max(1, height - h)), w, h);
+    }
+    g.dispose();
+    return image;
+  }
+
   /** Writes a JPEG (baseline or progressive) of any 1- or 3-channel image. */
   public static Path jpeg(Path file, BufferedImage image, boolean progressive) {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();

@@ -289,4 +289,52 @@ class CachedImageDatasetTest {
         .hasMessageContaining("larger than the cache's images (40)");
     assertThatThrownBy(() -> dataset().build()).hasMessageContaining("setSampling");
   }
+
+  @Test
+  void foreignSamplersGetNewAugmentationsEachPassAndEpochAwareOnesFollowTheirEpoch() throws Exception {
+    CachedImageDataset data = dataset().augmentation(Augmentation.cropAndFlip()).setSampling(5, false).build();
+    ai.djl.training.dataset.Sampler plain =
+        new ai.djl.training.dataset.BatchSampler(new ai.djl.training.dataset.SequenceSampler(), 5);
+    int[] epoch = {3};
+    EpochAwareSampler fixed =
+        new EpochAwareSampler() {
+          @Override
+          public java.util.Iterator<List<Long>> sample(ai.djl.training.dataset.RandomAccessDataset dataset) {
+            return plain.sample(dataset);
+          }
+
+          @Override
+          public int getBatchSize() {
+            return 5;
+          }
+
+          @Override
+          public int currentEpoch() {
+            return epoch[0];
+          }
+        };
+
+    float[] first = firstBatch(data, plain);
+    float[] second = firstBatch(data, plain);
+    float[] epoch3 = firstBatch(data, fixed);
+    float[] epoch3Again = firstBatch(data, fixed);
+    epoch[0] = 4;
+    float[] epoch4 = firstBatch(data, fixed);
+
+    assertThat(second).isNotEqualTo(first);
+    assertThat(epoch3Again).containsExactly(epoch3);
+    assertThat(epoch4).isNotEqualTo(epoch3);
+  }
+
+  private static float[] firstBatch(CachedImageDataset data, ai.djl.training.dataset.Sampler sampler) {
+    float[] values = null;
+    for (Batch batch : data.getData(manager, sampler)) {
+      try (batch) {
+        if (values == null) {
+          values = batch.getData().singletonOrThrow().toFloatArray();
+        }
+      }
+    }
+    return values;
+  }
 }

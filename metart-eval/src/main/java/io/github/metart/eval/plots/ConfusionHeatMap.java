@@ -29,6 +29,9 @@ public record ConfusionHeatMap(HeatMapChart chart, List<CellMark> marks) {
   /** Up to this many classes every cell with objects shows its count. */
   public static final int MAX_CLASSES_WITH_ALL_COUNTS = 20;
 
+  /** Longer class names are cut in tick labels (the report's tables show them whole). */
+  public static final int MAX_TICK_CHARS = 24;
+
   private static final Color[] SHADES = {
     new Color(255, 255, 255), new Color(198, 219, 239), new Color(107, 174, 214), new Color(66, 146, 198)
   };
@@ -69,8 +72,11 @@ public record ConfusionHeatMap(HeatMapChart chart, List<CellMark> marks) {
     chart.getStyler().setMin(0);
     chart.getStyler().setMax(1);
     chart.getStyler().setShowValue(false);
-    chart.getStyler().setXAxisLabelRotation(n > 6 ? 90 : 0);
-    chart.getStyler().setXAxisTickMarkSpacingHint(n > 6 ? 14 : 60); // rotated labels stack tightly
+    List<String> ticks = tickTexts(labels);
+    int longest = ticks.stream().mapToInt(String::length).max().orElse(1);
+    boolean rotate = n > 6 || longest * n > 60; // unrotated names would not fit side by side
+    chart.getStyler().setXAxisLabelRotation(rotate ? 90 : 0);
+    chart.getStyler().setXAxisTickMarkSpacingHint(rotate ? 14 : 60); // rotated labels stack tightly
     chart.getStyler().setYAxisTickMarkSpacingHint(14);
     chart.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.BOLD, n > 12 ? 9 : 12));
     chart.getStyler().setAnnotationTextFontColor(new Color(20, 20, 20));
@@ -79,9 +85,9 @@ public record ConfusionHeatMap(HeatMapChart chart, List<CellMark> marks) {
     chart.getStyler().setXAxisMax(n - 0.5);
     chart.getStyler().setYAxisMin(-0.5);
     chart.getStyler().setYAxisMax(n - 0.5);
-    chart.setCustomXAxisTickLabelsFormatter(value -> labelAt(labels, value));
+    chart.setCustomXAxisTickLabelsFormatter(value -> labelAt(ticks, value));
     // XChart draws y = 0 at the bottom; rows are drawn top-down, so row r sits at y = n - 1 - r
-    chart.setCustomYAxisTickLabelsFormatter(value -> labelAt(labels, n - 1 - value));
+    chart.setCustomYAxisTickLabelsFormatter(value -> labelAt(ticks, n - 1 - value));
 
     List<Integer> indices = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -139,6 +145,25 @@ public record ConfusionHeatMap(HeatMapChart chart, List<CellMark> marks) {
       }
     }
     return List.copyOf(marks);
+  }
+
+  /**
+   * The class names as tick labels: cut to {@value #MAX_TICK_CHARS} characters, and numbered when
+   * cutting made two equal (XChart drops every tick label when two are equal).
+   */
+  static List<String> tickTexts(List<String> labels) {
+    List<String> ticks = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>(labels);
+    for (int i = 0; i < labels.size(); i++) {
+      String label = labels.get(i);
+      String tick =
+          label.length() <= MAX_TICK_CHARS ? label : label.substring(0, MAX_TICK_CHARS - 1) + "…";
+      if (!tick.equals(label) && (ticks.contains(tick) || seen.contains(tick))) {
+        tick = tick + " " + (i + 1);
+      }
+      ticks.add(tick);
+    }
+    return ticks;
   }
 
   /**

@@ -2,6 +2,8 @@ package io.github.metart.eval.predictions;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.github.metart.data.dataset.LabeledObject;
+import io.github.metart.data.dataset.SourceValues;
 import java.net.URI;
 import java.util.Objects;
 
@@ -34,6 +36,17 @@ public record ObjectMetadata(
   /** An object known only by its Object ID (every text field empty). */
   public static ObjectMetadata ofId(long objectId) {
     return new ObjectMetadata(objectId, "", "", "", "");
+  }
+
+  /** The metadata a labeled object kept from its {@code MetObjects.csv} row. */
+  public static ObjectMetadata of(LabeledObject object) {
+    SourceValues source = object.source();
+    return new ObjectMetadata(
+        object.objectId(),
+        source.department(),
+        source.classification(),
+        source.objectName(),
+        source.title());
   }
 
   /** The object's page on the Met's website. */

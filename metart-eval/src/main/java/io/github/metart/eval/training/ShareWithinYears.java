@@ -4,23 +4,43 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import io.github.metart.models.heads.YearHead;
+import java.util.function.UnaryOperator;
 
 /**
- * The share of objects whose predicted year is at most a given number of years from the target,
- * from normalized 0..1 outputs and targets over {@code [minYear, maxYear]}.
+ * The share of objects whose predicted year is at most a given number of years from the target.
+ * Labels are the dataset's normalized years; predictions are normalized years or a year head's raw
+ * outputs (see {@link MeanYearError}).
  */
 public final class ShareWithinYears extends YearErrorEvaluator {
 
   private final double years;
 
-  /** The evaluator named {@code Within<years>Years}, e.g. {@code Within50Years}. */
+  /**
+   * The evaluator named {@code Within<years>Years}, e.g. {@code Within50Years}, for predictions
+   * that are normalized years.
+   */
   public ShareWithinYears(double years, YearScale scale) {
     this(defaultName(years), years, scale);
   }
 
-  /** An evaluator with a custom name. */
+  /** An evaluator with a custom name, for predictions that are normalized years. */
   public ShareWithinYears(String name, double years, YearScale scale) {
-    super(name, scale);
+    this(name, years, scale, UnaryOperator.identity());
+  }
+
+  /** The evaluator named {@code Within<years>Years}, for the raw outputs of a year head. */
+  public ShareWithinYears(double years, YearHead head) {
+    this(
+        defaultName(years),
+        years,
+        new YearScale(head.minYear(), head.maxYear()),
+        head::normalizedYears);
+  }
+
+  private ShareWithinYears(
+      String name, double years, YearScale scale, UnaryOperator<NDArray> toNormalizedYears) {
+    super(name, scale, toNormalizedYears);
     checkArgument(years >= 0, "the tolerance must be 0 or more years, got %s", years);
     this.years = years;
   }

@@ -5,6 +5,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.evaluator.Evaluator;
 import ai.djl.training.evaluator.TopKAccuracy;
+import io.github.metart.models.MetModel;
+import io.github.metart.models.heads.ClassifierHead;
+import io.github.metart.models.heads.Head;
+import io.github.metart.models.heads.YearHead;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,12 +38,32 @@ public final class TrainingEvaluators {
   }
 
   /**
-   * For the year task: {@link MeanYearError} and {@link ShareWithinYears} at 50 years (named
-   * {@code MeanYearError} and {@code Within50Years}).
+   * For a year model whose outputs are normalized years: {@link MeanYearError} and {@link
+   * ShareWithinYears} at 50 years (named {@code MeanYearError} and {@code Within50Years}).
    *
    * @param scale the year range the targets are normalized over
    */
   public static List<Evaluator> forYears(YearScale scale) {
     return List.of(new MeanYearError(scale), new ShareWithinYears(50, scale));
+  }
+
+  /**
+   * The evaluators for a model's head: {@link #forClasses} for a classifier; for a year head
+   * (regression or binned), {@code MeanYearError} and {@code Within50Years} reading the head's raw
+   * outputs. Labels are always the dataset's labels (class index or normalized year, {@code [B,
+   * 1]}).
+   */
+  public static List<Evaluator> forHead(Head head) {
+    if (head instanceof ClassifierHead classifier) {
+      return forClasses(classifier.classCount());
+    } else if (head instanceof YearHead year) {
+      return List.of(new MeanYearError(year), new ShareWithinYears(50, year));
+    }
+    throw new IllegalArgumentException("no evaluators for head " + head);
+  }
+
+  /** The evaluators for a model, see {@link #forHead(Head)}. */
+  public static List<Evaluator> forModel(MetModel model) {
+    return forHead(model.head());
   }
 }

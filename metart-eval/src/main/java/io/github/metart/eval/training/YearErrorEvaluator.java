@@ -9,20 +9,24 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.evaluator.Evaluator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
- * The base of evaluators that score normalized year outputs: it turns labels and predictions of
- * shape {@code [B]} or {@code [B, 1]} into absolute errors in years and accumulates a per-object
- * score per key.
+ * The base of evaluators that score year outputs: it turns the network's outputs into normalized
+ * years (unchanged for a plain regression output, or through a {@code YearHead}), compares them
+ * with labels of shape {@code [B]} or {@code [B, 1]} (normalized years, as in the dataset), and
+ * accumulates a per-object score in years per key.
  */
 abstract class YearErrorEvaluator extends Evaluator {
 
   private final YearScale scale;
+  private final UnaryOperator<NDArray> toNormalizedYears;
   private final Map<String, Double> sums = new ConcurrentHashMap<>();
 
-  YearErrorEvaluator(String name, YearScale scale) {
+  YearErrorEvaluator(String name, YearScale scale, UnaryOperator<NDArray> toNormalizedYears) {
     super(name);
     this.scale = requireNonNull(scale, "scale");
+    this.toNormalizedYears = requireNonNull(toNormalizedYears, "toNormalizedYears");
   }
 
   /** The year range the outputs are normalized over. */
@@ -36,7 +40,7 @@ abstract class YearErrorEvaluator extends Evaluator {
   /** The absolute error in years of every object, shape {@code [B]}. */
   NDArray absoluteErrorsInYears(NDList labels, NDList predictions) {
     NDArray label = labels.head();
-    NDArray prediction = predictions.head();
+    NDArray prediction = toNormalizedYears.apply(predictions.head());
     if (label.size() != prediction.size()
         || label.getShape().get(0) != prediction.getShape().get(0)) {
       throw new IllegalArgumentException(

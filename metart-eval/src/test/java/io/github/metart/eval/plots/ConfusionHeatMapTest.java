@@ -103,6 +103,20 @@ class ConfusionHeatMapTest {
   }
 
   @Test
+  void longClassNamesAreCutButStayDistinct() {
+    List<String> ticks =
+        ConfusionHeatMap.tickTexts(
+            List.of(
+                "European Sculpture and Decorative Arts",
+                "European Sculpture and Decorative Arts, Paris",
+                "Greek and Roman Art"));
+
+    assertThat(ticks)
+        .containsExactly(
+            "European Sculpture and …", "European Sculpture and … 2", "Greek and Roman Art");
+  }
+
+  @Test
   void tickLabelsAreUniqueSoXChartKeepsThem() {
     for (int n = 1; n <= 60; n++) {
       List<String> labels = new ArrayList<>();

@@ -8,6 +8,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.evaluator.Evaluator;
+import io.github.metart.models.heads.Head;
+import io.github.metart.models.spec.HeadSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +112,39 @@ class YearEvaluatorsTest {
       assertThat(evaluators.get(0).getAccumulator("v")).isEqualTo(0.5f); // first right, second wrong
       assertThat(evaluators.get(1).getAccumulator("v")).isEqualTo(1.0f); // class 4 ranks third
     }
+  }
+
+  @Test
+  void yearHeadEvaluatorsReadTheHeadsRawOutputs() {
+    Head binned = Head.of(HeadSpec.binnedYear(1000, 2000, 4));
+    List<Evaluator> evaluators = TrainingEvaluators.forHead(binned);
+    assertThat(evaluators).extracting(Evaluator::getName).containsExactly("MeanYearError", "Within50Years");
+
+    try (NDManager manager = NDManager.newBaseManager()) {
+      // logits all but certain of bin 2 (centre 0.625: year 1625) and bin 0 (centre 0.125: 1125)
+      NDList logits =
+          new NDList(manager.create(new float[] {0, 0, 60, 0, /* */ 60, 0, 0, 0}, new Shape(2, 4)));
+      NDList labels = new NDList(manager.create(new float[] {0.6f, 0.2f}, new Shape(2, 1)));
+      for (Evaluator e : evaluators) {
+        e.addAccumulator("v");
+        e.updateAccumulator("v", labels, logits);
+      }
+      // errors: |1625 - 1600| = 25 and |1125 - 1200| = 75
+      assertThat(evaluators.get(0).getAccumulator("v")).isCloseTo(50f, within(1e-2f));
+      assertThat(evaluators.get(1).getAccumulator("v")).isEqualTo(0.5f);
+    }
+
+    Head regression = Head.of(HeadSpec.regression(1000, 2000));
+    try (NDManager manager = NDManager.newBaseManager()) {
+      MeanYearError error = (MeanYearError) TrainingEvaluators.forHead(regression).get(0);
+      // the head clips outputs to 0..1 as its predictions do: 1.3 counts as 2000
+      NDList outputs = new NDList(manager.create(new float[] {1.3f}, new Shape(1, 1)));
+      NDList labels = new NDList(manager.create(new float[] {0.9f}, new Shape(1, 1)));
+      assertThat(error.evaluate(labels, outputs).getFloat()).isCloseTo(100f, within(1e-2f));
+    }
+    assertThat(TrainingEvaluators.forHead(Head.of(HeadSpec.classifier(10))))
+        .extracting(Evaluator::getName)
+        .containsExactly("Accuracy", "Top_3_Accuracy");
   }
 
   @Test

@@ -158,7 +158,11 @@ final class CollectionPlanner {
   }
 
   private PlannedRow malformed(String[] row, CultureSource source, String kind) {
-    List<String> fields = new ArrayList<>(Arrays.asList(row));
+    // one physical line each, so that a reader reports each malformed row exactly once
+    List<String> fields = new ArrayList<>();
+    for (String field : row) {
+      fields.add(field.strip().replace("\r\n", "; "));
+    }
     String problem;
     switch (kind) {
       case "missing field" -> {

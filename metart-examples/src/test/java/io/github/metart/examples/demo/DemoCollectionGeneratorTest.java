@@ -162,6 +162,14 @@ class DemoCollectionGeneratorTest {
     assertThat(byLine.get(tiny.malformedRows().get(0).line()).record().size()).isEqualTo(53);
     assertThat(byLine.get(tiny.malformedRows().get(1).line()).record().size()).isEqualTo(55);
     assertThat(tiny.malformedRows().get(2).objectId()).doesNotContainPattern("^\\d+$");
+    String text = Files.readString(tiny.csvFile(), StandardCharsets.UTF_8);
+    List<String> lines = text.lines().toList();
+    for (MalformedRow malformed : tiny.malformedRows()) {
+      String line = lines.get((int) malformed.line() - 1);
+      assertThat(line.chars().filter(c -> c == '"').count() % 2)
+          .as("line %s holds the whole malformed row", malformed.line())
+          .isZero();
+    }
   }
 
   @Test

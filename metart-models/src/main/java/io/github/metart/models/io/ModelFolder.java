@@ -18,6 +18,7 @@ import io.github.metart.models.MetModel;
 import io.github.metart.models.engine.EngineInfo;
 import io.github.metart.models.network.MetNetwork;
 import io.github.metart.models.network.Networks;
+import io.github.metart.models.predict.Preprocessing;
 import io.github.metart.models.spec.ModelSpec;
 import io.github.metart.models.spec.SpecJson;
 import java.io.IOException;
@@ -44,6 +45,7 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code spec.json} — the {@link ModelSpec}, head included (label names or year range);
+ *   <li>{@code preprocessing.json} — the {@link Preprocessing} of the training images;
  *   <li>{@code model.json} — {@link ModelFolderInfo}: format, versions, parameter count;
  *   <li>{@code weights-NNNN.params} — the weights in DJL's parameter format.
  * </ul>
@@ -60,6 +62,9 @@ public final class ModelFolder {
   /** The spec file. */
   public static final String SPEC_FILE = "spec.json";
 
+  /** The preprocessing file. */
+  public static final String PREPROCESSING_FILE = "preprocessing.json";
+
   /** The info file. */
   public static final String INFO_FILE = "model.json";
 
@@ -72,6 +77,12 @@ public final class ModelFolder {
       JsonMapper.builder()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+  private static final ObjectMapper STRICT_JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
           .build();
 
   private ModelFolder() {}
@@ -98,6 +109,7 @@ public final class ModelFolder {
     try {
       Files.createDirectories(staging);
       SpecJson.write(model.spec(), staging.resolve(SPEC_FILE));
+      JSON.writeValue(staging.resolve(PREPROCESSING_FILE).toFile(), model.preprocessing());
       model.djlModel().save(staging, WEIGHTS_PREFIX);
       String weights = weightsFile(staging).getFileName().toString();
       JSON.writeValue(staging.resolve(INFO_FILE).toFile(), info(model, weights));
@@ -136,6 +148,7 @@ public final class ModelFolder {
     }
     checkFormat(dir.resolve(INFO_FILE));
     ModelSpec spec = SpecJson.read(dir.resolve(SPEC_FILE));
+    Preprocessing preprocessing = readPreprocessing(dir.resolve(PREPROCESSING_FILE), spec);
     Path weights = weightsFile(dir);
     int epoch = epochOf(weights);
     MetNetwork network = Networks.build(spec);
@@ -145,7 +158,7 @@ public final class ModelFolder {
       model.load(dir, WEIGHTS_PREFIX, Map.of("epoch", Integer.toString(epoch)));
       checkShapes(spec, network, weights);
       network.initialize(model.getNDManager(), DataType.FLOAT32, MetModel.inputShape(spec, 1));
-      return MetModel.wrap(spec, model, network);
+      return MetModel.wrap(spec, model, network, preprocessing);
     } catch (IOException | MalformedModelException e) {
       model.close();
       throw new IllegalArgumentException(
@@ -153,6 +166,18 @@ public final class ModelFolder {
     } catch (RuntimeException e) {
       model.close();
       throw e;
+    }
+  }
+
+  private static Preprocessing readPreprocessing(Path file, ModelSpec spec) {
+    if (!Files.isRegularFile(file)) {
+      return Preprocessing.defaults(spec.inputSize());
+    }
+    try {
+      return STRICT_JSON.readValue(file.toFile(), Preprocessing.class);
+    } catch (IOException e) {
+      Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+      throw new IllegalArgumentException("cannot read " + file + ": " + cause.getMessage(), e);
     }
   }
 

@@ -1,4 +1,4 @@
-package io.github.metart.examples.cli;
+package io.github.metart.examples.bench;
 
 import ai.djl.Device;
 import ai.djl.Model;

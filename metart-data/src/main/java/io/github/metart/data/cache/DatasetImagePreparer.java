@@ -1,0 +1,110 @@
+package io.github.metart.data.cache;
+
+import io.github.metart.data.dataset.DatasetSplits;
+import io.github.metart.data.dataset.LabeledObject;
+import io.github.metart.data.dataset.Manifest;
+import io.github.metart.data.dataset.Split;
+import io.github.metart.data.images.ImageSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Prepares the images of a labeled dataset next to its splits ({@code <folder>/cache/<recipe
+ * key>/}) and repairs the splits so that no near-duplicate group straddles train, validation and
+ * test. What {@code metart prepare --images DIR} runs before it writes the splits.
+ *
+ * <p>Objects whose image could not be prepared stay in the splits (the quality report lists them);
+ * datasets built from the folder leave them out ({@link
+ * io.github.metart.data.loading.PreparedImageData}).
+ */
+public final class DatasetImagePreparer {
+
+  /** The folder of caches inside a prepared folder. */
+  public static final String CACHE_DIR = "cache";
+
+  /** The order in which splits receive a straddling group on a tie: train first. */
+  public static final List<Split> PREFERENCE = List.of(Split.TRAIN, Split.VALIDATION, Split.TEST);
+
+  private static final Logger LOG = LoggerFactory.getLogger(DatasetImagePreparer.class);
+
+  private DatasetImagePreparer() {}
+
+  /**
+   * The outcome: the repaired splits (to write), the cache preparation and the repair.
+   *
+   * @param splits the splits after the repair; equal to the input when nothing moved
+   * @param preparation the prepared cache, quality report and near-duplicate groups
+   * @param repair what moved between splits
+   */
+  public record Result(DatasetSplits splits, PreparationResult preparation, RepairedSplits<Split> repair) {
+
+    /** Validates the fields. */
+    public Result {
+      Objects.requireNonNull(splits, "splits");
+      Objects.requireNonNull(preparation, "preparation");
+      Objects.requireNonNull(repair, "repair");
+    }
+
+    /** Report lines: images decoded and skipped, the cache folder, the duplicate repair. */
+    public List<String> summary() {
+      QualityReport report = preparation.report();
+      List<String> lines = new ArrayList<>();
+      lines.add("images: " + report.decoded() + " of " + report.requested() + " prepared into "
+          + preparation.directory() + " (" + report.skipped() + " skipped)");
+      report.skippedByProblem().forEach((problem, count) -> lines.add("  skipped, " + problem + ": " + count));
+      lines.add(repair.summary());
+      return lines;
+    }
+  }
+
+  /**
+   * Prepares the images of every object of {@code splits} into {@code <folder>/cache/} and repairs
+   * the splits.
+   *
+   * @param splits the labeled splits
+   * @param folder the prepared folder (where {@code manifest.json} and {@code splits/} go)
+   * @param source where the images are
+   * @param preparer the cache settings (recipe, threads, listener...); its root is set to {@code
+   *     <folder>/cache}
+   */
+  public static Result prepare(
+      DatasetSplits splits, Path folder, ImageSource source, CachePreparer.Builder preparer)
+      throws IOException {
+    Map<Long, Split> assignment = new LinkedHashMap<>();
+    for (Split split : Split.values()) {
+      for (LabeledObject object : splits.get(split)) {
+        assignment.put(object.objectId(), split);
+      }
+    }
+    PreparationResult preparation =
+        preparer.root(folder.resolve(CACHE_DIR)).build().prepare(assignment.keySet(), source);
+    RepairedSplits<Split> repair = SplitRepair.repair(assignment, preparation.duplicates(), PREFERENCE);
+    DatasetSplits repaired = repair.moves().isEmpty() ? splits : reassign(splits, repair.assignment());
+    LOG.info("{}; {}", repair.summary(), preparation.directory());
+    return new Result(repaired, preparation, repair);
+  }
+
+  /** The same dataset with objects moved to the splits of {@code assignment}. */
+  static DatasetSplits reassign(DatasetSplits splits, Map<Long, Split> assignment) {
+    Map<Split, List<LabeledObject>> moved = new EnumMap<>(Split.class);
+    for (Split split : Split.values()) {
+      moved.put(split, new ArrayList<>());
+    }
+    for (Split split : Split.values()) {
+      for (LabeledObject object : splits.get(split)) {
+        moved.get(assignment.getOrDefault(object.objectId(), split)).add(object);
+      }
+    }
+    Manifest manifest = splits.manifest();
+    DatasetSplits repaired = DatasetSplits.create(manifest.recipe(), manifest.input(), manifest.labels(), moved);
+    return splits.report().map(repaired::withReport).orElse(repaired);
+  }
+}

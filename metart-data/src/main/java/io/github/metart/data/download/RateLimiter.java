@@ -1,0 +1,36 @@
+package io.github.metart.data.download;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Spaces requests evenly: at most {@code perSecond} requests start per second across all threads,
+ * and everyone waits after a server asked for a pause ({@code Retry-After}).
+ */
+final class RateLimiter {
+
+  private final long intervalNanos;
+  private long next = System.nanoTime();
+
+  RateLimiter(double perSecond) {
+    this.intervalNanos = (long) (1e9 / perSecond);
+  }
+
+  /** Blocks until this caller may send a request. */
+  void acquire() throws InterruptedException {
+    long wait;
+    synchronized (this) {
+      long now = System.nanoTime();
+      long slot = Math.max(now, next);
+      next = slot + intervalNanos;
+      wait = slot - now;
+    }
+    if (wait > 0) {
+      TimeUnit.NANOSECONDS.sleep(wait);
+    }
+  }
+
+  /** Holds every request back for {@code nanos} from now. */
+  synchronized void pause(long nanos) {
+    next = Math.max(next, System.nanoTime() + nanos);
+  }
+}

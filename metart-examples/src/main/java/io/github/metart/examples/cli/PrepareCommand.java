@@ -1,0 +1,389 @@
+package io.github.metart.examples.cli;
+
+import io.github.metart.data.cache.CachePreparer;
+import io.github.metart.data.cache.DatasetImagePreparer;
+import io.github.metart.data.cache.DuplicateFinder;
+import io.github.metart.data.cache.RepairedSplits;
+import io.github.metart.data.csv.MetCsvFormat;
+import io.github.metart.data.culture.AmbiguityPolicy;
+import io.github.metart.data.culture.CultureRules;
+import io.github.metart.data.dataset.CultureDatasetBuilder;
+import io.github.metart.data.dataset.CultureSource;
+import io.github.metart.data.dataset.DatasetBuilder;
+import io.github.metart.data.dataset.DatasetSplits;
+import io.github.metart.data.dataset.Manifest;
+import io.github.metart.data.dataset.MetDataset;
+import io.github.metart.data.dataset.Split;
+import io.github.metart.data.dataset.SplitRatio;
+import io.github.metart.data.dataset.Task;
+import io.github.metart.data.dataset.YearDatasetBuilder;
+import io.github.metart.data.dataset.YearLabeling;
+import io.github.metart.data.dates.YearPolicy;
+import io.github.metart.data.images.FolderImageSource;
+import io.github.metart.data.images.ImageRecipe;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code metart prepare --csv FILE --task culture|year [recipe options] [--images DIR] --out DIR}:
+ * builds a labeled, balanced, split dataset and writes the prepared folder ({@code manifest.json},
+ * {@code splits/{train,validation,test}.csv}, {@code report.txt}, {@code report.json}); with {@code
+ * --images}, also the image cache {@code cache/<recipe>/}, with near-duplicates kept in one split.
+ */
+@Command(
+    name = "prepare",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Build a labeled dataset from a MetObjects.csv-format file and write DIR/manifest.json,"
+          + " DIR/splits/{train,validation,test}.csv and DIR/report.txt.",
+      "Example: metart prepare --csv MetObjects.csv --task culture --min-per-label 1000"
+          + " --exclude european --balance 1000 --out prepared/culture",
+      "With --images DIR, the objects' images are prepared into DIR/cache/<recipe>/ (resumable) and"
+          + " near-duplicate images are moved into one split."
+    })
+public final class PrepareCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--csv", required = true, paramLabel = "FILE", description = "The MetObjects.csv-format file.")
+  Path csv;
+
+  @Option(names = "--task", required = true, paramLabel = "TASK", description = "culture or year.")
+  Task task;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write (created; an earlier prepared folder is replaced).")
+  Path out;
+
+  // ---- common
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--split", paramLabel = "T:V:T", defaultValue = "800:100:100",
+      description = "train:validation:test proportions per label or bin (default ${DEFAULT-VALUE}).")
+  String split;
+
+  @Option(names = "--public-domain", description = "Only objects with Is Public Domain = True.")
+  boolean publicDomain;
+
+  @Option(names = "--department", paramLabel = "NAME", description = "Only this Department (repeatable).")
+  List<String> departments = new ArrayList<>();
+
+  @Option(names = "--classification", paramLabel = "NAME", description = "Only this Classification (repeatable).")
+  List<String> classifications = new ArrayList<>();
+
+  @Option(names = "--year-policy", paramLabel = "POLICY", defaultValue = "prefer-columns",
+      description = "prefer-columns (default), prefer-object-date, columns-only or object-date-only.")
+  String yearPolicy;
+
+  @Option(names = "--no-period", description = "Do not fall back on the Period's interval.")
+  boolean noPeriod;
+
+  @Option(names = "--strict", description = "Fail at the first unusable CSV row instead of skipping it.")
+  boolean strict;
+
+  // ---- culture
+  @Option(names = "--min-per-label", paramLabel = "N", description = "culture: labels with fewer objects are left out (default 1).")
+  Integer minPerLabel;
+
+  @Option(names = "--balance", paramLabel = "N", description = "culture: at most N objects per label (default: all).")
+  Integer balance;
+
+  @Option(names = "--exclude", paramLabel = "LABEL", split = ",", description = "culture: leave this label out (repeatable or comma-separated), e.g. european.")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(names = "--exclude-broad", description = "culture: leave out every broad label (european, islamic, ...).")
+  boolean excludeBroad;
+
+  @Option(names = "--ambiguity", paramLabel = "POLICY", description = "culture: no-label (default) or first.")
+  String ambiguity;
+
+  @Option(names = "--drop-unknown", description = "culture: no label for cultures no rule knows.")
+  boolean dropUnknown;
+
+  @Option(names = "--rules", paramLabel = "FILE", description = "culture: extend the built-in culture rules with FILE.")
+  Path rules;
+
+  @Option(names = "--replace-rules", description = "culture: use --rules FILE instead of the built-in rules.")
+  boolean replaceRules;
+
+  @Option(names = "--culture-source", paramLabel = "SOURCE",
+      description = "culture: culture (default) or culture-or-artist-nationality.")
+  String cultureSource;
+
+  // ---- year
+  @Option(names = "--min-year", paramLabel = "YEAR", description = "year: first year of the range (default 1500).")
+  Integer minYear;
+
+  @Option(names = "--max-year", paramLabel = "YEAR", description = "year: last year of the range (default 1900).")
+  Integer maxYear;
+
+  @Option(names = "--bin-width", paramLabel = "YEARS", description = "year: bin width for balancing and splitting (default 50).")
+  Integer binWidth;
+
+  @Option(names = "--per-bin", paramLabel = "N", description = "year: at most N objects per bin (default: all).")
+  Integer perBin;
+
+  @Option(names = "--min-per-bin", paramLabel = "N", description = "year: bins with fewer objects are left out (default 1).")
+  Integer minPerBin;
+
+  @Option(names = "--max-span", paramLabel = "YEARS", description = "year: leave out intervals wider than this (default: no limit).")
+  Integer maxSpan;
+
+  @Option(names = "--labeling", paramLabel = "HOW", description = "year: uniform (default; seeded draw in the interval) or midpoint.")
+  String labeling;
+
+  // ---- images
+  @Option(names = "--images", paramLabel = "DIR",
+      description = "A folder of images named <objectId>.<ext> (e.g. from metart download): prepares them into"
+          + " DIR/cache/<recipe>/ and keeps near-duplicates within one split.")
+  Path images;
+
+  @Option(names = "--image-size", paramLabel = "PX",
+      description = "images: the model input size; the cache stores squares of PX * 256 / 224 (default 224).")
+  Integer imageSize;
+
+  @Option(names = "--image-threads", paramLabel = "N", description = "images: decoding threads (default: every processor).")
+  Integer imageThreads;
+
+  @Option(names = "--duplicate-distance", paramLabel = "BITS",
+      description = "images: perceptual-hash distance that makes two images near-duplicates, 0..16 (default 4).")
+  Integer duplicateDistance;
+
+  @Override
+  public Integer call() throws IOException {
+    checkTaskOptions();
+    CachePreparer.Builder imageCache = imageOptions();
+    prepareFolder();
+    DatasetSplits splits = builder().build();
+    DatasetImagePreparer.Result withImages = null;
+    if (imageCache != null) {
+      FolderImageSource source = FolderImageSource.open(images);
+      ImageProgressLine progress =
+          new ImageProgressLine(spec.commandLine().getErr(), ImageProgressLine.terminal(), "images");
+      imageCache.listener(
+          p -> progress.update(p.done(), p.total(), p.imagesPerSecond(), p.eta(),
+              p.skipped() == 0 ? "" : "skipped " + p.skipped()));
+      withImages = DatasetImagePreparer.prepare(splits, out, source, imageCache);
+      progress.finish();
+      splits = withImages.splits();
+    }
+    splits.write(out);
+    if (withImages != null) {
+      appendImageReport(withImages);
+    }
+    PrintWriter w = spec.commandLine().getOut();
+    Manifest m = splits.manifest();
+    w.printf("prepared %s dataset: %d objects (train %d, validation %d, test %d) in %d labels%n",
+        task.id(), m.total(), m.total(Split.TRAIN), m.total(Split.VALIDATION), m.total(Split.TEST),
+        m.labels().size());
+    w.printf("input: %s, %d rows read, %d skipped, sha256 %s%n",
+        m.input().name(), m.input().rowsRead(), m.input().rowsSkipped(), m.input().sha256());
+    w.printf("split hash: %s%n", m.splitHash());
+    w.printf("wrote %s, %s/{train,validation,test}.csv, %s%n",
+        out.resolve(Manifest.FILE_NAME), out.resolve(DatasetSplits.SPLITS_DIR), out.resolve(DatasetSplits.REPORT_TXT));
+    if (withImages != null) {
+      withImages.summary().forEach(w::println);
+      w.printf("quality report: %s%n", withImages.preparation().directory().resolve("quality-report.txt"));
+    }
+    w.flush();
+    return 0;
+  }
+
+  /** The image cache settings, or null without --images; image options alone are a usage error. */
+  private CachePreparer.Builder imageOptions() throws IOException {
+    if (images == null) {
+      List<String> stray = new ArrayList<>();
+      addIf(stray, imageSize != null, "--image-size");
+      addIf(stray, imageThreads != null, "--image-threads");
+      addIf(stray, duplicateDistance != null, "--duplicate-distance");
+      if (!stray.isEmpty()) {
+        throw new ParameterException(spec.commandLine(), String.join(", ", stray) + " need --images DIR");
+      }
+      return null;
+    }
+    if (!Files.isDirectory(images)) {
+      throw new IOException(images + ": no such folder (expected images named <objectId>.<ext>)");
+    }
+    int size = imageSize == null ? 224 : imageSize;
+    CliOptions.requireAtLeast(spec, "--image-size", size, 8);
+    if (size > 2048) {
+      throw new ParameterException(spec.commandLine(), "--image-size must be at most 2048, got " + size);
+    }
+    CachePreparer.Builder cache = CachePreparer.builder(ImageRecipe.forInput(size));
+    if (imageThreads != null) {
+      CliOptions.requirePositive(spec, "--image-threads", imageThreads);
+      cache.threads(imageThreads);
+    }
+    if (duplicateDistance != null) {
+      if (duplicateDistance < 0 || duplicateDistance > DuplicateFinder.MAX_DISTANCE) {
+        throw new ParameterException(spec.commandLine(),
+            "--duplicate-distance must be between 0 and " + DuplicateFinder.MAX_DISTANCE + ", got " + duplicateDistance);
+      }
+      cache.duplicateDistance(duplicateDistance);
+    }
+    return cache;
+  }
+
+  /** Adds the images section to report.txt: what was prepared, skipped, and moved between splits. */
+  private void appendImageReport(DatasetImagePreparer.Result result) throws IOException {
+    Path report = out.resolve(DatasetSplits.REPORT_TXT);
+    StringBuilder text = new StringBuilder(Files.exists(report) ? "\n" : "");
+    text.append("images\n");
+    result.summary().forEach(line -> text.append("  ").append(line).append('\n'));
+    for (RepairedSplits.Move<Split> move : result.repair().moves()) {
+      text.append("  moved object ").append(move.objectId()).append(" from ").append(move.from().id())
+          .append(" to ").append(move.to().id()).append(" (near-duplicate)\n");
+    }
+    text.append("  quality report: ").append(result.preparation().directory().resolve("quality-report.txt")).append('\n');
+    Files.writeString(report, text, java.nio.charset.StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  /** The recipe as a builder; the images command line adds to it. */
+  DatasetBuilder<?> builder() throws IOException {
+    MetDataset source = MetDataset.fromCsv(CliOptions.existingFile(csv));
+    DatasetBuilder<?> builder;
+    if (task == Task.CULTURE) {
+      CultureDatasetBuilder b = source.culture();
+      if (minPerLabel != null) {
+        CliOptions.requirePositive(spec, "--min-per-label", minPerLabel);
+        b.minPerLabel(minPerLabel);
+      }
+      if (balance != null) {
+        CliOptions.requirePositive(spec, "--balance", balance);
+        b.balance(balance);
+      }
+      b.exclude(exclude.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+      if (excludeBroad) {
+        b.excludeBroad();
+      }
+      if (ambiguity != null) {
+        b.ambiguity(CliOptions.parse(spec, "--ambiguity", AmbiguityPolicy.class, ambiguity));
+      }
+      b.keepUnknown(!dropUnknown);
+      if (cultureSource != null) {
+        b.source(CliOptions.parse(spec, "--culture-source", CultureSource.class, cultureSource));
+      }
+      if (rules != null) {
+        CultureRules mine = CultureRules.parse(CliOptions.existingFile(rules));
+        b.rules(replaceRules ? mine : CultureRules.defaults().plus(mine));
+      } else if (replaceRules) {
+        throw new ParameterException(spec.commandLine(), "--replace-rules needs --rules FILE");
+      }
+      builder = b;
+    } else {
+      int min = minYear == null ? 1500 : minYear;
+      int max = maxYear == null ? 1900 : maxYear;
+      if (min >= max) {
+        throw new ParameterException(spec.commandLine(), "--min-year (" + min + ") must be before --max-year (" + max + ")");
+      }
+      YearDatasetBuilder b = source.year(min, max);
+      if (binWidth != null) {
+        CliOptions.requirePositive(spec, "--bin-width", binWidth);
+        if (binWidth > max - min) {
+          throw new ParameterException(spec.commandLine(), "--bin-width " + binWidth + " is wider than the range " + min + ".." + max);
+        }
+        b.binWidth(binWidth);
+      }
+      if (perBin != null) {
+        CliOptions.requirePositive(spec, "--per-bin", perBin);
+        b.perBin(perBin);
+      }
+      if (minPerBin != null) {
+        CliOptions.requirePositive(spec, "--min-per-bin", minPerBin);
+        b.minPerBin(minPerBin);
+      }
+      if (maxSpan != null) {
+        CliOptions.requireAtLeast(spec, "--max-span", maxSpan, 0);
+        b.maxSpan(maxSpan);
+      }
+      if (labeling != null) {
+        b.labeling(CliOptions.parse(spec, "--labeling", YearLabeling.class, labeling));
+      }
+      builder = b;
+    }
+    builder.seed(seed).split(splitRatio());
+    if (publicDomain) {
+      builder.publicDomainOnly();
+    }
+    builder.departments(departments).classifications(classifications);
+    builder.yearPolicy(CliOptions.parse(spec, "--year-policy", YearPolicy.class, yearPolicy)).usePeriod(!noPeriod);
+    builder.format(MetCsvFormat.DEFAULT.withStrict(strict));
+    return builder;
+  }
+
+  private SplitRatio splitRatio() {
+    String[] parts = split.split(":");
+    if (parts.length != 3) {
+      throw new ParameterException(spec.commandLine(), "--split must be TRAIN:VALIDATION:TEST, e.g. 800:100:100, got '" + split + "'");
+    }
+    try {
+      return new SplitRatio(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()), Integer.parseInt(parts[2].strip()));
+    } catch (NumberFormatException e) {
+      throw new ParameterException(spec.commandLine(), "--split must hold three integers, got '" + split + "'");
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--split: " + e.getMessage());
+    }
+  }
+
+  /** Options of the other task are a usage error, not silently ignored. */
+  private void checkTaskOptions() {
+    List<String> wrong = new ArrayList<>();
+    if (task == Task.CULTURE) {
+      addIf(wrong, minYear != null, "--min-year");
+      addIf(wrong, maxYear != null, "--max-year");
+      addIf(wrong, binWidth != null, "--bin-width");
+      addIf(wrong, perBin != null, "--per-bin");
+      addIf(wrong, minPerBin != null, "--min-per-bin");
+      addIf(wrong, maxSpan != null, "--max-span");
+      addIf(wrong, labeling != null, "--labeling");
+    } else {
+      addIf(wrong, minPerLabel != null, "--min-per-label");
+      addIf(wrong, balance != null, "--balance");
+      addIf(wrong, !exclude.isEmpty(), "--exclude");
+      addIf(wrong, excludeBroad, "--exclude-broad");
+      addIf(wrong, ambiguity != null, "--ambiguity");
+      addIf(wrong, dropUnknown, "--drop-unknown");
+      addIf(wrong, rules != null, "--rules");
+      addIf(wrong, replaceRules, "--replace-rules");
+      addIf(wrong, cultureSource != null, "--culture-source");
+    }
+    if (!wrong.isEmpty()) {
+      throw new ParameterException(spec.commandLine(),
+          String.join(", ", wrong) + (wrong.size() == 1 ? " applies" : " apply") + " to --task "
+              + (task == Task.CULTURE ? "year" : "culture") + " only");
+    }
+  }
+
+  private static void addIf(List<String> list, boolean condition, String option) {
+    if (condition) {
+      list.add(option);
+    }
+  }
+
+  /** Refuses to write into a folder that holds other things than an earlier prepared dataset. */
+  private void prepareFolder() throws IOException {
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new IOException(out + ": exists and is not a folder");
+    }
+    if (Files.isDirectory(out) && !Files.exists(out.resolve(Manifest.FILE_NAME))) {
+      try (Stream<Path> entries = Files.list(out)) {
+        if (entries.findAny().isPresent()) {
+          throw new IOException(out + ": is not empty and holds no manifest.json: choose an empty or new folder");
+        }
+      }
+    }
+  }
+}

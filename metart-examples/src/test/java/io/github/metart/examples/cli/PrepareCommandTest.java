@@ -1,0 +1,113 @@
+package io.github.metart.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.metart.data.dataset.DatasetSplits;
+import io.github.metart.data.dataset.Split;
+import io.github.metart.data.dataset.Task;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PrepareCommandTest {
+
+  static final String HEADER =
+      "Object ID,Is Public Domain,Department,Classification,Culture,Period,Object Date,"
+          + "Object Begin Date,Object End Date\n";
+
+  @TempDir Path dir;
+
+  Path csv() throws IOException {
+    StringBuilder body = new StringBuilder(HEADER);
+    String[] cultures = {"Japan", "French", "Chinese", "European", "Korea"};
+    int[] counts = {40, 30, 25, 20, 3};
+    long id = 1;
+    for (int c = 0; c < cultures.length; c++) {
+      for (int i = 0; i < counts[c]; i++, id++) {
+        int year = 1600 + (int) (id * 13 % 300);
+        body.append(id).append(",True,Asian Art,Ceramics,").append(cultures[c]).append(",,ca. ")
+            .append(year).append(',').append(year - 5).append(',').append(year + 5).append('\n');
+      }
+    }
+    Path file = dir.resolve("objects.csv");
+    Files.writeString(file, body, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  @Test
+  void preparesACultureDataset() throws IOException {
+    Path out = dir.resolve("prepared");
+
+    CliRun.Result run = CliRun.run("prepare", "--csv", csv().toString(), "--task", "culture",
+        "--min-per-label", "10", "--exclude", "european", "--balance", "20", "--split", "8:1:1",
+        "--seed", "7", "--out", out.toString());
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("prepared culture dataset: 60 objects (train 48, validation 6, test 6) in 3 labels\n");
+    DatasetSplits splits = DatasetSplits.read(out);
+    assertThat(splits.task()).isEqualTo(Task.CULTURE);
+    assertThat(splits.labels()).containsExactly("chinese", "french", "japanese");
+    assertThat(splits.manifest().counts().get(Split.TRAIN)).containsEntry("japanese", 16);
+    assertThat(splits.manifest().recipe().seed()).isEqualTo(7);
+    assertThat(splits.manifest().recipe().culture().exclude()).containsExactly("european");
+    assertThat(out.resolve("report.txt")).exists();
+    assertThat(Files.readString(out.resolve("splits/train.csv"))).startsWith("object_id,label,year,");
+  }
+
+  @Test
+  void preparesAYearDatasetAndIsReproducible() throws IOException {
+    Path csv = csv();
+    Path a = dir.resolve("a");
+    Path b = dir.resolve("b");
+
+    CliRun.Result run = CliRun.run("prepare", "--csv", csv.toString(), "--task", "year", "--min-year", "1600",
+        "--max-year", "1900", "--bin-width", "100", "--per-bin", "20", "--max-span", "20", "--out", a.toString());
+    CliRun.run("prepare", "--csv", csv.toString(), "--task", "year", "--min-year", "1600",
+        "--max-year", "1900", "--bin-width", "100", "--per-bin", "20", "--max-span", "20", "--out", b.toString());
+
+    assertThat(run.exitCode()).isZero();
+    DatasetSplits splits = DatasetSplits.read(a);
+    assertThat(splits.labels()).containsExactly("1600-1699", "1700-1799", "1800-1900");
+    assertThat(splits.size()).isEqualTo(60);
+    assertThat(DatasetSplits.read(b).splitHash()).isEqualTo(splits.splitHash());
+    assertThat(Files.readString(a.resolve("manifest.json"))).isEqualTo(Files.readString(b.resolve("manifest.json")));
+  }
+
+  @Test
+  void optionsOfTheOtherTaskAreUsageErrors() throws IOException {
+    CliRun.Result run = CliRun.run("prepare", "--csv", csv().toString(), "--task", "culture", "--bin-width", "50",
+        "--out", dir.resolve("x").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).doesNotContain("\n").contains("--bin-width applies to --task year only");
+    assertThat(CliRun.run("prepare", "--csv", "x.csv", "--task", "colour", "--out", "o").exitCode()).isEqualTo(2);
+    assertThat(CliRun.run("prepare", "--csv", csv().toString(), "--task", "year", "--split", "8:1",
+        "--out", dir.resolve("y").toString()).err()).contains("--split must be TRAIN:VALIDATION:TEST");
+    assertThat(CliRun.run("prepare", "--task", "year", "--out", "o").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void aRecipeNoLabelMeetsIsARuntimeFailure() throws IOException {
+    CliRun.Result run = CliRun.run("prepare", "--csv", csv().toString(), "--task", "culture",
+        "--min-per-label", "1000", "--out", dir.resolve("z").toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().strip()).doesNotContain("\n").contains("no culture label has at least 1000 objects");
+  }
+
+  @Test
+  void refusesAFolderHoldingOtherFiles() throws IOException {
+    Path out = Files.createDirectories(dir.resolve("busy"));
+    Files.writeString(out.resolve("thesis.tex"), "precious");
+
+    CliRun.Result run = CliRun.run("prepare", "--csv", csv().toString(), "--task", "culture", "--out", out.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("busy: is not empty and holds no manifest.json");
+    assertThat(out.resolve("thesis.tex")).hasContent("precious");
+  }
+}

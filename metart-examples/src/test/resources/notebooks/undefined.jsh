@@ -1,0 +1,4 @@
+int twice(int x) {
+  return helper(x) * 2;
+}
+twice(3);

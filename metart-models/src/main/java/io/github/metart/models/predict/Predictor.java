@@ -1,0 +1,170 @@
+package io.github.metart.models.predict;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.google.common.base.Preconditions;
+import io.github.metart.data.images.ImageDecodeException;
+import io.github.metart.data.images.ImagePreprocessor;
+import io.github.metart.data.images.RgbImage;
+import io.github.metart.models.MetModel;
+import io.github.metart.models.heads.ClassPrediction;
+import io.github.metart.models.heads.LabelProbability;
+import io.github.metart.models.heads.Prediction;
+import io.github.metart.models.heads.YearPrediction;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Predicts images with a model: decodes (files and bytes through the data module's decoder),
+ * prepares them with the model's recorded {@link Preprocessing} (resize, crop, centre crop,
+ * normalize — the evaluation-mode path of the training data) and runs the model in inference mode.
+ *
+ * <pre>{@code
+ * try (MetModel model = MetModels.load(Path.of("runs/culture/model"))) {
+ *   Predictor predictor = Predictor.of(model);
+ *   for (LabelProbability top : predictor.topK(Path.of("vase.jpg"), 3)) {
+ *     System.out.println(top.describe());            // e.g. "Japan 0.812"
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe; the model must stay open while the predictor is used.
+ */
+public final class Predictor {
+
+  private final MetModel model;
+  private final ImagePreprocessor preprocessor;
+
+  private Predictor(MetModel model, ImagePreprocessor preprocessor) {
+    this.model = model;
+    this.preprocessor = preprocessor;
+  }
+
+  /**
+   * A predictor that prepares images as the model's training data was prepared ({@link
+   * MetModel#preprocessing()}).
+   *
+   * @throws IllegalArgumentException when the model does not take 3-channel (RGB) images
+   */
+  public static Predictor of(MetModel model) {
+    return of(model, model.preprocessing());
+  }
+
+  /**
+   * A predictor with explicit preprocessing.
+   *
+   * @throws IllegalArgumentException when the model does not take 3-channel (RGB) images or the
+   *     preprocessing stores images smaller than the model input
+   */
+  public static Predictor of(MetModel model, Preprocessing preprocessing) {
+    Preconditions.checkNotNull(model, "model");
+    Preconditions.checkArgument(
+        model.spec().inputChannels() == 3,
+        "the predictor decodes RGB images, but %s takes %s input channels",
+        model.spec().name(),
+        model.spec().inputChannels());
+    return new Predictor(model, preprocessing.preprocessor(model.spec().inputSize()));
+  }
+
+  /** The model. */
+  public MetModel model() {
+    return model;
+  }
+
+  /** The preprocessor applied to every image. */
+  public ImagePreprocessor preprocessor() {
+    return preprocessor;
+  }
+
+  /**
+   * Predicts an image file (JPEG, PNG, WebP, TIFF, GIF, BMP).
+   *
+   * @throws ImageDecodeException naming the file when it cannot be decoded
+   */
+  public Prediction predict(Path image) throws ImageDecodeException {
+    return predictPrepared(List.of(preprocessor.prepare(image))).get(0);
+  }
+
+  /**
+   * Predicts an encoded image held in memory.
+   *
+   * @param bytes the encoded image
+   * @param name a name for error messages (file name, URL or object id)
+   * @throws ImageDecodeException naming {@code name} when the bytes cannot be decoded
+   */
+  public Prediction predict(byte[] bytes, String name) throws ImageDecodeException {
+    RgbImage decoded =
+        preprocessor.decoder().decode(bytes, name, preprocessor.recipe().resizeTo()).image();
+    return predictPrepared(List.of(preprocessor.prepare(decoded))).get(0);
+  }
+
+  /** Predicts a decoded image (assumed sRGB). */
+  public Prediction predict(BufferedImage image) {
+    return predictPrepared(List.of(preprocessor.prepare(image))).get(0);
+  }
+
+  /**
+   * Predicts several files in batches of up to {@code batchSize}, in order.
+   *
+   * @throws ImageDecodeException naming the first file that cannot be decoded
+   */
+  public List<Prediction> predictAll(List<Path> images, int batchSize)
+      throws ImageDecodeException {
+    Preconditions.checkArgument(batchSize >= 1, "batchSize must be at least 1, got %s", batchSize);
+    List<Prediction> predictions = new ArrayList<>(images.size());
+    for (int start = 0; start < images.size(); start += batchSize) {
+      List<RgbImage> batch = new ArrayList<>();
+      for (Path image : images.subList(start, Math.min(images.size(), start + batchSize))) {
+        batch.add(preprocessor.prepare(image));
+      }
+      predictions.addAll(predictPrepared(batch));
+    }
+    return predictions;
+  }
+
+  /**
+   * The {@code k} most probable labels of an image file, most probable first.
+   *
+   * @throws IllegalStateException when the model predicts years, not classes
+   * @throws ImageDecodeException naming the file when it cannot be decoded
+   */
+  public List<LabelProbability> topK(Path image, int k) throws ImageDecodeException {
+    Prediction prediction = predict(image);
+    if (prediction instanceof ClassPrediction classes) {
+      return classes.topK(k);
+    }
+    throw new IllegalStateException(
+        model.spec().name() + " predicts years (" + model.spec().head().describe() + "), not labels");
+  }
+
+  /**
+   * The predicted year of an image file.
+   *
+   * @throws IllegalStateException when the model predicts classes, not years
+   * @throws ImageDecodeException naming the file when it cannot be decoded
+   */
+  public double year(Path image) throws ImageDecodeException {
+    Prediction prediction = predict(image);
+    if (prediction instanceof YearPrediction year) {
+      return year.year();
+    }
+    throw new IllegalStateException(
+        model.spec().name() + " predicts labels (" + model.spec().head().describe() + "), not years");
+  }
+
+  private List<Prediction> predictPrepared(List<RgbImage> prepared) {
+    int size = preprocessor.inputSize();
+    int sample = 3 * size * size;
+    float[] batch = new float[prepared.size() * sample];
+    for (int i = 0; i < prepared.size(); i++) {
+      System.arraycopy(preprocessor.toChw(prepared.get(i)), 0, batch, i * sample, sample);
+    }
+    try (NDManager manager = model.djlModel().getNDManager().newSubManager()) {
+      NDArray images = manager.create(batch, new Shape(prepared.size(), 3, size, size));
+      return new ArrayList<>(model.predict(images));
+    }
+  }
+}
