@@ -246,7 +246,11 @@ public final class TrainCommand implements Callable<Integer> {
       stdout.flush();
       Trainer.Builder trainer = Trainer.builder().outputDirectory(out);
       if (!noProgress) {
-        trainer.listener(new ProgressBar(new PrintStream(System.err, true, StandardCharsets.UTF_8)));
+        trainer.listener(
+            new ProgressBar(
+                new PrintStream(System.err, true, StandardCharsets.UTF_8),
+                System.console() != null,
+                false));
       }
       Trainer built = trainer.build();
       FitResult result =
