@@ -54,9 +54,11 @@ import picocli.CommandLine.Spec;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Milliseconds per training step at SIZE x SIZE, batch B (SGD, momentum 0.9 by default):",
-      "a bare DJL loop (forward, loss, backward, DJL's own SGD step), Trainer.fit, and the update",
-      "alone: DJL's SGD, metart's fused update, metart's unfused fallback. Medians after warm-up."
+      "Milliseconds per training step: bare DJL loop, Trainer.fit, the update alone.",
+      "",
+      "At SIZE x SIZE, batch B, SGD (momentum 0.9 by default) on one synthetic batch: a bare DJL",
+      "loop (forward, loss, backward, DJL's own SGD step), Trainer.fit, and the update alone",
+      "(DJL's SGD, metart's fused update, metart's unfused fallback). Medians after warm-up."
     })
 public final class BenchTrainCommand implements Callable<Integer> {
 
@@ -94,6 +96,12 @@ public final class BenchTrainCommand implements Callable<Integer> {
   int classes = 10;
 
   @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "CPU compute threads of every variant (default: one per processor).")
+  int threads;
+
+  @Option(
       names = "--momentum",
       paramLabel = "M",
       description = "SGD momentum of every variant, 0 for plain SGD (default: ${DEFAULT-VALUE}).")
@@ -110,6 +118,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     Engine engine = Engine.getEngine("PyTorch");
+    int computeThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    ai.djl.pytorch.jni.JniUtils.setNumThreads(computeThreads);
     out.printf(
         Locale.ROOT,
         "metart bench train: %dx%d, batch %d, SGD momentum %s; medians of %d steps after %d"
@@ -123,11 +133,13 @@ public final class BenchTrainCommand implements Callable<Integer> {
         updates);
     out.printf(
         Locale.ROOT,
-        "%s %s, %d processors, device %s%n",
+        "%s %s, %d processors, %d compute threads, device %s, load average %.2f%n",
         engine.getEngineName(),
         engine.getVersion(),
         Runtime.getRuntime().availableProcessors(),
-        engine.defaultDevice());
+        computeThreads,
+        engine.defaultDevice(),
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     out.printf(
         Locale.ROOT,
         "%-9s %9s | %10s %10s %7s | %10s %9s | %10s %10s %10s%n",
@@ -165,6 +177,10 @@ public final class BenchTrainCommand implements Callable<Integer> {
     out.println(
         "fwd+bwd = bare DJL minus its update; overhead = fit / (fwd+bwd + fused update);"
             + " upd = the update alone.");
+    out.printf(
+        Locale.ROOT,
+        "load average at the end: %.2f (figures are only comparable on an otherwise idle machine)%n",
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     out.flush();
     return 0;
   }
@@ -313,6 +329,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
               .optimizer(OptimizerConfig.sgd(LEARNING_RATE).withMomentum(momentum))
               .devices(DeviceChoice.auto())
               .loaderThreads(1)
+              .cpuThreads(threads)
               .checkpointEveryMinutes(0)
               .restoreBestWeights(false)
               .build();

@@ -46,11 +46,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Train a model on a folder written by 'metart prepare' (culture: a classifier over its labels;",
-      "year: a regression over its year range, or --head binned:N).",
-      "Writes DIR/history.csv, DIR/history.json, DIR/checkpoints/{last,best}/ and, at the end,",
-      "DIR/model/ (the best weights) for 'metart evaluate' and 'metart predict'.",
-      "A run killed at any point continues exactly with the same command and --resume."
+      "Train a model on a prepared folder; writes history, checkpoints and model/.",
+      "",
+      "Culture data trains a classifier over its labels; year data a regression over its year",
+      "range (or --head binned:N). Writes DIR/history.csv, DIR/history.json,",
+      "DIR/checkpoints/{last,best}/ and at the end DIR/model/ (the best weights) for",
+      "'metart evaluate' and 'metart predict'. A run killed at any point continues exactly",
+      "with the same command and --resume."
     })
 public final class TrainCommand implements Callable<Integer> {
 
@@ -244,7 +246,11 @@ public final class TrainCommand implements Callable<Integer> {
       stdout.flush();
       Trainer.Builder trainer = Trainer.builder().outputDirectory(out);
       if (!noProgress) {
-        trainer.listener(new ProgressBar(new PrintStream(System.err, true, StandardCharsets.UTF_8)));
+        trainer.listener(
+            new ProgressBar(
+                new PrintStream(System.err, true, StandardCharsets.UTF_8),
+                System.console() != null,
+                false));
       }
       Trainer built = trainer.build();
       FitResult result =

@@ -24,7 +24,6 @@ import io.github.metart.train.config.TrainingConfig;
 import io.github.metart.train.data.TrainingData;
 import io.github.metart.train.devices.CpuThreads;
 import io.github.metart.train.devices.DevicePlan;
-import io.github.metart.train.files.TrainJson;
 import io.github.metart.train.history.EpochRecord;
 import io.github.metart.train.history.History;
 import io.github.metart.train.history.RunStatus;
@@ -137,13 +136,13 @@ final class TrainingRun {
     threads.apply();
     loaders = Loaders.start(threads.loaderThreads());
 
-    Optional<StoredCheckpoint> checkpoint = findCheckpoint();
+    Optional<StoredCheckpoint> checkpoint = ResumeCheck.start(files, resume);
     if (!block.isInitialized()) {
       engine.setRandomSeed(StepSeeds.of(config.seed(), -1));
       block.initialize(model.manager(), DataType.FLOAT32, model.inputShape());
     }
     if (checkpoint.isPresent()) {
-      checkCompatible(checkpoint.get());
+      ResumeCheck.compatible(checkpoint.get(), config, model.specJson(), data);
       loadWeights(checkpoint.get().weights());
     }
 
@@ -230,55 +229,6 @@ final class TrainingRun {
                   : "a year regression head: use l1, l2 or huber"));
     }
     return chosen;
-  }
-
-  private Optional<StoredCheckpoint> findCheckpoint() throws IOException {
-    if (files == null) {
-      if (resume) {
-        throw new IllegalArgumentException("resuming needs the output folder of the run");
-      }
-      return Optional.empty();
-    }
-    Optional<StoredCheckpoint> last = files.last();
-    if (!resume && last.isPresent()) {
-      throw new IllegalArgumentException(
-          files.folder()
-              + " already holds a training run ("
-              + last.get().folder()
-              + "): resume it, or train into another folder");
-    }
-    if (resume && last.isEmpty()) {
-      throw new IllegalArgumentException(
-          "nothing to resume in " + files.folder() + ": " + files.lastFolder() + " does not exist");
-    }
-    return last;
-  }
-
-  private void checkCompatible(StoredCheckpoint checkpoint) {
-    RunProvenance saved = checkpoint.provenance();
-    List<String> problems = new ArrayList<>(config.resumeDifferences(saved.config()));
-    if (!TrainJson.parse(saved.modelSpec(), "the checkpoint's model spec")
-        .equals(TrainJson.parse(model.specJson(), "the model spec"))) {
-      problems.add("the model spec differs from the checkpoint's");
-    }
-    if (!saved.datasetManifestSha256().equals(data.manifestSha256())) {
-      problems.add(
-          "the dataset manifest hash is "
-              + data.manifestSha256()
-              + ", the checkpoint's "
-              + saved.datasetManifestSha256());
-    }
-    if (checkpoint.state().trainSize() != data.train().size()) {
-      problems.add(
-          "the training dataset has "
-              + data.train().size()
-              + " records, the checkpoint's "
-              + checkpoint.state().trainSize());
-    }
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(
-          "cannot resume from " + checkpoint.folder() + ": " + String.join("; ", problems));
-    }
   }
 
   private TrainingState initialState() {
