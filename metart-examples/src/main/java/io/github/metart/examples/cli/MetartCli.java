@@ -33,6 +33,10 @@ import picocli.CommandLine.Spec;
       io.github.metart.examples.bench.BenchCommand.class,
       ModelsCommand.class,
       SummaryCommand.class,
+      DemoCommand.class,
+      ExperimentCommand.class,
+      EvaluateCommand.class,
+      PredictCommand.class,
     })
 public final class MetartCli implements Runnable {
 
