@@ -35,6 +35,10 @@ import picocli.CommandLine.Spec;
       ModelsCommand.class,
       SummaryCommand.class,
       TrainCommand.class,
+      EvaluateCommand.class,
+      PredictCommand.class,
+      ExperimentCommand.class,
+      DemoCommand.class,
       io.github.metart.examples.bench.BenchCommand.class,
     })
 public final class MetartCli implements Runnable {

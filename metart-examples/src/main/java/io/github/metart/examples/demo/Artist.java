@@ -17,7 +17,7 @@ record Artist(
 
   /** An artist with known years, active from the age of fifteen. */
   static Artist dated(String role, String name, String alphaSort, String nationality, int begin, int end) {
-    String bio = nationality + ", " + begin + ObjectDates.EN_DASH + end;
+    String bio = nationality + ", " + begin + DemoDates.EN_DASH + end;
     return new Artist(role, name, alphaSort, bio, nationality, begin, end, "");
   }
 

@@ -18,7 +18,7 @@ final class CollectionPlanner {
 
   /** One planned row: its fields and, for a well-formed row, the object behind it. */
   record PlannedRow(
-      List<String> fields, Optional<DemoObject> object, CultureSource source, String problem) {
+      List<String> fields, Optional<DemoObject> object, CultureGroup group, String problem) {
 
     boolean malformed() {
       return object.isEmpty();
@@ -53,23 +53,23 @@ final class CollectionPlanner {
     return new CollectionPlanner(spec).plan();
   }
 
-  private record Draft(CultureSource source, boolean publicDomain, String problem) {}
+  private record Draft(CultureGroup group, boolean publicDomain, String problem) {}
 
   private List<PlannedRow> plan() {
     List<Draft> drafts = new ArrayList<>();
-    for (CultureSource source : CultureCatalog.sources()) {
-      int imaged = source.imagedObjects(spec.objectsPerCulture());
+    for (CultureGroup group : CultureCatalog.groups()) {
+      int imaged = group.imagedObjects(spec.objectsPerCulture());
       int restricted = Math.round(imaged * 0.08f);
       for (int i = 0; i < imaged; i++) {
-        drafts.add(new Draft(source, true, ""));
+        drafts.add(new Draft(group, true, ""));
       }
       for (int i = 0; i < restricted; i++) {
-        drafts.add(new Draft(source, false, ""));
+        drafts.add(new Draft(group, false, ""));
       }
     }
     Collections.shuffle(drafts, random);
     if (spec.malformedRows()) {
-      List<CultureSource> classes = CultureCatalog.classes();
+      List<CultureGroup> classes = CultureCatalog.classes();
       String[] problems = {"missing field", "unquoted comma", "bad object id"};
       for (int i = 0; i < problems.length; i++) {
         int position = (int) ((long) drafts.size() * (2 * i + 1) / (2 * problems.length));
@@ -87,53 +87,53 @@ final class CollectionPlanner {
   }
 
   private PlannedRow planRow(Draft draft, long objectId) {
-    CultureSource source = draft.source();
-    int year = source.minYear() + random.nextInt(source.maxYear() - source.minYear() + 1);
-    ObjectKind kind = pick(source.kinds());
-    String rawCulture = pick(source.rawCultures());
-    String[] row = new String[MetColumn.values().length];
+    CultureGroup group = draft.group();
+    int year = group.minYear() + random.nextInt(group.maxYear() - group.minYear() + 1);
+    ObjectKind kind = pick(group.kinds());
+    String rawCulture = pick(group.rawCultures());
+    String[] row = new String[MetFileColumn.values().length];
     Arrays.fill(row, "");
 
     int accessionYear = 1870 + random.nextInt(151);
-    set(row, MetColumn.OBJECT_NUMBER, objectNumber(accessionYear));
-    set(row, MetColumn.IS_HIGHLIGHT, random.nextInt(50) == 0 ? "True" : "False");
-    set(row, MetColumn.IS_TIMELINE_WORK, random.nextInt(30) == 0 ? "True" : "False");
-    set(row, MetColumn.IS_PUBLIC_DOMAIN, draft.publicDomain() ? "True" : "False");
-    set(row, MetColumn.OBJECT_ID, Long.toString(objectId));
-    set(row, MetColumn.GALLERY_NUMBER, galleryNumber());
-    set(row, MetColumn.DEPARTMENT, kind.department());
-    set(row, MetColumn.ACCESSION_YEAR, random.nextInt(30) == 0 ? "" : Integer.toString(accessionYear));
-    set(row, MetColumn.OBJECT_NAME, kind.objectName());
-    set(row, MetColumn.TITLE, pick(kind.titles()));
-    set(row, MetColumn.CULTURE, rawCulture);
+    set(row, MetFileColumn.OBJECT_NUMBER, objectNumber(accessionYear));
+    set(row, MetFileColumn.IS_HIGHLIGHT, random.nextInt(50) == 0 ? "True" : "False");
+    set(row, MetFileColumn.IS_TIMELINE_WORK, random.nextInt(30) == 0 ? "True" : "False");
+    set(row, MetFileColumn.IS_PUBLIC_DOMAIN, draft.publicDomain() ? "True" : "False");
+    set(row, MetFileColumn.OBJECT_ID, Long.toString(objectId));
+    set(row, MetFileColumn.GALLERY_NUMBER, galleryNumber());
+    set(row, MetFileColumn.DEPARTMENT, kind.department());
+    set(row, MetFileColumn.ACCESSION_YEAR, random.nextInt(30) == 0 ? "" : Integer.toString(accessionYear));
+    set(row, MetFileColumn.OBJECT_NAME, kind.objectName());
+    set(row, MetFileColumn.TITLE, pick(kind.titles()));
+    set(row, MetFileColumn.CULTURE, rawCulture);
 
-    PeriodNames periods = source.periods().apply(year);
-    boolean writePeriod = source.ancient() || random.nextInt(10) != 0;
+    PeriodNames periods = group.periods().apply(year);
+    boolean writePeriod = group.ancient() || random.nextInt(10) != 0;
     if (writePeriod) {
-      set(row, MetColumn.PERIOD, periods.period());
-      set(row, MetColumn.DYNASTY, periods.dynasty());
-      set(row, MetColumn.REIGN, periods.reign());
+      set(row, MetFileColumn.PERIOD, periods.period());
+      set(row, MetFileColumn.DYNASTY, periods.dynasty());
+      set(row, MetFileColumn.REIGN, periods.reign());
     }
-    fillArtist(row, source, year);
+    fillArtist(row, group, year);
 
-    DatedRow dates = dates(source, year, writePeriod ? periods.period() : "");
-    set(row, MetColumn.OBJECT_DATE, dates.text());
-    set(row, MetColumn.OBJECT_BEGIN_DATE, Integer.toString(dates.beginColumn()));
-    set(row, MetColumn.OBJECT_END_DATE, Integer.toString(dates.endColumn()));
-    set(row, MetColumn.MEDIUM, pick(kind.media()));
-    set(row, MetColumn.DIMENSIONS, dimensions());
-    set(row, MetColumn.CREDIT_LINE, creditLine(accessionYear));
-    if (!source.country().isEmpty() && random.nextInt(3) == 0) {
-      set(row, MetColumn.GEOGRAPHY_TYPE, "Made in");
-      set(row, MetColumn.COUNTRY, source.country());
+    DatedRow dates = dates(group, year, writePeriod ? periods.period() : "");
+    set(row, MetFileColumn.OBJECT_DATE, dates.text());
+    set(row, MetFileColumn.OBJECT_BEGIN_DATE, Integer.toString(dates.beginColumn()));
+    set(row, MetFileColumn.OBJECT_END_DATE, Integer.toString(dates.endColumn()));
+    set(row, MetFileColumn.MEDIUM, pick(kind.media()));
+    set(row, MetFileColumn.DIMENSIONS, dimensions());
+    set(row, MetFileColumn.CREDIT_LINE, creditLine(accessionYear));
+    if (!group.country().isEmpty() && random.nextInt(3) == 0) {
+      set(row, MetFileColumn.GEOGRAPHY_TYPE, "Made in");
+      set(row, MetFileColumn.COUNTRY, group.country());
     }
-    set(row, MetColumn.CLASSIFICATION, kind.classification());
-    set(row, MetColumn.LINK_RESOURCE, LINK_PREFIX + objectId);
-    set(row, MetColumn.REPOSITORY, REPOSITORY);
-    set(row, MetColumn.TAGS, pick(kind.tags()));
+    set(row, MetFileColumn.CLASSIFICATION, kind.classification());
+    set(row, MetFileColumn.LINK_RESOURCE, LINK_PREFIX + objectId);
+    set(row, MetFileColumn.REPOSITORY, REPOSITORY);
+    set(row, MetFileColumn.TAGS, pick(kind.tags()));
 
     if (!draft.problem().isEmpty()) {
-      return malformed(row, source, draft.problem());
+      return malformed(row, group, draft.problem());
     }
     Optional<String> image =
         draft.publicDomain()
@@ -142,9 +142,9 @@ final class CollectionPlanner {
     DemoObject object =
         new DemoObject(
             objectId,
-            source.role(),
+            group.role(),
             rawCulture,
-            source.label(),
+            group.label(),
             year,
             dates.text(),
             dates.meaning().begin(),
@@ -154,10 +154,10 @@ final class CollectionPlanner {
             writePeriod ? periods.period() : "",
             draft.publicDomain(),
             image);
-    return new PlannedRow(List.of(row), Optional.of(object), source, "");
+    return new PlannedRow(List.of(row), Optional.of(object), group, "");
   }
 
-  private PlannedRow malformed(String[] row, CultureSource source, String kind) {
+  private PlannedRow malformed(String[] row, CultureGroup group, String kind) {
     // one physical line each, so that a reader reports each malformed row exactly once
     List<String> fields = new ArrayList<>();
     for (String field : row) {
@@ -171,28 +171,28 @@ final class CollectionPlanner {
       }
       case "unquoted comma" -> {
         // the title's comma was not quoted: the record splits into one field too many
-        int title = MetColumn.TITLE.ordinal();
+        int title = MetFileColumn.TITLE.ordinal();
         fields.set(title, "Plate");
         fields.add(title + 1, " with the Arms of Saxony");
         problem = "55 fields instead of 54 (an unquoted comma in Title)";
       }
       case "bad object id" -> {
-        String id = fields.get(MetColumn.OBJECT_ID.ordinal());
+        String id = fields.get(MetFileColumn.OBJECT_ID.ordinal());
         String broken = id.substring(0, id.length() - 1) + "O";
-        fields.set(MetColumn.OBJECT_ID.ordinal(), broken);
+        fields.set(MetFileColumn.OBJECT_ID.ordinal(), broken);
         problem = "Object ID '" + broken + "' is not a number";
       }
       default -> throw new IllegalStateException("unknown problem " + kind);
     }
-    return new PlannedRow(List.copyOf(fields), Optional.empty(), source, problem);
+    return new PlannedRow(List.copyOf(fields), Optional.empty(), group, problem);
   }
 
   /** The date columns of a row and the interval they stand for. */
   private record DatedRow(String text, int beginColumn, int endColumn, DatedText meaning) {}
 
-  private DatedRow dates(CultureSource source, int year, String period) {
+  private DatedRow dates(CultureGroup group, int year, String period) {
     DatedText dated =
-        year < 0 ? ObjectDates.beforeCommonEra(year, random) : ObjectDates.commonEra(year, random);
+        year < 0 ? DemoDates.beforeCommonEra(year, random) : DemoDates.commonEra(year, random);
     int roll = random.nextInt(100);
     if (roll < 3) {
       // the Met's quirk: 0,0 in Begin/End although the string says when
@@ -231,35 +231,35 @@ final class CollectionPlanner {
     return Optional.of(new DatedText(period, begin, end));
   }
 
-  private void fillArtist(String[] row, CultureSource source, int year) {
-    if (source.role() == CultureRole.BLANK) {
-      String nationality = pick(source.artistNationalities());
+  private void fillArtist(String[] row, CultureGroup group, int year) {
+    if (group.role() == CultureRole.BLANK) {
+      String nationality = pick(group.artistNationalities());
       boolean known = !nationality.isBlank();
-      set(row, MetColumn.ARTIST_ROLE, "Artist");
-      set(row, MetColumn.ARTIST_DISPLAY_NAME, known ? nationality + " Painter" : "Unidentified artist");
-      set(row, MetColumn.ARTIST_DISPLAY_BIO, " ");
-      set(row, MetColumn.ARTIST_ALPHA_SORT, known ? nationality + " Painter" : "Unidentified artist");
-      set(row, MetColumn.ARTIST_NATIONALITY, nationality);
-      set(row, MetColumn.ARTIST_BEGIN_DATE, Artist.padded(0));
-      set(row, MetColumn.ARTIST_END_DATE, Artist.padded(0));
+      set(row, MetFileColumn.ARTIST_ROLE, "Artist");
+      set(row, MetFileColumn.ARTIST_DISPLAY_NAME, known ? nationality + " Painter" : "Unidentified artist");
+      set(row, MetFileColumn.ARTIST_DISPLAY_BIO, " ");
+      set(row, MetFileColumn.ARTIST_ALPHA_SORT, known ? nationality + " Painter" : "Unidentified artist");
+      set(row, MetFileColumn.ARTIST_NATIONALITY, nationality);
+      set(row, MetFileColumn.ARTIST_BEGIN_DATE, Artist.padded(0));
+      set(row, MetFileColumn.ARTIST_END_DATE, Artist.padded(0));
       return;
     }
-    List<Artist> active = source.artists().stream().filter(a -> a.activeIn(year)).toList();
+    List<Artist> active = group.artists().stream().filter(a -> a.activeIn(year)).toList();
     if (active.isEmpty() || random.nextInt(100) >= 40) {
       return;
     }
     Artist artist = pick(active);
-    set(row, MetColumn.CONSTITUENT_ID, Integer.toString(1000 + random.nextInt(300_000)));
-    set(row, MetColumn.ARTIST_ROLE, artist.role());
-    set(row, MetColumn.ARTIST_PREFIX, random.nextInt(8) == 0 ? "Attributed to" : " ");
-    set(row, MetColumn.ARTIST_DISPLAY_NAME, artist.displayName());
-    set(row, MetColumn.ARTIST_DISPLAY_BIO, artist.bio().isEmpty() ? " " : artist.bio());
-    set(row, MetColumn.ARTIST_SUFFIX, " ");
-    set(row, MetColumn.ARTIST_ALPHA_SORT, artist.alphaSort());
-    set(row, MetColumn.ARTIST_NATIONALITY, artist.nationality());
-    set(row, MetColumn.ARTIST_BEGIN_DATE, Artist.padded(artist.beginYear()));
-    set(row, MetColumn.ARTIST_END_DATE, Artist.padded(artist.endYear()));
-    set(row, MetColumn.ARTIST_GENDER, artist.gender());
+    set(row, MetFileColumn.CONSTITUENT_ID, Integer.toString(1000 + random.nextInt(300_000)));
+    set(row, MetFileColumn.ARTIST_ROLE, artist.role());
+    set(row, MetFileColumn.ARTIST_PREFIX, random.nextInt(8) == 0 ? "Attributed to" : " ");
+    set(row, MetFileColumn.ARTIST_DISPLAY_NAME, artist.displayName());
+    set(row, MetFileColumn.ARTIST_DISPLAY_BIO, artist.bio().isEmpty() ? " " : artist.bio());
+    set(row, MetFileColumn.ARTIST_SUFFIX, " ");
+    set(row, MetFileColumn.ARTIST_ALPHA_SORT, artist.alphaSort());
+    set(row, MetFileColumn.ARTIST_NATIONALITY, artist.nationality());
+    set(row, MetFileColumn.ARTIST_BEGIN_DATE, Artist.padded(artist.beginYear()));
+    set(row, MetFileColumn.ARTIST_END_DATE, Artist.padded(artist.endYear()));
+    set(row, MetFileColumn.ARTIST_GENDER, artist.gender());
   }
 
   private String objectNumber(int accessionYear) {
@@ -277,7 +277,7 @@ final class CollectionPlanner {
       return number + "a, b";
     }
     if (roll < 14) {
-      return number + "a" + ObjectDates.EN_DASH + "c";
+      return number + "a" + DemoDates.EN_DASH + "c";
     }
     if (roll < 17) {
       return number + "(" + (1 + random.nextInt(40)) + ")";
@@ -336,7 +336,7 @@ final class CollectionPlanner {
     return values.get(random.nextInt(values.size()));
   }
 
-  private static void set(String[] row, MetColumn column, String value) {
+  private static void set(String[] row, MetFileColumn column, String value) {
     row[column.ordinal()] = value;
   }
 }

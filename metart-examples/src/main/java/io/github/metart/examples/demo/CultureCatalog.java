@@ -17,37 +17,37 @@ final class CultureCatalog {
   static final String ESDA = "European Sculpture and Decorative Arts";
   static final String GREEK_ROMAN = "Greek and Roman Art";
 
-  private static final List<CultureSource> SOURCES = build();
+  private static final List<CultureGroup> GROUPS = build();
 
   private CultureCatalog() {}
 
   /** Every group, classes first, in a fixed order. */
-  static List<CultureSource> sources() {
-    return SOURCES;
+  static List<CultureGroup> groups() {
+    return GROUPS;
   }
 
   /** The groups that are culture classes. */
-  static List<CultureSource> classes() {
-    return SOURCES.stream().filter(s -> s.role() == CultureRole.LABELED).toList();
+  static List<CultureGroup> classes() {
+    return GROUPS.stream().filter(s -> s.role() == CultureRole.LABELED).toList();
   }
 
-  private static List<CultureSource> build() {
-    List<CultureSource> sources = new ArrayList<>();
-    sources.add(japanese());
-    sources.add(chinese());
-    sources.add(german());
-    sources.add(french());
-    sources.add(italian());
-    sources.add(greek());
-    sources.add(european());
-    sources.add(ambiguous());
-    sources.add(blank());
-    sources.addAll(rare());
-    return Collections.unmodifiableList(sources);
+  private static List<CultureGroup> build() {
+    List<CultureGroup> groups = new ArrayList<>();
+    groups.add(japanese());
+    groups.add(chinese());
+    groups.add(german());
+    groups.add(french());
+    groups.add(italian());
+    groups.add(greek());
+    groups.add(european());
+    groups.add(ambiguous());
+    groups.add(blank());
+    groups.addAll(rare());
+    return Collections.unmodifiableList(groups);
   }
 
-  private static CultureSource japanese() {
-    return new CultureSource(
+  private static CultureGroup japanese() {
+    return new CultureGroup(
         "japanese",
         CultureRole.LABELED,
         weighted(
@@ -108,7 +108,7 @@ final class CultureCatalog {
         "Japan");
   }
 
-  private static CultureSource chinese() {
+  private static CultureGroup chinese() {
     IntFunction<PeriodNames> periods =
         year -> {
           if (year < 1644) {
@@ -122,7 +122,7 @@ final class CultureCatalog {
           }
           return new PeriodNames("Qing dynasty (1644–1911)", "", reign);
         };
-    return new CultureSource(
+    return new CultureGroup(
         "chinese",
         CultureRole.LABELED,
         weighted(
@@ -170,8 +170,8 @@ final class CultureCatalog {
         "China");
   }
 
-  private static CultureSource german() {
-    return new CultureSource(
+  private static CultureGroup german() {
+    return new CultureGroup(
         "german",
         CultureRole.LABELED,
         weighted(
@@ -225,8 +225,8 @@ final class CultureCatalog {
         "");
   }
 
-  private static CultureSource french() {
-    return new CultureSource(
+  private static CultureGroup french() {
+    return new CultureGroup(
         "french",
         CultureRole.LABELED,
         weighted(
@@ -281,8 +281,8 @@ final class CultureCatalog {
         "");
   }
 
-  private static CultureSource italian() {
-    return new CultureSource(
+  private static CultureGroup italian() {
+    return new CultureGroup(
         "italian",
         CultureRole.LABELED,
         weighted(
@@ -337,7 +337,7 @@ final class CultureCatalog {
         "Italy");
   }
 
-  private static CultureSource greek() {
+  private static CultureGroup greek() {
     IntFunction<PeriodNames> periods =
         year -> {
           if (year < -480) {
@@ -348,7 +348,7 @@ final class CultureCatalog {
           }
           return PeriodNames.period("Hellenistic");
         };
-    return new CultureSource(
+    return new CultureGroup(
         "greek",
         CultureRole.LABELED,
         weighted(
@@ -403,8 +403,8 @@ final class CultureCatalog {
         "");
   }
 
-  private static CultureSource european() {
-    return new CultureSource(
+  private static CultureGroup european() {
+    return new CultureGroup(
         "european",
         CultureRole.EXCLUDED,
         weighted("European", 10, "european", 1),
@@ -433,8 +433,8 @@ final class CultureCatalog {
         "");
   }
 
-  private static CultureSource ambiguous() {
-    return new CultureSource(
+  private static CultureGroup ambiguous() {
+    return new CultureGroup(
         "",
         CultureRole.AMBIGUOUS,
         weighted(
@@ -458,8 +458,8 @@ final class CultureCatalog {
         "");
   }
 
-  private static CultureSource blank() {
-    return new CultureSource(
+  private static CultureGroup blank() {
+    return new CultureGroup(
         "",
         CultureRole.BLANK,
         List.of(""),
@@ -481,9 +481,9 @@ final class CultureCatalog {
         "");
   }
 
-  private static List<CultureSource> rare() {
-    CultureSource egyptian =
-        new CultureSource(
+  private static List<CultureGroup> rare() {
+    CultureGroup egyptian =
+        new CultureGroup(
             "egyptian",
             CultureRole.RARE,
             List.of("Egyptian"),
@@ -503,8 +503,8 @@ final class CultureCatalog {
             List.of(),
             List.of(),
             "Egypt");
-    CultureSource iranian =
-        new CultureSource(
+    CultureGroup iranian =
+        new CultureGroup(
             "iranian",
             CultureRole.RARE,
             weighted("Iran", 3, "Iran, Isfahan", 1),
@@ -524,8 +524,8 @@ final class CultureCatalog {
             List.of(),
             List.of(),
             "Iran");
-    CultureSource peruvian =
-        new CultureSource(
+    CultureGroup peruvian =
+        new CultureGroup(
             "peruvian",
             CultureRole.RARE,
             weighted("Peru", 2, "Peru; north coast (?)", 1),
@@ -545,8 +545,8 @@ final class CultureCatalog {
             List.of(),
             List.of(),
             "Peru");
-    CultureSource dutch =
-        new CultureSource(
+    CultureGroup dutch =
+        new CultureGroup(
             "dutch",
             CultureRole.RARE,
             weighted("Dutch", 3, "Dutch, Delft", 2),

@@ -49,7 +49,7 @@ public record DemoCollection(
 
   /** The culture classes, sorted: {@code chinese, french, german, greek, italian, japanese}. */
   public static List<String> cultureClasses() {
-    return CultureCatalog.classes().stream().map(CultureSource::label).sorted().toList();
+    return CultureCatalog.classes().stream().map(CultureGroup::label).sorted().toList();
   }
 
   /** Rows in the CSV file, header excluded, malformed rows included. */

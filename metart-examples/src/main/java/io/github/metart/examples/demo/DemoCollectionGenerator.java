@@ -137,12 +137,12 @@ public final class DemoCollectionGenerator {
     Path temporary = csv.resolveSibling(csv.getFileName() + ".part");
     try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
       MetCsvWriter writer = new MetCsvWriter(out);
-      writer.writeRecord(Arrays.stream(MetColumn.values()).map(MetColumn::header).toList());
+      writer.writeRecord(Arrays.stream(MetFileColumn.values()).map(MetFileColumn::header).toList());
       for (CollectionPlanner.PlannedRow row : rows) {
         long line = writer.writeRecord(row.fields());
         if (row.malformed()) {
           malformed.add(
-              new MalformedRow(line, row.fields().get(MetColumn.OBJECT_ID.ordinal()), row.problem()));
+              new MalformedRow(line, row.fields().get(MetFileColumn.OBJECT_ID.ordinal()), row.problem()));
         }
       }
     }
@@ -182,21 +182,21 @@ public final class DemoCollectionGenerator {
 
   private static void writeImages(
       DemoCollectionSpec spec, List<CollectionPlanner.PlannedRow> rows, Path images) {
-    List<CultureSource> classes = CultureCatalog.classes();
+    List<CultureGroup> classes = CultureCatalog.classes();
     rows.parallelStream()
         .filter(row -> row.object().map(DemoObject::hasImage).orElse(false))
         .forEach(
             row -> {
               DemoObject object = row.object().orElseThrow();
               Random random = new Random(imageSeed(spec.seed(), object.objectId()));
-              CultureSource source = row.source();
+              CultureGroup group = row.group();
               Motif motif =
-                  source.motif() != null
-                      ? source.motif()
+                  group.motif() != null
+                      ? group.motif()
                       : classes.get(random.nextInt(classes.size())).motif();
               Palette palette =
-                  source.palette() != null
-                      ? source.palette()
+                  group.palette() != null
+                      ? group.palette()
                       : classes.get(random.nextInt(classes.size())).palette();
               Palette alternative = classes.get(random.nextInt(classes.size())).palette();
               BufferedImage image =

@@ -151,7 +151,7 @@ class DemoCollectionGeneratorTest {
     for (MalformedRow malformed : tiny.malformedRows()) {
       Row row = byLine.get(malformed.line());
       assertThat(row).as("a record starts on line %s", malformed.line()).isNotNull();
-      assertThat(row.record().get(MetColumn.OBJECT_ID.ordinal())).isEqualTo(malformed.objectId());
+      assertThat(row.record().get(MetFileColumn.OBJECT_ID.ordinal())).isEqualTo(malformed.objectId());
     }
     assertThat(tiny.malformedRows())
         .extracting(MalformedRow::problem)

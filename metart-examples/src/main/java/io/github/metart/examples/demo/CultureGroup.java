@@ -21,7 +21,7 @@ import java.util.function.IntFunction;
  *     (European paintings with a blank Culture still name a nationality)
  * @param country the Country column (may be empty)
  */
-record CultureSource(
+record CultureGroup(
     String label,
     CultureRole role,
     List<String> rawCultures,

@@ -10,14 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class ObjectDatesTest {
+class DemoDatesTest {
 
   private static List<DatedText> commonEraSamples() {
     Random random = new Random(7);
     List<DatedText> samples = new ArrayList<>();
     for (int year = 1500; year <= 1900; year++) {
       for (int k = 0; k < 5; k++) {
-        DatedText dated = ObjectDates.commonEra(year, random);
+        DatedText dated = DemoDates.commonEra(year, random);
         assertThat(dated.contains(year)).as("%s contains %s", dated, year).isTrue();
         samples.add(dated);
       }
@@ -91,16 +91,16 @@ class ObjectDatesTest {
   @Test
   void rangesAbbreviateLikeTheMet() {
     Random random = new Random(1);
-    assertThat(ObjectDates.rangeText(1909, 1927, random)).isEqualTo("1909\u201327");
-    assertThat(ObjectDates.rangeText(1760, 1770, random)).isEqualTo("1760\u201370");
-    assertThat(ObjectDates.rangeText(1795, 1805, random)).isEqualTo("1795\u20131805");
-    assertThat(ObjectDates.rangeText(1704, 1709, random)).isIn("1704\u20139", "1704\u201309");
+    assertThat(DemoDates.rangeText(1909, 1927, random)).isEqualTo("1909\u201327");
+    assertThat(DemoDates.rangeText(1760, 1770, random)).isEqualTo("1760\u201370");
+    assertThat(DemoDates.rangeText(1795, 1805, random)).isEqualTo("1795\u20131805");
+    assertThat(DemoDates.rangeText(1704, 1709, random)).isIn("1704\u20139", "1704\u201309");
   }
 
   @Test
   void ordinals() {
     assertThat(List.of(1, 2, 3, 4, 11, 12, 13, 18, 21, 22, 101, 111))
-        .extracting(ObjectDates::ordinal)
+        .extracting(DemoDates::ordinal)
         .containsExactly(
             "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "18th", "21st", "22nd", "101st", "111th");
   }
@@ -110,7 +110,7 @@ class ObjectDatesTest {
     Random random = new Random(3);
     List<String> texts = new ArrayList<>();
     for (int year = -2050; year <= -100; year += 7) {
-      DatedText dated = ObjectDates.beforeCommonEra(year, random);
+      DatedText dated = DemoDates.beforeCommonEra(year, random);
       assertThat(dated.contains(year)).as("%s contains %s", dated, year).isTrue();
       assertThat(dated.end()).isNegative();
       assertThat(dated.text()).matches(".*(B\\.C\\.|BCE)");
@@ -126,7 +126,7 @@ class ObjectDatesTest {
   void aBcRangeRunsFromTheLargerNumber() {
     Random random = new Random(11);
     for (int i = 0; i < 200; i++) {
-      DatedText dated = ObjectDates.beforeCommonEra(-455, random);
+      DatedText dated = DemoDates.beforeCommonEra(-455, random);
       Matcher m = Pattern.compile("ca\\. (\\d+)\u2013(\\d+) .*").matcher(dated.text());
       if (m.matches()) {
         assertThat(dated.begin()).isEqualTo(-Integer.parseInt(m.group(1)));
@@ -140,7 +140,7 @@ class ObjectDatesTest {
 
   @Test
   void aPositiveYearIsNotBeforeCommonEra() {
-    assertThatThrownBy(() -> ObjectDates.beforeCommonEra(5, new Random()))
+    assertThatThrownBy(() -> DemoDates.beforeCommonEra(5, new Random()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("5");
   }

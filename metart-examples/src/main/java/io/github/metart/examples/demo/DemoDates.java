@@ -3,7 +3,8 @@ package io.github.metart.examples.demo;
 import java.util.Random;
 
 /**
- * Writes Object Date strings in the Met's styles for a known year: "ca. 1785", "1909–27", "1850s",
+ * The demo's Object Date writer (the reverse of {@link io.github.metart.data.dates.ObjectDates},
+ * which parses them): Object Date strings in the Met's styles for a known year: "ca. 1785", "1909–27", "1850s",
  * "late 18th century", "first half of the 19th century", "dated 1750", "ca. 460–450 B.C." and so
  * on. Every string comes with the interval it means, and that interval always contains the year, so
  * the image (which encodes the year) and the label (drawn from the interval) agree.
@@ -11,11 +12,11 @@ import java.util.Random;
  * <p>Conventions are the Met's: an en dash (U+2013) between years, the second year abbreviated
  * within a century, B.C. years negative in the begin/end columns.
  */
-final class ObjectDates {
+final class DemoDates {
 
   static final char EN_DASH = '\u2013';
 
-  private ObjectDates() {}
+  private DemoDates() {}
 
   /** A date string for a year of the Common Era (roughly 1000–2000). */
   static DatedText commonEra(int year, Random random) {

@@ -1,10 +1,11 @@
 package io.github.metart.examples.demo;
 
 /**
- * The 54 columns of the Met's {@code MetObjects.csv}, in the Met's order, with their exact header
- * names (see the Met's {@code openaccess} repository).
+ * Every column of the Met's {@code MetObjects.csv} (54), in the Met's order, with their exact header
+ * names (see the Met's {@code openaccess} repository): what the demo writes. The reader's {@link
+ * io.github.metart.data.csv.MetColumn} names only the columns metart reads.
  */
-enum MetColumn {
+enum MetFileColumn {
   OBJECT_NUMBER("Object Number"),
   IS_HIGHLIGHT("Is Highlight"),
   IS_TIMELINE_WORK("Is Timeline Work"),
@@ -62,7 +63,7 @@ enum MetColumn {
 
   private final String header;
 
-  MetColumn(String header) {
+  MetFileColumn(String header) {
     this.header = header;
   }
 

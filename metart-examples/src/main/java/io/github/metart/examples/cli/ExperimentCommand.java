@@ -1,0 +1,289 @@
+package io.github.metart.examples.cli;
+
+import io.github.metart.data.dataset.Split;
+import io.github.metart.examples.endtoend.DemoDatasets;
+import io.github.metart.examples.endtoend.DemoSize;
+import io.github.metart.examples.experiment.ExperimentPreset;
+import io.github.metart.examples.experiment.ExperimentResult;
+import io.github.metart.examples.experiment.ExperimentRunner;
+import io.github.metart.examples.experiment.ExperimentSpec;
+import io.github.metart.examples.experiment.InputChoice;
+import io.github.metart.examples.experiment.RunOutcome;
+import io.github.metart.examples.experiment.Sweep;
+import io.github.metart.examples.experiment.TrainingSettings;
+import io.github.metart.examples.workflow.HeadChoice;
+import io.github.metart.examples.workflow.ModelRecipe;
+import io.github.metart.train.listeners.ProgressBar;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code metart experiment (--spec FILE | --preset NAME | --model ARCH [sweeps]) [--data DIR] --out
+ * DIR}: runs a declared sweep, one folder per run, and writes the comparison report. The same
+ * command continues an interrupted sweep.
+ */
+@Command(
+    name = "experiment",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Run a sweep of training runs on a prepared folder and compare them: each run is trained",
+      "(Trainer.fit), evaluated on --split and reported in DIR/runs/NAME/; DIR/report/index.html",
+      "compares them. Declare the sweep in a JSON spec (--spec; --print-spec shows one), take a",
+      "--preset, or list the values on the command line (each list is one sweep around --model).",
+      "Run the same command again to continue an interrupted sweep: finished runs are skipped, a",
+      "half-done run resumes from its checkpoint.",
+      "Presets: demo (= demo-culture), demo-year: minutes on a CPU, on the demo's generated data",
+      "(prepared into DIR/data unless --data is given); classic-culture, classic-year: the full",
+      "study (AlexNet/VGG-16/ResNet-50, hidden units, dropout, batch norm, 224 vs 448 px, year",
+      "head), for a GPU and a folder prepared at 448 px or more.",
+      "Example: metart experiment --preset demo --out experiments/demo"
+    })
+public final class ExperimentCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Source source = new Source();
+
+  /** Where the experiment comes from. */
+  static final class Source {
+    @Option(names = "--spec", paramLabel = "FILE", description = "A JSON experiment spec.")
+    Path specFile;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "demo, demo-culture, demo-year, classic-culture or classic-year.")
+    String preset;
+
+    @Option(names = "--model", paramLabel = "ARCH", description = "The base model of sweeps listed on the command line, e.g. resnet18.")
+    String model;
+  }
+
+  @Option(names = "--data", paramLabel = "DIR", description = "The prepared folder (metart prepare with images); optional for the demo presets.")
+  Path data;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The experiment's folder (new, empty, or holding this experiment to continue).")
+  Path out;
+
+  @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "validation", description = "The split every run is evaluated on: validation (default) or test.")
+  String split;
+
+  @Option(names = "--print-spec", description = "Print the experiment as a JSON spec and stop (a starting point for --spec).")
+  boolean printSpec;
+
+  // ---- a sweep on the command line
+  @Option(names = "--input-size", paramLabel = "PX", description = "With --model: the base input size (default 224).")
+  Integer inputSize;
+
+  @Option(names = "--architectures", split = ",", paramLabel = "LIST", description = "Sweep: architectures, e.g. alexnet,vgg16,resnet50.")
+  List<String> architectures;
+
+  @Option(names = "--hidden-units", split = ",", paramLabel = "LIST", description = "Sweep: hidden units, e.g. 256,512,1024,2048,4096.")
+  List<Integer> hiddenUnits;
+
+  @Option(names = "--dropout", split = ",", paramLabel = "LIST", description = "Sweep: dropout rates, e.g. 0,0.2,0.4,0.6,0.8.")
+  List<Double> dropout;
+
+  @Option(names = "--batch-norm", split = ",", paramLabel = "LIST", description = "Sweep: batch norm off and/or on, e.g. off,on.")
+  List<String> batchNorm;
+
+  @Option(names = "--inputs", split = ",", paramLabel = "LIST", description = "Sweep: input sizes, SIZE or SIZE+stem, e.g. 224,448+stem.")
+  List<String> inputs;
+
+  @Option(names = "--heads", split = ",", paramLabel = "LIST", description = "Sweep (year data): year heads, e.g. direct,binned:8.")
+  List<String> heads;
+
+  // ---- training overrides
+  @Option(names = "--epochs", paramLabel = "N", description = "Epochs per run (overrides the spec's).")
+  Integer epochs;
+
+  @Option(names = "--batch-size", paramLabel = "N", description = "Images per step (overrides the spec's).")
+  Integer batchSize;
+
+  @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, adam or adamw (overrides the spec's).")
+  String optimizer;
+
+  @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate (overrides the spec's).")
+  Double learningRate;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of every run (overrides the spec's; default 42).")
+  Long seed;
+
+  @Option(names = "--devices", paramLabel = "LIST", description = "auto, cpu or GPU indices such as 0,1 (overrides the spec's).")
+  String devices;
+
+  @Option(names = "--threads", paramLabel = "N", description = "CPU compute threads (default: one per processor).")
+  Integer threads;
+
+  @Option(names = "--no-progress", description = "No training progress bar on stderr.")
+  boolean noProgress;
+
+  @Override
+  public Integer call() throws IOException {
+    ExperimentSpec experiment = experiment();
+    PrintWriter stdout = spec.commandLine().getOut();
+    if (printSpec) {
+      stdout.print(experiment.toJson());
+      stdout.flush();
+      return 0;
+    }
+    Split chosenSplit = parse("--split", split, Split::fromId);
+    ExperimentPreset preset = source.preset == null ? null : ExperimentPreset.named(source.preset);
+    Path dataFolder = data;
+    if (dataFolder == null) {
+      if (preset == null || !preset.usesDemoData()) {
+        throw new ParameterException(spec.commandLine(), "--data DIR is required (only the demo presets make their own data)");
+      }
+      stdout.println("preparing the demo's generated data (GENERATED images, not Met photographs) in " + out.resolve("data"));
+      stdout.flush();
+      DemoDatasets datasets =
+          DemoDatasets.prepareOnce(out.resolve("data"), DemoSize.STANDARD, experiment.training().seed(), threads());
+      dataFolder = preset.task().equals("culture") ? datasets.culture() : datasets.year();
+    }
+    ExperimentRunner.Builder runner =
+        ExperimentRunner.builder().spec(experiment).data(dataFolder).output(out).split(chosenSplit).stages(stdout);
+    if (!noProgress && System.console() != null) {
+      runner.listener(new ProgressBar(new PrintStream(System.err, true, StandardCharsets.UTF_8)));
+    }
+    ExperimentResult result = runner.build().run();
+    stdout.println();
+    stdout.printf(Locale.ROOT, "%d runs: %d trained, %d resumed, %d done earlier%n",
+        result.runs().size(),
+        result.count(RunOutcome.How.TRAINED),
+        result.count(RunOutcome.How.RESUMED),
+        result.count(RunOutcome.How.SKIPPED));
+    for (RunOutcome run : result.runs()) {
+      stdout.println("  " + run.run().name() + ": " + headline(run));
+    }
+    stdout.println("report: " + result.reportPage());
+    for (Map.Entry<String, Path> page : result.sweepPages().entrySet()) {
+      stdout.println("  " + page.getKey() + ": " + page.getValue());
+    }
+    stdout.println("results: " + result.resultsCsv());
+    stdout.flush();
+    return 0;
+  }
+
+  private static String headline(RunOutcome run) {
+    List<String> parts = new ArrayList<>();
+    run.metrics().headline().entrySet().stream()
+        .limit(2)
+        .forEach(e -> parts.add(e.getKey().displayName() + " " + e.getKey().format(e.getValue())));
+    return String.join(", ", parts) + " (" + run.metrics().split() + ", " + run.metrics().count() + " objects)";
+  }
+
+  private int threads() {
+    if (threads == null) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    CliOptions.requirePositive(spec, "--threads", threads);
+    return threads;
+  }
+
+  /** The experiment from the spec file, the preset or the command line, with the overrides. */
+  ExperimentSpec experiment() throws IOException {
+    boolean listed =
+        architectures != null || hiddenUnits != null || dropout != null || batchNorm != null
+            || inputs != null || heads != null || inputSize != null;
+    ExperimentSpec base;
+    if (source.specFile != null || source.preset != null) {
+      if (listed) {
+        throw new ParameterException(spec.commandLine(),
+            "sweeps are declared in the spec or preset; list them on the command line only with --model ARCH");
+      }
+      base = source.specFile != null
+          ? ExperimentSpec.read(CliOptions.existingFile(source.specFile))
+          : parse("--preset", source.preset, ExperimentPreset::named).spec();
+    } else if (source.model != null) {
+      base = fromCommandLine();
+    } else {
+      throw new ParameterException(spec.commandLine(), "say what to run: --spec FILE, --preset NAME or --model ARCH with sweeps");
+    }
+    TrainingSettings.Builder training = base.training().toBuilder();
+    if (epochs != null) {
+      training.epochs(epochs);
+    }
+    if (batchSize != null) {
+      training.batchSize(batchSize);
+    }
+    if (optimizer != null) {
+      training.optimizer(optimizer);
+    }
+    if (learningRate != null) {
+      training.learningRate(learningRate);
+    }
+    if (seed != null) {
+      training.seed(seed);
+    }
+    if (devices != null) {
+      training.devices(devices);
+    }
+    if (threads != null) {
+      training.cpuThreads(threads());
+    }
+    TrainingSettings settings = usage(training::build);
+    return new ExperimentSpec(base.title(), base.description(), base.task(), base.base(), settings, base.sweeps());
+  }
+
+  private ExperimentSpec fromCommandLine() {
+    ModelRecipe base = usage(() -> ModelRecipe.of(source.model, inputSize == null ? 224 : inputSize));
+    List<Sweep> sweeps = new ArrayList<>();
+    if (architectures != null) {
+      sweeps.add(Sweep.architectures("architecture", architectures));
+    }
+    if (hiddenUnits != null) {
+      sweeps.add(Sweep.hiddenUnits("hidden units", hiddenUnits));
+    }
+    if (dropout != null) {
+      sweeps.add(Sweep.dropout("dropout", dropout));
+    }
+    if (batchNorm != null) {
+      sweeps.add(Sweep.batchNorm("batch norm", batchNorm.stream().map(this::onOff).toList()));
+    }
+    if (inputs != null) {
+      sweeps.add(Sweep.inputs("input size", inputs.stream().map(i -> parse("--inputs", i, InputChoice::parse)).toList()));
+    }
+    if (heads != null) {
+      sweeps.add(Sweep.heads("year head", heads.stream().map(h -> parse("--heads", h, HeadChoice::parse)).toList()));
+    }
+    return usage(() -> new ExperimentSpec(null, null, null, base, null, sweeps));
+  }
+
+  private boolean onOff(String text) {
+    return switch (text.strip().toLowerCase(Locale.ROOT)) {
+      case "on", "true" -> true;
+      case "off", "false" -> false;
+      default -> throw new ParameterException(spec.commandLine(), "--batch-norm: use on or off, got '" + text + "'");
+    };
+  }
+
+  private <T> T parse(String option, String text, Function<String, T> parser) {
+    try {
+      return parser.apply(text);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+    }
+  }
+
+  private <T> T usage(java.util.function.Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+}

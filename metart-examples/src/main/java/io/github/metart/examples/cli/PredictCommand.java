@@ -1,0 +1,86 @@
+package io.github.metart.examples.cli;
+
+import io.github.metart.models.MetModel;
+import io.github.metart.models.MetModels;
+import io.github.metart.models.heads.ClassPrediction;
+import io.github.metart.models.heads.LabelProbability;
+import io.github.metart.models.heads.Prediction;
+import io.github.metart.models.heads.YearPrediction;
+import io.github.metart.models.predict.Predictor;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code metart predict --model DIR IMAGE...}: one line per image, {@code IMAGE<TAB>label
+ * probability<TAB>...} for a classifier (most probable first) or {@code IMAGE<TAB>year} for a year
+ * model.
+ */
+@Command(
+    name = "predict",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Predict images with a trained model: one line per image, in order. A classifier prints",
+      "IMAGE<TAB>label probability<TAB>... (the --top most probable labels); a year model prints",
+      "IMAGE<TAB>year. Images are prepared as the model's training images were.",
+      "Example: metart predict --model runs/culture vase.jpg print.png"
+    })
+public final class PredictCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "DIR",
+      description = "A model folder, or a folder written by metart train (its model/ is used).")
+  Path model;
+
+  @Option(names = "--top", paramLabel = "K", defaultValue = "3",
+      description = "Labels per image for a classifier (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files (JPEG, PNG, WebP, TIFF, GIF, BMP).")
+  List<Path> images = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    CliOptions.requirePositive(spec, "--top", top);
+    for (Path image : images) {
+      if (Files.isDirectory(image)) {
+        throw new IOException(image + ": is a folder, expected an image file");
+      }
+      if (!Files.isRegularFile(image)) {
+        throw new IOException(image + ": no such file");
+      }
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    try (MetModel loaded = MetModels.load(ModelFolders.resolve(model))) {
+      Predictor predictor = Predictor.of(loaded);
+      for (Path image : images) {
+        stdout.println(image + "\t" + describe(predictor.predict(image)));
+        stdout.flush();
+      }
+    }
+    return 0;
+  }
+
+  private String describe(Prediction prediction) {
+    if (prediction instanceof YearPrediction year) {
+      return Long.toString(year.roundedYear());
+    }
+    List<String> labels = new ArrayList<>();
+    for (LabelProbability label : ((ClassPrediction) prediction).topK(top)) {
+      labels.add(String.format(Locale.ROOT, "%s %.3f", label.label(), label.probability()));
+    }
+    return String.join("\t", labels);
+  }
+}

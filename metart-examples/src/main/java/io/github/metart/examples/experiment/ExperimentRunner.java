@@ -1,0 +1,384 @@
+package io.github.metart.examples.experiment;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.metart.data.dataset.DatasetSplits;
+import io.github.metart.data.dataset.Manifest;
+import io.github.metart.data.dataset.Split;
+import io.github.metart.data.dataset.Task;
+import io.github.metart.eval.evaluation.EvaluationFiles;
+import io.github.metart.eval.evaluation.EvaluationReport;
+import io.github.metart.eval.evaluation.HeadlineMetric;
+import io.github.metart.eval.evaluation.MetricsJson;
+import io.github.metart.eval.evaluation.MetricsSummary;
+import io.github.metart.eval.plots.RunCurves;
+import io.github.metart.eval.report.ComparedRun;
+import io.github.metart.eval.report.ComparisonReport;
+import io.github.metart.examples.workflow.HeadChoice;
+import io.github.metart.examples.workflow.HistoryCurves;
+import io.github.metart.examples.workflow.ModelEvaluation;
+import io.github.metart.examples.workflow.PreparedTraining;
+import io.github.metart.models.io.ModelFolder;
+import io.github.metart.train.checkpoint.CheckpointStore;
+import io.github.metart.train.fit.FitResult;
+import io.github.metart.train.fit.Trainer;
+import io.github.metart.train.history.HistoryFiles;
+import io.github.metart.train.listeners.TrainingListener;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Runs an experiment on a prepared folder: each planned run in its own folder, trained with {@code
+ * Trainer.fit} and evaluated on one split, then the comparison report. Running the same experiment
+ * again into the same folder continues where it stopped: runs with an evaluation are skipped, a run
+ * with a checkpoint is resumed from it, a run without one starts over.
+ *
+ * <pre>
+ * OUT/experiment.json            the spec, the split and the data's manifest hash (checked on resume)
+ * OUT/runs/NAME/train/           history.csv, history.json, checkpoints/, model/
+ * OUT/runs/NAME/report/          index.html, metrics.json, report.md, predictions.csv, figures/
+ * OUT/report/index.html          every run compared (bar chart of the main metric, curves)
+ * OUT/report/sweeps/NAME/        one comparison per sweep, when there are several
+ * OUT/results.csv                one line per run: its knobs and headline metrics
+ * </pre>
+ */
+public final class ExperimentRunner {
+
+  /** The file that records what the folder's experiment is. */
+  public static final String EXPERIMENT_FILE = "experiment.json";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ExperimentSpec spec;
+  private final Path data;
+  private final Path output;
+  private final Split split;
+  private final PrintWriter stages;
+  private final List<TrainingListener> listeners;
+
+  private ExperimentRunner(Builder builder) {
+    this.spec = Objects.requireNonNull(builder.spec, "the spec is missing");
+    this.data = Objects.requireNonNull(builder.data, "the prepared data folder is missing");
+    this.output = Objects.requireNonNull(builder.output, "the output folder is missing").toAbsolutePath().normalize();
+    this.split = builder.split;
+    this.stages = builder.stages;
+    this.listeners = List.copyOf(builder.listeners);
+  }
+
+  /** A builder; evaluation on the validation split by default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs (or continues) the experiment.
+   *
+   * @throws IOException naming the file that is missing, broken or cannot be written, or when the
+   *     output folder holds something else (another experiment, other files)
+   * @throws IllegalArgumentException when a run does not fit the data (e.g. a year head on culture
+   *     data), naming it
+   */
+  public ExperimentResult run() throws IOException {
+    DatasetSplits splits = DatasetSplits.read(data);
+    ExperimentPlan plan = spec.plan();
+    checkFits(plan, splits.task());
+    startOrContinue(CheckpointStore.sha256(data.resolve(Manifest.FILE_NAME)));
+
+    List<RunOutcome> outcomes = new ArrayList<>();
+    int index = 0;
+    for (PlannedRun run : plan.runs()) {
+      index++;
+      outcomes.add(runOne(run, index, plan.runs().size()));
+    }
+    Path reportPage = writeComparisons(plan, outcomes);
+    Map<String, Path> sweepPages = new LinkedHashMap<>();
+    if (plan.sweeps().size() > 1) {
+      for (String sweep : plan.sweeps().keySet()) {
+        sweepPages.put(sweep, output.resolve("report").resolve("sweeps").resolve(PlannedRun.folderName(sweep)).resolve(ComparisonReport.PAGE));
+      }
+    }
+    Path csv = writeResults(outcomes);
+    return new ExperimentResult(output, outcomes, reportPage, sweepPages, csv);
+  }
+
+  private void checkFits(ExperimentPlan plan, Task task) {
+    if (spec.task() != null) {
+      checkArgument(
+          Task.fromId(spec.task()) == task,
+          "the experiment is declared for the %s task, but %s holds %s data",
+          spec.task(),
+          data,
+          task.id());
+    }
+    if (task == Task.CULTURE) {
+      for (PlannedRun run : plan.runs()) {
+        checkArgument(
+            run.recipe().head().kind() == HeadChoice.Kind.AUTO,
+            "run '%s' has a year head (%s), but %s holds culture data",
+            run.name(),
+            run.recipe().head(),
+            data);
+      }
+    }
+  }
+
+  /** Writes {@code experiment.json}, or checks that the folder's experiment is this one. */
+  private void startOrContinue(String manifestSha256) throws IOException {
+    Path file = output.resolve(EXPERIMENT_FILE);
+    ObjectNode record = JSON.createObjectNode();
+    record.set("spec", JSON.readTree(spec.toJson()));
+    record.put("split", split.id());
+    record.put("data", data.toAbsolutePath().normalize().toString());
+    record.put("dataManifestSha256", manifestSha256);
+    if (Files.isRegularFile(file)) {
+      JsonNode before = JSON.readTree(file.toFile());
+      List<String> differences = new ArrayList<>();
+      if (!before.path("spec").equals(record.get("spec"))) {
+        differences.add("the spec differs");
+      }
+      if (!before.path("split").asText().equals(split.id())) {
+        differences.add("it was evaluated on the " + before.path("split").asText() + " split");
+      }
+      if (!before.path("dataManifestSha256").asText().equals(manifestSha256)) {
+        String other = before.path("data").asText();
+        differences.add("it was run on other data" + (other.isEmpty() ? "" : " (" + other + ")"));
+      }
+      if (!differences.isEmpty()) {
+        throw new IOException(
+            file + ": this folder holds another experiment (" + String.join("; ", differences)
+                + "): continue it with the same spec, or choose another --out");
+      }
+      stage("continuing the experiment in %s", output);
+      return;
+    }
+    if (Files.exists(output)) {
+      if (!Files.isDirectory(output)) {
+        throw new IOException(output + ": exists and is not a folder");
+      }
+      try (Stream<Path> entries = Files.list(output)) {
+        Set<String> names = new LinkedHashSet<>();
+        entries.forEach(p -> names.add(p.getFileName().toString()));
+        names.remove("data"); // the demo presets prepare their data here first
+        if (!names.isEmpty()) {
+          throw new IOException(
+              output + ": is not empty and holds no " + EXPERIMENT_FILE + ": choose a new or empty folder");
+        }
+      }
+    }
+    Files.createDirectories(output);
+    Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(record) + "\n", StandardCharsets.UTF_8);
+  }
+
+  private RunOutcome runOne(PlannedRun run, int index, int total) throws IOException {
+    Path folder = output.resolve("runs").resolve(run.folderName());
+    Path train = folder.resolve("train");
+    Path report = folder.resolve("report");
+    Path metrics = report.resolve(EvaluationFiles.METRICS_JSON);
+    String label = String.format(Locale.ROOT, "run %d/%d %s", index, total, run.name());
+    if (Files.isRegularFile(metrics)) {
+      stage("%s: done earlier, skipped", label);
+      return new RunOutcome(
+          run, RunOutcome.How.SKIPPED, folder, readSummary(metrics), HistoryCurves.read(run.name(), train));
+    }
+    RunOutcome.How how;
+    Trainer.Builder trainer = Trainer.builder().outputDirectory(train);
+    listeners.forEach(trainer::listener);
+    PreparedTraining training = PreparedTraining.on(data).augmentation(spec.training().trainingAugmentation());
+    if (finished(train)) {
+      stage("%s: trained earlier, evaluating", label);
+      how = RunOutcome.How.RESUMED;
+    } else if (PreparedTraining.canResume(train)) {
+      stage("%s: resuming from %s", label, output.relativize(train.resolve("checkpoints").resolve(CheckpointStore.LAST)));
+      FitResult fit = training.resume(run.recipe(), spec.training().config(), trainer.build());
+      stage("    %s", fit.message());
+      how = RunOutcome.How.RESUMED;
+    } else {
+      deleteRecursively(train); // a run killed before its first checkpoint starts over
+      stage("%s: training", label);
+      FitResult fit = training.train(run.recipe(), spec.training().config(), trainer.build());
+      stage("    %s", fit.message());
+      how = RunOutcome.How.TRAINED;
+    }
+    EvaluationReport evaluation =
+        ModelEvaluation.evaluate(train.resolve(FitResult.MODEL_FOLDER), data, split, run.name());
+    Optional<RunCurves> curves = HistoryCurves.read(run.name(), train);
+    ModelEvaluation.writeReport(spec.title() + ": " + run.name(), evaluation, curves, report);
+    stage("    %s", evaluation.summaryLine());
+    return new RunOutcome(run, how, folder, MetricsSummary.of(evaluation), curves);
+  }
+
+  private static boolean finished(Path train) throws IOException {
+    if (!ModelFolder.isModelFolder(train.resolve(FitResult.MODEL_FOLDER))
+        || !Files.isRegularFile(train.resolve(HistoryFiles.JSON))) {
+      return false;
+    }
+    return HistoryFiles.read(train).status().isFinished();
+  }
+
+  private static MetricsSummary readSummary(Path metrics) throws IOException {
+    try {
+      return MetricsJson.readSummary(metrics);
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  private Path writeComparisons(ExperimentPlan plan, List<RunOutcome> outcomes) {
+    Map<String, RunOutcome> byName = new LinkedHashMap<>();
+    outcomes.forEach(o -> byName.put(o.run().name(), o));
+    Path reportFolder = output.resolve("report");
+    String description =
+        spec.description()
+            + (spec.description().isEmpty() ? "" : " ")
+            + "Each run was trained with " + spec.training().config().describe().replace("\n", "; ")
+            + ", and evaluated on the " + split.id() + " split of " + data.getFileName() + ".";
+    ComparisonReport.of(spec.title(), description, compared(outcomes, "../")).writeTo(reportFolder);
+    if (plan.sweeps().size() > 1) {
+      for (Map.Entry<String, List<String>> sweep : plan.sweeps().entrySet()) {
+        List<RunOutcome> runs = sweep.getValue().stream().map(byName::get).toList();
+        ComparisonReport.of(spec.title() + ": " + sweep.getKey(), description, compared(runs, "../../../"))
+            .writeTo(reportFolder.resolve("sweeps").resolve(PlannedRun.folderName(sweep.getKey())));
+      }
+    }
+    return reportFolder.resolve(ComparisonReport.PAGE);
+  }
+
+  private static List<ComparedRun> compared(List<RunOutcome> outcomes, String up) {
+    List<ComparedRun> runs = new ArrayList<>();
+    for (RunOutcome outcome : outcomes) {
+      ComparedRun run =
+          ComparedRun.of(outcome.run().name(), outcome.metrics())
+              .withLink(up + "runs/" + outcome.run().folderName() + "/report/index.html");
+      runs.add(outcome.curves().map(run::withCurves).orElse(run));
+    }
+    return runs;
+  }
+
+  private Path writeResults(List<RunOutcome> outcomes) throws IOException {
+    List<HeadlineMetric> metrics = new ArrayList<>();
+    for (HeadlineMetric metric : HeadlineMetric.values()) {
+      if (outcomes.stream().anyMatch(o -> o.metrics().headline().containsKey(metric))) {
+        metrics.add(metric);
+      }
+    }
+    StringBuilder csv =
+        new StringBuilder("run,folder,architecture,input_size,hidden_units,dropout,batch_norm,stem_layers,head,objects");
+    metrics.forEach(m -> csv.append(',').append(m.key()));
+    csv.append('\n');
+    for (RunOutcome outcome : outcomes) {
+      var recipe = outcome.run().recipe();
+      csv.append(quote(outcome.run().name())).append(',')
+          .append(outcome.run().folderName()).append(',')
+          .append(recipe.architecture()).append(',')
+          .append(recipe.inputSize()).append(',')
+          .append(recipe.hiddenUnits() == null ? "" : recipe.hiddenUnits()).append(',')
+          .append(recipe.dropout() == null ? "" : recipe.dropout()).append(',')
+          .append(recipe.batchNorm() == null ? "" : recipe.batchNorm()).append(',')
+          .append(recipe.stemLayers()).append(',')
+          .append(recipe.head()).append(',')
+          .append(outcome.metrics().count());
+      for (HeadlineMetric metric : metrics) {
+        Double value = outcome.metrics().headline().get(metric);
+        csv.append(',').append(value == null || value.isNaN() ? "" : String.format(Locale.ROOT, "%.6g", value));
+      }
+      csv.append('\n');
+    }
+    Path file = output.resolve("results.csv");
+    Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static String quote(String text) {
+    return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    List<Path> entries;
+    try (Stream<Path> walk = Files.walk(folder)) {
+      entries = walk.sorted(Comparator.comparingInt(Path::getNameCount).reversed()).toList();
+    }
+    for (Path entry : entries) {
+      Files.delete(entry);
+    }
+  }
+
+  private void stage(String format, Object... args) {
+    if (stages != null) {
+      stages.println(String.format(Locale.ROOT, format, args));
+      stages.flush();
+    }
+  }
+
+  /** Builds an {@link ExperimentRunner}. */
+  public static final class Builder {
+    private ExperimentSpec spec;
+    private Path data;
+    private Path output;
+    private Split split = Split.VALIDATION;
+    private PrintWriter stages;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The experiment. */
+    public Builder spec(ExperimentSpec value) {
+      this.spec = Objects.requireNonNull(value, "spec");
+      return this;
+    }
+
+    /** The prepared folder (written by {@code metart prepare} with images). */
+    public Builder data(Path folder) {
+      this.data = Objects.requireNonNull(folder, "data");
+      return this;
+    }
+
+    /** The experiment's folder: new, empty, or holding this experiment to continue. */
+    public Builder output(Path folder) {
+      this.output = Objects.requireNonNull(folder, "output");
+      return this;
+    }
+
+    /** The split every run is evaluated on (default validation: the test split stays unseen). */
+    public Builder split(Split value) {
+      this.split = Objects.requireNonNull(value, "split");
+      return this;
+    }
+
+    /** Where to print one line per step (default: nowhere). */
+    public Builder stages(PrintWriter out) {
+      this.stages = out;
+      return this;
+    }
+
+    /** Adds a listener to every run's training, e.g. a progress bar. */
+    public Builder listener(TrainingListener listener) {
+      this.listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** The runner. */
+    public ExperimentRunner build() {
+      return new ExperimentRunner(this);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.github.metart.examples.workflow;
+
+import io.github.metart.data.cache.DatasetImagePreparer;
+import io.github.metart.data.cache.PreparedCache;
+import io.github.metart.data.dataset.DatasetSplits;
+import io.github.metart.data.dataset.Split;
+import io.github.metart.data.loading.Augmentation;
+import io.github.metart.data.loading.CachedImageDataset;
+import io.github.metart.data.loading.PreparedImageData;
+import io.github.metart.eval.evaluation.EvaluationReport;
+import io.github.metart.eval.evaluation.Evaluator;
+import io.github.metart.eval.plots.RunCurves;
+import io.github.metart.eval.report.ReportFiles;
+import io.github.metart.eval.report.RunReport;
+import io.github.metart.models.MetModel;
+import io.github.metart.models.MetModels;
+import io.github.metart.models.predict.Preprocessing;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Evaluates a model on one split of a prepared folder with the {@link Evaluator} — the images of
+ * the cache the model was trained on (its recorded preprocessing), centre-cropped, never augmented;
+ * year models against the constant guess of the mean training year — and writes the run's report
+ * page. What {@code metart evaluate} does.
+ */
+public final class ModelEvaluation {
+
+  private ModelEvaluation() {}
+
+  /**
+   * Loads a model folder and evaluates it.
+   *
+   * @param modelFolder a folder written by {@code metart train} ({@code model/}) or {@link
+   *     MetModel#save}
+   * @param preparedFolder the prepared folder the model is evaluated on
+   * @param split the split
+   * @param name the model's name in the report
+   * @throws IOException naming the prepared folder's file that is missing or broken
+   * @throws IllegalArgumentException naming the model folder's file that is missing or broken, or
+   *     when the model does not fit the data (other labels, no cache of its preprocessing)
+   */
+  public static EvaluationReport evaluate(Path modelFolder, Path preparedFolder, Split split, String name)
+      throws IOException {
+    try (MetModel model = MetModels.load(modelFolder)) {
+      return evaluate(model, preparedFolder, split, name);
+    }
+  }
+
+  /** Evaluates a model in memory; see {@link #evaluate(Path, Path, Split, String)}. */
+  public static EvaluationReport evaluate(MetModel model, Path preparedFolder, Split split, String name)
+      throws IOException {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(split, "split");
+    Preprocessing preprocessing = model.preprocessing();
+    Path cache = PreparedCache.directory(preparedFolder.resolve(DatasetImagePreparer.CACHE_DIR), preprocessing.recipe());
+    if (!Files.isDirectory(cache)) {
+      DatasetSplits.read(preparedFolder); // names a missing or broken prepared folder first
+      throw new IOException(
+          cache + ": missing; the model was trained on images prepared by recipe "
+              + preprocessing.recipe().key() + " (prepare this folder with images of that recipe)");
+    }
+    try (PreparedImageData data = PreparedImageData.open(preparedFolder, preprocessing.recipe());
+        CachedImageDataset dataset =
+            data.dataset(split)
+                .inputSize(model.spec().inputSize())
+                .normalization(preprocessing.normalization())
+                .augmentation(Augmentation.NONE)
+                .setSampling(Evaluator.DEFAULT_BATCH_SIZE, false)
+                .build()) {
+      if (dataset.size() == 0) {
+        throw new IOException(
+            preparedFolder + ": the " + split.id() + " split has no object with an image in " + cache);
+      }
+      return Evaluator.builder()
+          .split(split.id())
+          .modelName(name)
+          .baselineFromTraining(data.splits().train())
+          .build()
+          .evaluate(model, dataset, data.splits().get(split));
+    }
+  }
+
+  /**
+   * Writes the run's page into a folder: {@code index.html} with its figures, {@code metrics.json},
+   * {@code report.md} and {@code predictions.csv}, with the training curves when given.
+   */
+  public static ReportFiles writeReport(
+      String title, EvaluationReport evaluation, Optional<RunCurves> curves, Path folder) {
+    RunReport.Builder report = RunReport.builder().title(title).evaluation(evaluation);
+    curves.ifPresent(report::curves);
+    return report.build().writeTo(folder);
+  }
+}

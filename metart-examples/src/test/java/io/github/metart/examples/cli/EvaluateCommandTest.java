@@ -1,0 +1,134 @@
+package io.github.metart.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.metart.examples.endtoend.DemoResult;
+import io.github.metart.examples.endtoend.QuickDemo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code metart evaluate} on the quick demo's trained models and prepared folders. */
+class EvaluateCommandTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void evaluatingTheDemoModelAgainGivesTheDemoFigures() throws IOException {
+    DemoResult demo = QuickDemo.result();
+    Path out = dir.resolve("culture");
+
+    CliRun.Result run =
+        CliRun.run(
+            "evaluate",
+            "--model", demo.culture().fit().outputDirectory().toString(),
+            "--data", demo.culture().preparedFolder().toString(),
+            "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+    assertThat(metrics.path("split").asText()).isEqualTo("test");
+    assertThat(metrics.path("headline").path("accuracy").asDouble()).isEqualTo(demo.accuracy());
+    assertThat(out.resolve("index.html")).isNotEmptyFile();
+    assertThat(out.resolve("figures/confusion-matrix.png")).isNotEmptyFile();
+    assertThat(out.resolve("figures/curves-accuracy.png"))
+        .as("the training curves of the run folder's history")
+        .isNotEmptyFile();
+    assertThat(run.out())
+        .contains("culture on test (")
+        .contains("metrics: " + out.resolve("metrics.json"))
+        .contains("report: " + out.resolve("index.html"));
+  }
+
+  @Test
+  void aYearModelOnTheValidationSplitReportsItsYearError() throws IOException {
+    DemoResult demo = QuickDemo.result();
+    Path out = dir.resolve("year");
+
+    CliRun.Result run =
+        CliRun.run(
+            "evaluate",
+            "--model", demo.year().fit().modelFolder().orElseThrow().toString(),
+            "--data", demo.year().preparedFolder().toString(),
+            "--split", "validation",
+            "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+    assertThat(metrics.path("split").asText()).isEqualTo("validation");
+    assertThat(metrics.path("count").asInt()).isEqualTo(demo.year().manifest().total(io.github.metart.data.dataset.Split.VALIDATION));
+    assertThat(metrics.path("headline").path("meanYearError").asDouble()).isPositive();
+    assertThat(run.out()).contains("mean year error");
+  }
+
+  @Test
+  void aMissingModelFolderFailsNamingIt() {
+    Path missing = dir.resolve("no-such-run");
+
+    CliRun.Result run =
+        CliRun.run("evaluate", "--model", missing.toString(), "--data", dir.toString(), "--out", dir.resolve("o").toString());
+
+    assertThat(run.exitCode()).isEqualTo(MetartCli.EXIT_FAILURE);
+    assertThat(run.err().strip())
+        .isEqualTo("metart: " + missing + ": no such folder (expected a model folder, or a folder written by metart train)");
+  }
+
+  @Test
+  void aFolderThatIsNoModelFailsNamingIt() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+
+    CliRun.Result run =
+        CliRun.run("evaluate", "--model", empty.toString(), "--data", dir.toString(), "--out", dir.resolve("o").toString());
+
+    assertThat(run.exitCode()).isEqualTo(MetartCli.EXIT_FAILURE);
+    assertThat(run.err()).startsWith("metart: " + empty + ": not a model folder");
+  }
+
+  @Test
+  void dataThatIsNoPreparedFolderFailsNamingIt() {
+    DemoResult demo = QuickDemo.result();
+    Path missing = dir.resolve("prepared");
+
+    CliRun.Result run =
+        CliRun.run(
+            "evaluate", "--model", demo.culture().fit().outputDirectory().toString(),
+            "--data", missing.toString(), "--out", dir.resolve("o").toString());
+
+    assertThat(run.exitCode()).isEqualTo(MetartCli.EXIT_FAILURE);
+    assertThat(run.err().strip()).startsWith("metart: " + missing).doesNotContain("\n");
+  }
+
+  @Test
+  void aCultureModelOnYearDataFailsSayingWhy() {
+    DemoResult demo = QuickDemo.result();
+
+    CliRun.Result run =
+        CliRun.run(
+            "evaluate", "--model", demo.culture().fit().outputDirectory().toString(),
+            "--data", demo.year().preparedFolder().toString(), "--out", dir.resolve("o").toString());
+
+    assertThat(run.exitCode()).isEqualTo(MetartCli.EXIT_FAILURE);
+    assertThat(run.err().strip()).startsWith("metart: ").doesNotContain("\n");
+  }
+
+  @Test
+  void anUnknownSplitIsAUsageError() {
+    CliRun.Result run =
+        CliRun.run("evaluate", "--model", "m", "--data", "d", "--split", "holdout", "--out", "o");
+
+    assertThat(run.exitCode()).isEqualTo(MetartCli.EXIT_USAGE);
+    assertThat(run.err().strip()).doesNotContain("\n").contains("--split").contains("holdout");
+  }
+
+  @Test
+  void aMissingOptionIsAUsageError() {
+    CliRun.Result run = CliRun.run("evaluate", "--model", "m", "--out", "o");
+
+    assertThat(run.exitCode()).isEqualTo(MetartCli.EXIT_USAGE);
+    assertThat(run.err().strip()).doesNotContain("\n").contains("--data");
+  }
+}
