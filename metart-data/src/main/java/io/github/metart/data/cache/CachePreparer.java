@@ -2,12 +2,12 @@ package io.github.metart.data.cache;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import io.github.metart.data.images.DecodedImage;
 import io.github.metart.data.images.ImageDecodeException;
 import io.github.metart.data.images.ImageDecoder;
+import io.github.metart.data.images.ImagePreprocessor;
 import io.github.metart.data.images.ImageRecipe;
 import io.github.metart.data.images.ImageSource;
-import io.github.metart.data.images.RgbImage;
+import io.github.metart.data.images.PreparedImage;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.Writer;
@@ -70,7 +70,7 @@ public final class CachePreparer {
   private final Path root;
   private final int threads;
   private final int imagesPerShard;
-  private final ImageDecoder decoder;
+  private final ImagePreprocessor preprocessor;
   private final int duplicateDistance;
   private final PreparationListener listener;
   private final Duration progressInterval;
@@ -88,7 +88,7 @@ public final class CachePreparer {
         "a shard of %s images of %s bytes exceeds 2 GiB: use fewer images per shard",
         imagesPerShard,
         recipe.imageBytes());
-    this.decoder = recipe.decoder(builder.maxPixels);
+    this.preprocessor = ImagePreprocessor.builder(recipe).maxPixels(builder.maxPixels).build();
     this.duplicateDistance = builder.duplicateDistance;
     this.listener = builder.listener;
     this.progressInterval = builder.progressInterval;
@@ -251,7 +251,7 @@ public final class CachePreparer {
   /** The result of one object, from a decoding thread to the writer. */
   private sealed interface Outcome permits Prepared, Skipped, WorkerDone {}
 
-  private record Prepared(long objectId, RgbImage image, DecodedImage decoded, long hash) implements Outcome {}
+  private record Prepared(long objectId, PreparedImage prepared, long hash) implements Outcome {}
 
   private record Skipped(SkippedImage skip) implements Outcome {}
 
@@ -360,10 +360,14 @@ public final class CachePreparer {
 
     private void write(Prepared prepared, ShardWriter shards, Writer index) throws IOException {
       int slot = nextSlot;
-      shards.write(slot, prepared.image().pixels());
+      shards.write(slot, prepared.prepared().image().pixels());
       CachedImage entry =
           new CachedImage(
-              prepared.objectId(), slot, prepared.hash(), prepared.decoded().info(), prepared.decoded().subsampling());
+              prepared.objectId(),
+              slot,
+              prepared.hash(),
+              prepared.prepared().original(),
+              prepared.prepared().subsampling());
       index.write(CacheIndex.line(entry));
       index.write('\n');
       nextSlot++;
@@ -411,15 +415,15 @@ public final class CachePreparer {
       try {
         file = source.locate(objectId);
       } catch (IOException | RuntimeException e) {
-        return skip(objectId, "unavailable", "object " + objectId + ": " + e.getMessage());
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return skip(objectId, "unavailable", message.replaceFirst("^object " + objectId + ": ", ""));
       }
       if (file.isEmpty()) {
-        return skip(objectId, "no image", "object " + objectId + ": no image in " + source.describe());
+        return skip(objectId, "no image", "no image in " + source.describe());
       }
       try {
-        DecodedImage decoded = decoder.decode(file.get(), recipe.resizeTo());
-        RgbImage prepared = recipe.apply(decoded.image());
-        return new Prepared(objectId, prepared, decoded, PerceptualHash.of(prepared));
+        PreparedImage prepared = preprocessor.prepareWithInfo(file.get());
+        return new Prepared(objectId, prepared, PerceptualHash.of(prepared.image()));
       } catch (ImageDecodeException e) {
         return skip(objectId, e.problem().label(), e.getMessage());
       } catch (RuntimeException e) {

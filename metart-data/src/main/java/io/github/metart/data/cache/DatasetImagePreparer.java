@@ -104,6 +104,7 @@ public final class DatasetImagePreparer {
       }
     }
     Manifest manifest = splits.manifest();
-    return DatasetSplits.create(manifest.recipe(), manifest.input(), manifest.labels(), moved);
+    DatasetSplits repaired = DatasetSplits.create(manifest.recipe(), manifest.input(), manifest.labels(), moved);
+    return splits.report().map(repaired::withReport).orElse(repaired);
   }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param objectId the Met Object ID
  * @param problem a short category for counting: {@code no image}, {@code truncated}, {@code
  *     corrupt}, {@code not an image}, {@code too large}...
- * @param reason the full reason, naming the file
+ * @param reason the full reason, naming the file when there is one (the object is {@code objectId})
  */
 public record SkippedImage(long objectId, String problem, String reason) {
 

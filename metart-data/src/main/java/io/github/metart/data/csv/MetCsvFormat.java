@@ -38,7 +38,7 @@ public final class MetCsvFormat {
   /** Lenient, the required columns of {@link MetColumn#REQUIRED_BY_DEFAULT}, no digest. */
   public static final MetCsvFormat DEFAULT =
       new MetCsvFormat(
-          false, EnumSet.copyOf(MetColumn.REQUIRED_BY_DEFAULT), 1_000, 1_000, 1 << 20, false);
+          false, EnumSet.copyOf(MetColumn.REQUIRED_BY_DEFAULT), 1_000, 1_000, 1 << 20, false, true);
 
   private static final int BUFFER_SIZE = 1 << 16;
 
@@ -48,6 +48,7 @@ public final class MetCsvFormat {
   private final int maxRowLines;
   private final int maxRowChars;
   private final boolean sha256;
+  private final boolean readAhead;
 
   private MetCsvFormat(
       boolean strict,
@@ -55,13 +56,15 @@ public final class MetCsvFormat {
       int maxReportedRows,
       int maxRowLines,
       int maxRowChars,
-      boolean sha256) {
+      boolean sha256,
+      boolean readAhead) {
     this.strict = strict;
     this.requiredColumns = requiredColumns;
     this.maxReportedRows = maxReportedRows;
     this.maxRowLines = maxRowLines;
     this.maxRowChars = maxRowChars;
     this.sha256 = sha256;
+    this.readAhead = readAhead;
   }
 
   /** This format, but throwing a {@link MetCsvException} at the first unusable row. */
@@ -76,8 +79,7 @@ public final class MetCsvFormat {
 
   /** This format, strict or lenient. */
   public MetCsvFormat withStrict(boolean value) {
-    return new MetCsvFormat(
-        value, requiredColumns, maxReportedRows, maxRowLines, maxRowChars, sha256);
+    return new MetCsvFormat(value, requiredColumns, maxReportedRows, maxRowLines, maxRowChars, sha256, readAhead);
   }
 
   /**
@@ -87,13 +89,13 @@ public final class MetCsvFormat {
   public MetCsvFormat withRequiredColumns(Collection<MetColumn> columns) {
     EnumSet<MetColumn> required = EnumSet.of(MetColumn.OBJECT_ID);
     required.addAll(columns);
-    return new MetCsvFormat(strict, required, maxReportedRows, maxRowLines, maxRowChars, sha256);
+    return new MetCsvFormat(strict, required, maxReportedRows, maxRowLines, maxRowChars, sha256, readAhead);
   }
 
   /** This format keeping at most {@code count} skipped rows in the report (all are counted). */
   public MetCsvFormat withMaxReportedRows(int count) {
     checkArgument(count >= 0, "maxReportedRows must be >= 0, got %s", count);
-    return new MetCsvFormat(strict, requiredColumns, count, maxRowLines, maxRowChars, sha256);
+    return new MetCsvFormat(strict, requiredColumns, count, maxRowLines, maxRowChars, sha256, readAhead);
   }
 
   /**
@@ -103,18 +105,31 @@ public final class MetCsvFormat {
    */
   public MetCsvFormat withMaxRowLines(int lines) {
     checkArgument(lines >= 2, "maxRowLines must be at least 2, got %s", lines);
-    return new MetCsvFormat(strict, requiredColumns, maxReportedRows, lines, maxRowChars, sha256);
+    return new MetCsvFormat(strict, requiredColumns, maxReportedRows, lines, maxRowChars, sha256, readAhead);
   }
 
   /** This format skipping rows longer than {@code chars} (default 1 Mi chars). */
   public MetCsvFormat withMaxRowChars(int chars) {
     checkArgument(chars >= 64, "maxRowChars must be at least 64, got %s", chars);
-    return new MetCsvFormat(strict, requiredColumns, maxReportedRows, maxRowLines, chars, sha256);
+    return new MetCsvFormat(strict, requiredColumns, maxReportedRows, maxRowLines, chars, sha256, readAhead);
   }
 
   /** This format computing the SHA-256 of the file's bytes while reading ({@link ReadReport#sha256()}). */
   public MetCsvFormat withSha256(boolean value) {
-    return new MetCsvFormat(strict, requiredColumns, maxReportedRows, maxRowLines, maxRowChars, value);
+    return new MetCsvFormat(strict, requiredColumns, maxReportedRows, maxRowLines, maxRowChars, value, readAhead);
+  }
+
+  /**
+   * This format decoding and framing on a background thread a few blocks ahead of the parsing
+   * thread (default true: on two or more cores reading is faster), or on the reading thread only.
+   */
+  public MetCsvFormat withReadAhead(boolean value) {
+    return new MetCsvFormat(strict, requiredColumns, maxReportedRows, maxRowLines, maxRowChars, sha256, value);
+  }
+
+  /** Whether decoding and framing run on a background thread. */
+  public boolean readsAhead() {
+    return readAhead;
   }
 
   /** Whether the first unusable row throws. */

@@ -63,6 +63,11 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
   private final EnumMap<SkipReason, Long> byReason = new EnumMap<>(SkipReason.class);
   private boolean finished;
   private boolean iterated;
+  private volatile boolean closed;
+  private Thread producer;
+  private long producedLines;
+  private long producedBlankLines;
+  private long producedBytes;
 
   /** A record the framer produced: sound (reason {@code null}) and sent to the parser, or skipped. */
   private record Entry(long line, long endLine, long offset, SkipReason reason, String detail) {}
@@ -87,7 +92,7 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
         new RecordFramer(decoder, bufferSize, format.maxRowChars(), format.maxRowLines());
     this.header = readHeader();
     framer.expectFields(header.size());
-    this.parser = CSV.parse(new FramedReader());
+    this.parser = CSV.parse(format.readsAhead() ? new ReadAheadReader() : new FramedReader());
     this.records = parser.iterator();
   }
 
@@ -110,10 +115,10 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
         rowsSkipped,
         skipped,
         byReason,
-        framer.lines(),
-        framer.blankLines(),
+        lines(),
+        blankLines(),
         missingColumns,
-        decoder.bytesRead(),
+        bytesRead(),
         sha);
   }
 
@@ -162,8 +167,34 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
 
   @Override
   public void close() throws IOException {
-    parser.close();
-    in.close();
+    closed = true;
+    if (producer != null) {
+      producer.interrupt();
+    }
+    try {
+      parser.close();
+    } finally {
+      in.close();
+      if (producer != null) {
+        try {
+          producer.join(1_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  private long lines() {
+    return producer == null ? framer.lines() : producedLines;
+  }
+
+  private long blankLines() {
+    return producer == null ? framer.blankLines() : producedBlankLines;
+  }
+
+  private long bytesRead() {
+    return producer == null ? decoder.bytesRead() : producedBytes;
   }
 
   private void closeQuietly() {
@@ -483,6 +514,127 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
     @Override
     public void close() {
       // the stream is closed by the reader
+    }
+  }
+
+  /**
+   * A block of framed text with its entries and the position figures at the time it was framed;
+   * the last block has {@code last} set, a failed read carries the error.
+   */
+  private record Block(
+      char[] text, int length, List<Entry> entries, long lines, long blankLines, long bytes,
+      boolean last, Throwable error) {}
+
+  /**
+   * Like {@link FramedReader}, but decoding and framing run on a background thread a few blocks
+   * ahead of the parser, so the two use two cores. Blocks pass through a small bounded queue, which
+   * also carries the producer's figures and errors to the reading thread in order.
+   */
+  private final class ReadAheadReader extends Reader {
+    private static final int BLOCK_CHARS = 1 << 16;
+    private static final Block POISON = new Block(new char[0], 0, List.of(), 0, 0, 0, true, null);
+
+    private final java.util.concurrent.BlockingQueue<Block> queue =
+        new java.util.concurrent.ArrayBlockingQueue<>(4);
+    private Block current;
+    private int pos;
+
+    ReadAheadReader() {
+      producer = new Thread(this::produce, "metart-csv-reader " + name);
+      producer.setDaemon(true);
+      producer.start();
+    }
+
+    private void produce() {
+      long offset = 0;
+      try {
+        while (!closed) {
+          char[] text = new char[BLOCK_CHARS];
+          int length = 0;
+          List<Entry> blockEntries = new ArrayList<>();
+          boolean last = false;
+          while (length < BLOCK_CHARS) {
+            if (!framer.next()) {
+              last = true;
+              break;
+            }
+            if (framer.problem() != null) {
+              blockEntries.add(new Entry(framer.startLine(), framer.endLine(), -1, framer.problem(), framer.detail()));
+              continue;
+            }
+            int n = framer.length();
+            if (length + n > text.length) {
+              text = java.util.Arrays.copyOf(text, Math.max(text.length * 2, length + n));
+            }
+            System.arraycopy(framer.text(), 0, text, length, n);
+            blockEntries.add(new Entry(framer.startLine(), framer.endLine(), offset, null, null));
+            offset += n;
+            length += n;
+          }
+          queue.put(new Block(text, length, blockEntries, framer.lines(), framer.blankLines(),
+              decoder.bytesRead(), last, null));
+          if (last) {
+            return;
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (IOException | RuntimeException | Error e) {
+        if (!closed) {
+          try {
+            queue.put(new Block(new char[0], 0, List.of(), 0, 0, 0, true, e));
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      while (current == null || pos == current.length()) {
+        if (current != null && current.last()) {
+          current = POISON;
+          pos = 0;
+          return -1;
+        }
+        Block next;
+        try {
+          next = queue.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException(name + ": interrupted while reading");
+        }
+        if (next.error() != null) {
+          current = POISON;
+          Throwable e = next.error();
+          if (e instanceof IOException io) {
+            throw io;
+          }
+          if (e instanceof RuntimeException re) {
+            throw re;
+          }
+          throw (Error) e;
+        }
+        entries.addAll(next.entries());
+        producedLines = next.lines();
+        producedBlankLines = next.blankLines();
+        producedBytes = next.bytes();
+        current = next;
+        pos = 0;
+      }
+      int n = Math.min(len, current.length() - pos);
+      System.arraycopy(current.text(), pos, cbuf, off, n);
+      pos += n;
+      return n;
+    }
+
+    @Override
+    public void close() {
+      // the stream and the producer are closed by the reader
     }
   }
 }

@@ -44,11 +44,14 @@ public record DownloadSummary(
     return counts;
   }
 
+  /** The reason without the object, URLs and details: e.g. {@code image URL: HTTP 503}. */
   private static String category(String reason) {
-    int colon = reason.indexOf(": ");
-    String rest = colon >= 0 ? reason.substring(colon + 2) : reason;
+    String rest = reason.replaceFirst("^object \\d+: ", "");
     int paren = rest.indexOf(" (");
-    return paren >= 0 ? rest.substring(0, paren) : rest;
+    if (paren >= 0) {
+      rest = rest.substring(0, paren);
+    }
+    return rest.replaceAll("https?://\\S*[^\\s:]", "URL");
   }
 
   /** A readable summary with at most {@code maxLines} problem lines. */
@@ -72,7 +75,7 @@ public record DownloadSummary(
         out.append("  ... ").append(problems.size() - maxLines).append(" more\n");
         break;
       }
-      out.append("  object ").append(outcome.objectId()).append(": ").append(outcome.reason()).append('\n');
+      out.append("  ").append(outcome.reason()).append('\n');
     }
     return out.toString();
   }

@@ -97,7 +97,7 @@ public final class ImageDecoder {
 
   /** Decodes every pixel of the file. */
   public DecodedImage decode(Path file) throws ImageDecodeException {
-    return decodeFile(file, 0, true);
+    return decodeFile(file, 0, true).toDecodedImage();
   }
 
   /**
@@ -106,7 +106,22 @@ public final class ImageDecoder {
    */
   public DecodedImage decode(Path file, int neededShorterSide) throws ImageDecodeException {
     checkArgument(neededShorterSide > 0, "neededShorterSide must be positive, got %s", neededShorterSide);
+    return decodeFile(file, neededShorterSide, true).toDecodedImage();
+  }
+
+  /**
+   * Like {@link #decode(Path, int)} but keeps the decoder's own image, so that a consumer that
+   * resamples it anyway can read the raster in place instead of converting it first.
+   */
+  Raw decodeRaw(Path file, int neededShorterSide) throws ImageDecodeException {
     return decodeFile(file, neededShorterSide, true);
+  }
+
+  /** A decoded image as the reader returned it, with what the file declared. */
+  record Raw(BufferedImage image, ImageInfo info, int subsampling) {
+    DecodedImage toDecodedImage() {
+      return new DecodedImage(RgbImage.from(image), info, subsampling);
+    }
   }
 
   /**
@@ -123,7 +138,7 @@ public final class ImageDecoder {
       throw new ImageDecodeException(name, DecodeProblem.EMPTY, null, null);
     }
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
-      return read(in, name, neededShorterSide, true);
+      return read(in, name, neededShorterSide, true).toDecodedImage();
     } catch (ImageDecodeException e) {
       throw e;
     } catch (IOException e) {
@@ -131,7 +146,7 @@ public final class ImageDecoder {
     }
   }
 
-  private DecodedImage decodeFile(Path file, int needed, boolean pixels)
+  private Raw decodeFile(Path file, int needed, boolean pixels)
       throws ImageDecodeException {
     String name = file.toString();
     long size;
@@ -157,7 +172,7 @@ public final class ImageDecoder {
     }
   }
 
-  private DecodedImage read(ImageInputStream in, String name, int needed, boolean pixels)
+  private Raw read(ImageInputStream in, String name, int needed, boolean pixels)
       throws IOException {
     ImageReader reader = readerFor(in, name);
     List<String> warnings = new ArrayList<>();
@@ -188,7 +203,7 @@ public final class ImageDecoder {
       }
       ImageInfo info = describe(reader, format, width, height, jpeg);
       if (!pixels) {
-        return new DecodedImage(RgbImage.blank(1, 1), info, 1);
+        return new Raw(new BufferedImage(1, 1, BufferedImage.TYPE_3BYTE_BGR), info, 1);
       }
       ImageReadParam param = reader.getDefaultReadParam();
       int factor = subsamplingFor(width, height, needed);
@@ -201,7 +216,7 @@ public final class ImageDecoder {
           throw new ImageDecodeException(name, DecodeProblem.TRUNCATED, warning, null);
         }
       }
-      return new DecodedImage(RgbImage.from(image), info, factor);
+      return new Raw(image, info, factor);
     } catch (ImageDecodeException e) {
       throw e;
     } catch (EOFException e) {

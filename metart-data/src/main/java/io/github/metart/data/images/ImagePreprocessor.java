@@ -72,12 +72,21 @@ public final class ImagePreprocessor {
 
   /** Decodes the file and applies the recipe: the square image the cache stores. */
   public RgbImage prepare(Path file) throws ImageDecodeException {
-    return recipe.apply(decoder.decode(file, recipe.resizeTo()).image());
+    return prepareWithInfo(file).image();
+  }
+
+  /**
+   * Decodes the file and applies the recipe, keeping what the original declared (for quality
+   * reports). The prepared cache stores exactly {@code image()}.
+   */
+  public PreparedImage prepareWithInfo(Path file) throws ImageDecodeException {
+    ImageDecoder.Raw raw = decoder.decodeRaw(file, recipe.resizeTo());
+    return new PreparedImage(recipe.apply(raw.image()), raw.info(), raw.subsampling());
   }
 
   /** Applies the recipe to an image already decoded (for images that are not files). */
   public RgbImage prepare(BufferedImage image) {
-    return recipe.apply(RgbImage.from(image));
+    return recipe.apply(image);
   }
 
   /** Applies the recipe to an sRGB image. */

@@ -86,6 +86,19 @@ public record ImageRecipe(int resizeTo, int cropTo, ResizeFilter filter, boolean
 
   /** Applies the recipe: resize the shorter side, then crop the center square. */
   public RgbImage apply(RgbImage image) {
+    return apply(Resampler.Source.of(image));
+  }
+
+  /**
+   * Applies the recipe to a decoded image: 8-bit sRGB and grey rasters are read in place, others
+   * are converted first ({@link RgbImage#from}); the pixels are the same either way.
+   */
+  public RgbImage apply(java.awt.image.BufferedImage image) {
+    Resampler.Source direct = RgbConversion.directSource(image);
+    return direct != null ? apply(direct) : apply(RgbImage.from(image));
+  }
+
+  private RgbImage apply(Resampler.Source image) {
     int w = image.width();
     int h = image.height();
     int resizedWidth;

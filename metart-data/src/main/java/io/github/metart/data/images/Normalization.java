@@ -99,22 +99,28 @@ public final class Normalization {
     float[] r = table[0];
     float[] g = table[1];
     float[] b = table[2];
+    float[] rowR = new float[size];
+    float[] rowG = new float[size];
+    float[] rowB = new float[size];
     for (int row = 0; row < size; row++) {
       int src = rgbOffset + ((y + row) * imageWidth + x) * 3;
-      int dst = outIndex + row * size;
       if (!mirror) {
         for (int col = 0; col < size; col++, src += 3) {
-          out.put(dst + col, r[rgb[src] & 0xff]);
-          out.put(dst + plane + col, g[rgb[src + 1] & 0xff]);
-          out.put(dst + 2 * plane + col, b[rgb[src + 2] & 0xff]);
+          rowR[col] = r[rgb[src] & 0xff];
+          rowG[col] = g[rgb[src + 1] & 0xff];
+          rowB[col] = b[rgb[src + 2] & 0xff];
         }
       } else {
         for (int col = size - 1; col >= 0; col--, src += 3) {
-          out.put(dst + col, r[rgb[src] & 0xff]);
-          out.put(dst + plane + col, g[rgb[src + 1] & 0xff]);
-          out.put(dst + 2 * plane + col, b[rgb[src + 2] & 0xff]);
+          rowR[col] = r[rgb[src] & 0xff];
+          rowG[col] = g[rgb[src + 1] & 0xff];
+          rowB[col] = b[rgb[src + 2] & 0xff];
         }
       }
+      int dst = outIndex + row * size;
+      out.put(dst, rowR, 0, size);
+      out.put(dst + plane, rowG, 0, size);
+      out.put(dst + 2 * plane, rowB, 0, size);
     }
   }
 

@@ -13,11 +13,36 @@ final class Resampler {
   private Resampler() {}
 
   /**
+   * Interleaved 8-bit pixels to read from: an {@link RgbImage}, or a decoded raster in place (BGR,
+   * grey) so that no converted copy is made.
+   *
+   * @param data the samples
+   * @param base the index of the first pixel's first sample
+   * @param pixelStride samples from one pixel to the next
+   * @param rowStride samples from one row to the next
+   * @param red offset of the red sample within a pixel
+   * @param green offset of the green sample
+   * @param blue offset of the blue sample
+   * @param width the width in pixels
+   * @param height the height in pixels
+   */
+  record Source(
+      byte[] data, int base, int pixelStride, int rowStride, int red, int green, int blue, int width, int height) {
+
+    static Source of(RgbImage image) {
+      return new Source(image.pixels(), 0, 3, image.width() * 3, 0, 1, 2, image.width(), image.height());
+    }
+  }
+
+  /**
    * Resizes {@code src} to {@code resizedWidth x resizedHeight} and returns the window {@code
    * [cropX, cropX + cropWidth) x [cropY, cropY + cropHeight)} of the result.
+   *
+   * <p>The vertical pass runs first, over contiguous rows (a loop the JIT vectorizes), on the
+   * columns the crop needs; the horizontal pass then only filters the crop's rows.
    */
   static RgbImage resizeAndCrop(
-      RgbImage src,
+      Source src,
       int resizedWidth,
       int resizedHeight,
       int cropX,
@@ -27,63 +52,71 @@ final class Resampler {
       ResizeFilter filter) {
     Kernel horizontal = Kernel.of(src.width(), resizedWidth, cropX, cropWidth, filter);
     Kernel vertical = Kernel.of(src.height(), resizedHeight, cropY, cropHeight, filter);
-    int rowFrom = vertical.firstInput();
-    int rowTo = vertical.lastInputExclusive();
-    byte[] rows = horizontalPass(src, horizontal, rowFrom, rowTo);
-    return RgbImage.of(cropWidth, cropHeight, verticalPass(rows, cropWidth, vertical, rowFrom));
+    int colFrom = horizontal.firstInput();
+    int colTo = horizontal.lastInputExclusive();
+    byte[] rows = verticalPass(src, vertical, colFrom, colTo);
+    return RgbImage.of(cropWidth, cropHeight, horizontalPass(rows, src, colFrom, colTo, horizontal, cropHeight));
   }
 
-  private static byte[] horizontalPass(RgbImage src, Kernel kernel, int rowFrom, int rowTo) {
-    byte[] in = src.pixels();
-    int inStride = src.width() * 3;
-    int outWidth = kernel.count();
-    byte[] out = new byte[(rowTo - rowFrom) * outWidth * 3];
-    int[] starts = kernel.starts;
-    int[] sizes = kernel.sizes;
-    int[] weights = kernel.weights;
-    int maxTaps = kernel.maxTaps;
-    int o = 0;
-    for (int y = rowFrom; y < rowTo; y++) {
-      int rowBase = y * inStride;
-      for (int x = 0; x < outWidth; x++) {
-        int r = HALF;
-        int g = HALF;
-        int b = HALF;
-        int i = rowBase + starts[x] * 3;
-        int w = x * maxTaps;
-        for (int t = 0, n = sizes[x]; t < n; t++, i += 3) {
-          int weight = weights[w + t];
-          r += weight * (in[i] & 0xff);
-          g += weight * (in[i + 1] & 0xff);
-          b += weight * (in[i + 2] & 0xff);
+  /** Filters columns {@code [colFrom, colTo)} vertically; keeps the source's sample layout. */
+  private static byte[] verticalPass(Source src, Kernel kernel, int colFrom, int colTo) {
+    byte[] in = src.data();
+    int segment = (colTo - colFrom) * src.pixelStride();
+    int outRows = kernel.count();
+    byte[] out = new byte[outRows * segment];
+    int[] acc = new int[segment];
+    int first = src.base() + colFrom * src.pixelStride();
+    for (int y = 0; y < outRows; y++) {
+      java.util.Arrays.fill(acc, HALF);
+      int w = y * kernel.maxTaps;
+      for (int t = 0, n = kernel.sizes[y]; t < n; t++) {
+        int weight = kernel.weights[w + t];
+        int base = first + (kernel.starts[y] + t) * src.rowStride();
+        for (int i = 0; i < segment; i++) {
+          acc[i] += weight * (in[base + i] & 0xff);
         }
-        out[o++] = clamp(r >> PRECISION);
-        out[o++] = clamp(g >> PRECISION);
-        out[o++] = clamp(b >> PRECISION);
+      }
+      int o = y * segment;
+      for (int i = 0; i < segment; i++) {
+        int v = acc[i] >> PRECISION;
+        out[o + i] = (byte) (v < 0 ? 0 : Math.min(v, 255));
       }
     }
     return out;
   }
 
-  private static byte[] verticalPass(byte[] rows, int width, Kernel kernel, int rowFrom) {
-    int stride = width * 3;
-    int outHeight = kernel.count();
-    byte[] out = new byte[outHeight * stride];
-    int[] acc = new int[stride];
-    for (int y = 0; y < outHeight; y++) {
-      java.util.Arrays.fill(acc, HALF);
-      int w = y * kernel.maxTaps;
-      int first = kernel.starts[y] - rowFrom;
-      for (int t = 0, n = kernel.sizes[y]; t < n; t++) {
-        int weight = kernel.weights[w + t];
-        int base = (first + t) * stride;
-        for (int i = 0; i < stride; i++) {
-          acc[i] += weight * (rows[base + i] & 0xff);
+  /** Filters the vertically filtered rows horizontally into interleaved RGB. */
+  private static byte[] horizontalPass(
+      byte[] rows, Source src, int colFrom, int colTo, Kernel kernel, int height) {
+    int step = src.pixelStride();
+    int segment = (colTo - colFrom) * step;
+    int ro = src.red();
+    int go = src.green();
+    int bo = src.blue();
+    int outWidth = kernel.count();
+    byte[] out = new byte[height * outWidth * 3];
+    int[] starts = kernel.starts;
+    int[] sizes = kernel.sizes;
+    int[] weights = kernel.weights;
+    int maxTaps = kernel.maxTaps;
+    int o = 0;
+    for (int y = 0; y < height; y++) {
+      int rowBase = y * segment;
+      for (int x = 0; x < outWidth; x++) {
+        int r = HALF;
+        int g = HALF;
+        int b = HALF;
+        int i = rowBase + (starts[x] - colFrom) * step;
+        int w = x * maxTaps;
+        for (int t = 0, n = sizes[x]; t < n; t++, i += step) {
+          int weight = weights[w + t];
+          r += weight * (rows[i + ro] & 0xff);
+          g += weight * (rows[i + go] & 0xff);
+          b += weight * (rows[i + bo] & 0xff);
         }
-      }
-      int o = y * stride;
-      for (int i = 0; i < stride; i++) {
-        out[o + i] = clamp(acc[i] >> PRECISION);
+        out[o++] = clamp(r >> PRECISION);
+        out[o++] = clamp(g >> PRECISION);
+        out[o++] = clamp(b >> PRECISION);
       }
     }
     return out;

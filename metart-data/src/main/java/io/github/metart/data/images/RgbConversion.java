@@ -51,6 +51,42 @@ final class RgbConversion {
     return fromPackedInts(convertToSrgb(image));
   }
 
+  /**
+   * The raster of an opaque 8-bit interleaved sRGB or grey image as a resampling source (read in
+   * place, no copy); {@code null} for any other layout.
+   */
+  static Resampler.Source directSource(BufferedImage image) {
+    ColorModel cm = image.getColorModel();
+    Raster raster = image.getRaster();
+    if (!(cm instanceof ComponentColorModel)
+        || cm.hasAlpha()
+        || !(raster.getDataBuffer() instanceof DataBufferByte buffer)
+        || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel sm)
+        || !allComponentsHaveBits(cm, 8)) {
+      return null;
+    }
+    ColorSpace cs = cm.getColorSpace();
+    boolean grey = cs.getType() == ColorSpace.TYPE_GRAY && cm.getNumColorComponents() == 1;
+    if (!grey && !(cs.isCS_sRGB() && cm.getNumColorComponents() == 3)) {
+      return null;
+    }
+    int[] offsets = sm.getBandOffsets();
+    int base =
+        buffer.getOffset()
+            + (raster.getMinY() - raster.getSampleModelTranslateY()) * sm.getScanlineStride()
+            + (raster.getMinX() - raster.getSampleModelTranslateX()) * sm.getPixelStride();
+    return new Resampler.Source(
+        buffer.getData(),
+        base,
+        sm.getPixelStride(),
+        sm.getScanlineStride(),
+        offsets[0],
+        grey ? offsets[0] : offsets[1],
+        grey ? offsets[0] : offsets[2],
+        raster.getWidth(),
+        raster.getHeight());
+  }
+
   private static boolean allComponentsHaveBits(ColorModel cm, int bits) {
     for (int size : cm.getComponentSize()) {
       if (size != bits) {

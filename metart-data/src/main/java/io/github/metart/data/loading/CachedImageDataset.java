@@ -6,7 +6,6 @@ import static com.google.common.base.Preconditions.checkState;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.RandomAccessDataset;
@@ -15,8 +14,6 @@ import ai.djl.training.dataset.Sampler;
 import ai.djl.util.Progress;
 import io.github.metart.data.cache.PreparedCache;
 import io.github.metart.data.images.Normalization;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -69,7 +66,7 @@ public final class CachedImageDataset extends RandomAccessDataset implements Aut
   private final long seed;
   private final int loaderThreads;
   private final ExampleWriter writer;
-  private final ThreadLocal<Scratch> scratch;
+  private final ThreadLocal<byte[]> scratch;
   private final java.util.concurrent.atomic.AtomicInteger passes = new java.util.concurrent.atomic.AtomicInteger();
   private ExecutorService loaders;
 
@@ -93,7 +90,7 @@ public final class CachedImageDataset extends RandomAccessDataset implements Aut
     }
     this.writer = new ExampleWriter(cache, inputSize, augmentation, normalization, seed);
     int imageBytes = cache.recipe().imageBytes();
-    this.scratch = ThreadLocal.withInitial(() -> new Scratch(imageBytes));
+    this.scratch = ThreadLocal.withInitial(() -> new byte[imageBytes]);
   }
 
   /** A builder; {@code cache}, {@code examples} and {@code setSampling} are required. */
@@ -166,28 +163,13 @@ public final class CachedImageDataset extends RandomAccessDataset implements Aut
   public Record get(NDManager manager, long index) {
     int i = Math.toIntExact(index);
     checkArgument(i >= 0 && i < objectIds.length, "index %s is outside 0..%s", index, objectIds.length - 1);
-    Scratch buffers = scratch.get();
-    int floats = writer.floatsPerExample();
-    ByteBuffer staging = buffers.staging(floats + 1);
-    writer.write(positions[i], index, epochOf(sampler), buffers.pixels, staging.asFloatBuffer(), 0);
-    staging.asFloatBuffer().put(floats, targets[i]);
-    NDArray data = copyOut(manager, staging, 0, new Shape(3, inputSize, inputSize));
-    NDArray label = copyOut(manager, staging, floats, new Shape(1));
+    byte[] pixels = scratch.get();
+    int epoch = epochOf(sampler);
+    NDArray data =
+        EngineArrays.create(
+            manager, new Shape(3, inputSize, inputSize), out -> writer.write(positions[i], index, epoch, pixels, out, 0));
+    NDArray label = EngineArrays.create(manager, new Shape(1), out -> out.put(0, targets[i]));
     return new Record(new NDList(data), new NDList(label));
-  }
-
-  /**
-   * Copies {@code shape.size()} floats starting at float {@code offset} of the staging buffer into
-   * an array owned by the engine (the staging buffer is reused by this thread).
-   */
-  static NDArray copyOut(NDManager manager, ByteBuffer staging, int offset, Shape shape) {
-    ByteBuffer view = staging.duplicate().order(ByteOrder.nativeOrder());
-    view.position(offset * Float.BYTES);
-    view.limit(offset * Float.BYTES + Math.toIntExact(shape.size()) * Float.BYTES);
-    ByteBuffer slice = view.slice().order(ByteOrder.nativeOrder());
-    try (NDArray alias = manager.create(slice, shape, DataType.FLOAT32)) {
-      return alias.duplicate();
-    }
   }
 
   /** Assembles one batch in its own sub-manager of {@code parent}. */
@@ -196,17 +178,26 @@ public final class CachedImageDataset extends RandomAccessDataset implements Aut
     try {
       int count = indices.size();
       int floats = writer.floatsPerExample();
-      Scratch buffers = scratch.get();
-      ByteBuffer staging = buffers.staging((floats + 1) * count);
-      java.nio.FloatBuffer out = staging.asFloatBuffer();
-      int labelsAt = floats * count;
-      for (int b = 0; b < count; b++) {
-        int i = Math.toIntExact(indices.get(b));
-        writer.write(positions[i], i, epoch, buffers.pixels, out, b * floats);
-        out.put(labelsAt + b, targets[i]);
-      }
-      NDArray data = copyOut(batchManager, staging, 0, new Shape(count, 3, inputSize, inputSize));
-      NDArray labels = copyOut(batchManager, staging, labelsAt, new Shape(count, 1));
+      byte[] pixels = scratch.get();
+      NDArray data =
+          EngineArrays.create(
+              batchManager,
+              new Shape(count, 3, inputSize, inputSize),
+              out -> {
+                for (int b = 0; b < count; b++) {
+                  int i = Math.toIntExact(indices.get(b));
+                  writer.write(positions[i], i, epoch, pixels, out, b * floats);
+                }
+              });
+      NDArray labels =
+          EngineArrays.create(
+              batchManager,
+              new Shape(count, 1),
+              out -> {
+                for (int b = 0; b < count; b++) {
+                  out.put(b, targets[Math.toIntExact(indices.get(b))]);
+                }
+              });
       if (device != null) {
         data = data.toDevice(device, false);
         labels = labels.toDevice(device, false);
@@ -293,23 +284,6 @@ public final class CachedImageDataset extends RandomAccessDataset implements Aut
     if (loaders != null) {
       loaders.shutdownNow();
       loaders = null;
-    }
-  }
-
-  /** Per-thread reusable buffers: the pixels of one image and the batch's float staging area. */
-  private static final class Scratch {
-    final byte[] pixels;
-    ByteBuffer staging;
-
-    Scratch(int imageBytes) {
-      this.pixels = new byte[imageBytes];
-    }
-
-    ByteBuffer staging(int floats) {
-      if (staging == null || staging.capacity() < floats * Float.BYTES) {
-        staging = ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder());
-      }
-      return staging;
     }
   }
 

@@ -81,26 +81,38 @@ final class ExampleWriter {
       }
     }
     float mean = (float) (lumaSum / samples) * inv * brightness;
+    // brightness then contrast around the mean luma: v = p * gain + lift
+    float gain = inv * brightness * contrast;
+    float lift = mean * (1f - contrast);
+    float keep = 1f - saturation;
+    float[] mean3 = normalization.mean();
+    float[] std3 = normalization.std();
+    float scaleR = 1f / std3[0];
+    float scaleG = 1f / std3[1];
+    float scaleB = 1f / std3[2];
+    float offsetR = -mean3[0] * scaleR;
+    float offsetG = -mean3[1] * scaleG;
+    float offsetB = -mean3[2] * scaleB;
     int plane = inputSize * inputSize;
+    float[] rowR = new float[inputSize];
+    float[] rowG = new float[inputSize];
+    float[] rowB = new float[inputSize];
     for (int row = 0; row < inputSize; row++) {
       int src = ((y + row) * size + x) * 3;
-      int dst = outIndex + row * inputSize;
       for (int col = 0; col < inputSize; col++, src += 3) {
-        float r = (rgb[src] & 0xff) * inv * brightness;
-        float g = (rgb[src + 1] & 0xff) * inv * brightness;
-        float b = (rgb[src + 2] & 0xff) * inv * brightness;
-        r = (r - mean) * contrast + mean;
-        g = (g - mean) * contrast + mean;
-        b = (b - mean) * contrast + mean;
-        float grey = 0.299f * r + 0.587f * g + 0.114f * b;
-        r = clamp(grey + (r - grey) * saturation);
-        g = clamp(grey + (g - grey) * saturation);
-        b = clamp(grey + (b - grey) * saturation);
+        float r = (rgb[src] & 0xff) * gain + lift;
+        float g = (rgb[src + 1] & 0xff) * gain + lift;
+        float b = (rgb[src + 2] & 0xff) * gain + lift;
+        float grey = (0.299f * r + 0.587f * g + 0.114f * b) * keep;
         int c = mirror ? inputSize - 1 - col : col;
-        out.put(dst + c, normalization.applyUnit(0, r));
-        out.put(dst + plane + c, normalization.applyUnit(1, g));
-        out.put(dst + 2 * plane + c, normalization.applyUnit(2, b));
+        rowR[c] = clamp(r * saturation + grey) * scaleR + offsetR;
+        rowG[c] = clamp(g * saturation + grey) * scaleG + offsetG;
+        rowB[c] = clamp(b * saturation + grey) * scaleB + offsetB;
       }
+      int dst = outIndex + row * inputSize;
+      out.put(dst, rowR, 0, inputSize);
+      out.put(dst + plane, rowG, 0, inputSize);
+      out.put(dst + 2 * plane, rowB, 0, inputSize);
     }
   }
 

@@ -134,7 +134,8 @@ public record DatasetReport(
     out.append("  distinct raw values: ").append(distinctRawCultures).append('\n');
     out.append("  distinct labels: ").append(labelCounts.size()).append('\n');
     out.append("  outcomes:");
-    cultureOutcomes.forEach((k, v) -> out.append(' ').append(k.name().toLowerCase(Locale.ROOT)).append(' ').append(v).append(';'));
+    cultureOutcomes.forEach((k, v) -> out.append(' ').append(k.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+        .append(' ').append(v).append(';'));
     trimSemicolon(out);
     out.append("  rows per label (").append(labelCounts.size()).append(" labels, most frequent first; * broad):\n");
     for (LabelCount c : labelCounts) {

@@ -80,7 +80,7 @@ class CachePreparerTest {
             Map.of("truncated", 1, "not an image", 1, "too large", 1, "no image", 1));
     assertThat(report.skippedImages()).extracting(SkippedImage::objectId).containsExactly(9L, 10L, 11L, 12L);
     assertThat(report.skippedImages().get(0).reason()).contains("9.jpg").contains("truncated");
-    assertThat(report.skippedImages().get(3).reason()).contains("object 12").contains("no image");
+    assertThat(report.skippedImages().get(3).reason()).isEqualTo("no image in " + FolderImageSource.open(images).describe());
     assertThat(report.formats()).containsEntry("jpeg", 6).containsEntry("png", 1).containsEntry("tiff", 1);
     assertThat(report.colorSpaces())
         .containsEntry("YCbCr", 3)
@@ -92,7 +92,7 @@ class CachePreparerTest {
     assertThat(report.bitDepths()).containsEntry("8-bit", 7).containsEntry("16-bit", 1);
     assertThat(report.progressive()).isEqualTo(1);
     assertThat(report.sizes().minWidth()).isEqualTo(50);
-    assertThat(report.toText(10)).contains("skipped object 11: ").contains("colour spaces: CMYK 1");
+    assertThat(report.toText(10)).contains("skipped object 11: " + images.resolve("11.png")).contains("colour spaces: CMYK 1");
 
     Path cacheDir = result.directory();
     assertThat(cacheDir.resolve("quality-report.txt")).exists();
@@ -254,7 +254,7 @@ class CachePreparerTest {
 
     assertThat(result.report().decoded()).isEqualTo(1);
     assertThat(result.report().skippedImages())
-        .containsExactly(new SkippedImage(2, "unavailable", "object 2: object 2: HTTP 503 after 5 attempts"));
+        .containsExactly(new SkippedImage(2, "unavailable", "HTTP 503 after 5 attempts"));
   }
 
   @Test

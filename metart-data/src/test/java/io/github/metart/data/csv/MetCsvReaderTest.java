@@ -28,7 +28,15 @@ class MetCsvReaderTest {
   /** What one read produced. */
   record Read(List<MetObject> objects, ReadReport report) {}
 
+  /** Reads with and without read-ahead, checks that both agree, and returns the result. */
   static Read read(byte[] bytes, MetCsvFormat format) throws IOException {
+    Read ahead = readOnce(bytes, format.withReadAhead(true));
+    Read direct = readOnce(bytes, format.withReadAhead(false));
+    assertThat(ahead).as("read-ahead and direct reading agree").isEqualTo(direct);
+    return ahead;
+  }
+
+  static Read readOnce(byte[] bytes, MetCsvFormat format) throws IOException {
     try (MetCsvReader reader = format.open(new ByteArrayInputStream(bytes), "test.csv")) {
       List<MetObject> objects = new ArrayList<>();
       reader.forEach(objects::add);
@@ -282,6 +290,54 @@ class MetCsvReaderTest {
           .hasMessage("objects.csv, line 3: wrong field count: 2 fields, the header has 9")
           .satisfies(e -> assertThat(((MetCsvException) e).line()).isEqualTo(3));
     }
+  }
+
+  @Test
+  void strictModeWorksWithoutReadAheadToo() throws IOException {
+    String text = HEADER + "\n" + row(1, "Japan", "1800", 1800, 1800) + "\n" + "2,True\n";
+    MetCsvFormat strict = MetCsvFormat.DEFAULT.strict().withReadAhead(false);
+
+    try (MetCsvReader reader = strict.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "objects.csv")) {
+      var rows = reader.iterator();
+      assertThat(rows.next().objectId()).isEqualTo(1);
+      assertThatThrownBy(rows::hasNext)
+          .isInstanceOf(MetCsvException.class)
+          .hasMessage("objects.csv, line 3: wrong field count: 2 fields, the header has 9");
+    }
+  }
+
+  @Test
+  void manyBlocksOfRowsArriveInOrder() throws IOException {
+    StringBuilder text = new StringBuilder(HEADER).append('\n');
+    for (int id = 1; id <= 3_000; id++) {
+      text.append(id % 97 == 0 ? id + ",True\n" : row(id, "\"Japan,\nmulti-line\"", "ca. 1800", 1795, 1805) + "\n");
+    }
+
+    Read read = read(text.toString().getBytes(StandardCharsets.UTF_8), MetCsvFormat.DEFAULT);
+
+    assertThat(read.objects()).hasSize(3_000 - 30);
+    assertThat(read.report().rowsSkipped()).isEqualTo(30);
+    assertThat(read.report().skipped().get(0).line()).isEqualTo(2 + 96 * 2);
+    assertThat(read.report().lines()).isEqualTo(1 + 2 * 2_970 + 30);
+    long previous = 0;
+    for (MetObject o : read.objects()) {
+      assertThat(o.objectId()).isGreaterThan(previous);
+      previous = o.objectId();
+    }
+  }
+
+  @Test
+  void closingEarlyStopsTheBackgroundReader() throws IOException {
+    StringBuilder text = new StringBuilder(HEADER).append('\n');
+    for (int id = 1; id <= 20_000; id++) {
+      text.append(row(id, "Japan", "1800", 1800, 1800)).append('\n');
+    }
+    try (MetCsvReader reader = MetCsvFormat.DEFAULT.open(
+        new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)), "big.csv")) {
+      assertThat(reader.iterator().next().objectId()).isEqualTo(1);
+    }
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(t -> t.getName().equals("metart-csv-reader big.csv") && t.isAlive());
   }
 
   @Test

@@ -163,6 +163,25 @@ class MetDatasetTest {
   }
 
   @Test
+  void artistNationalityCanStandInForAnEmptyCulture() throws IOException {
+    List<MetObject> objects = List.of(
+        MetObject.builder(1).artistNationality("French").build(),
+        MetObject.builder(2).artistNationality("French|French").build(),
+        MetObject.builder(3).artistNationality("American|French").build(),
+        MetObject.builder(4).culture("Japan").artistNationality("French").build());
+
+    DatasetSplits byCulture = MetDataset.fromObjects("paintings", objects).culture().build();
+    DatasetSplits withNationality = MetDataset.fromObjects("paintings", objects).culture()
+        .source(CultureSource.CULTURE_OR_ARTIST_NATIONALITY).build();
+
+    assertThat(byCulture.labels()).containsExactly("japanese");
+    assertThat(withNationality.labels()).containsExactly("french", "japanese");
+    assertThat(withNationality.size()).isEqualTo(3);
+    assertThat(withNationality.manifest().recipe().culture().source())
+        .isEqualTo(CultureSource.CULTURE_OR_ARTIST_NATIONALITY);
+  }
+
+  @Test
   void yearRecipeBinsBalancesAndKeepsIntervals() throws IOException {
     DatasetSplits splits = source().year(1700, 1900).binWidth(50).perBin(60).split(8, 1, 1).seed(3).build();
 

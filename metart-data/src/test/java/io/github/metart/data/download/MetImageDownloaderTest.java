@@ -125,6 +125,8 @@ class MetImageDownloaderTest {
         .endsWith("HTTP 503 (gave up after 3 attempts)");
     assertThat(api.requests(imagePath(1))).hasSize(3);
     assertThat(filesInOut()).isEmpty();
+    DownloadSummary summary = downloader().maxAttempts(2).build().downloadAll(List.of(1L));
+    assertThat(summary.problemsByReason()).containsExactly(java.util.Map.entry("image URL: HTTP 503", 1));
   }
 
   @Test
@@ -210,6 +212,7 @@ class MetImageDownloaderTest {
             "object 3: object record not found (HTTP 404)",
             "object 4: malformed object record (Unexpected character ('n' (code 110)): was expecting double-quote to start field name)");
     assertThat(summary.problemsByReason()).containsEntry("object record not found", 1);
+    assertThat(summary.toText(10)).contains("\n  object 3: object record not found (HTTP 404)\n");
     assertThat(summary.toText(10)).contains("failed: 2").contains("object 3: object record not found");
   }
 
@@ -332,7 +335,7 @@ class MetImageDownloaderTest {
             .prepare(List.of(1L, 2L, 3L), source);
 
     assertThat(result.report().decoded()).isEqualTo(2);
-    assertThat(result.report().skippedImages().get(0).reason()).contains("object 3: no image in the Met Collection API");
+    assertThat(result.report().skippedImages().get(0).reason()).startsWith("no image in the Met Collection API");
     assertThat(out.resolve("1.jpg")).exists();
   }
 }

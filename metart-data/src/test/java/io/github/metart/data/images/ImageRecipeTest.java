@@ -96,4 +96,26 @@ class ImageRecipeTest {
     assertThatThrownBy(() -> ImageRecipe.of(5000, 5000))
         .hasMessageContaining("cropTo must be between 8 and 4096");
   }
+
+  @Test
+  void decodedRastersReadInPlaceGiveTheSamePixelsAsConvertedOnes() {
+    BufferedImage rgb = TestImages.painting(97, 61, 3);
+    for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_INT_RGB}) {
+      BufferedImage image = new BufferedImage(97, 61, type);
+      Graphics2D g = image.createGraphics();
+      g.drawImage(rgb, 0, 0, null);
+      g.dispose();
+      ImageRecipe recipe = ImageRecipe.of(30, 24);
+
+      assertThat(recipe.apply(image).pixels()).as("type %d", type).isEqualTo(recipe.apply(RgbImage.from(image)).pixels());
+    }
+    // a sub-image shares its parent's raster with an offset
+    BufferedImage parent = new BufferedImage(120, 90, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = parent.createGraphics();
+    g.drawImage(rgb, 11, 7, null);
+    g.dispose();
+    BufferedImage child = parent.getSubimage(11, 7, 97, 61);
+    assertThat(ImageRecipe.of(30, 24).apply(child).pixels())
+        .isEqualTo(ImageRecipe.of(30, 24).apply(RgbImage.from(child)).pixels());
+  }
 }

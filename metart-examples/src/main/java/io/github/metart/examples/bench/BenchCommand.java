@@ -13,13 +13,13 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that print their figures.",
-    subcommands = {CsvBenchCommand.class, BenchPrepareCommand.class, BenchLoadCommand.class})
+    subcommands = {CsvBenchCommand.class, BenchPrepareCommand.class, BenchLoadCommand.class, BenchTrainCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing benchmark: csv, prepare or load");
+    throw new ParameterException(spec.commandLine(), "missing benchmark: csv, prepare, load or train");
   }
 }

@@ -37,10 +37,11 @@ import picocli.CommandLine.Spec;
     name = "load",
     mixinStandardHelpOptions = true,
     description = {
-      "Loading throughput: prepares (once, in --work) a cache of --images generated images stored at",
-      "--stored pixels, then iterates --epochs shuffled epochs of --size inputs in batches of --batch",
-      "with the chosen augmentation on --threads loader threads, closing every batch. Prints images/s",
-      "per epoch and the median, and the arrays and direct memory left after each epoch."
+      "Loading throughput: prepares (once, in --work) a cache of --images generated images"
+          + " stored at --stored pixels, then iterates --epochs shuffled epochs of --size inputs in"
+          + " batches of --batch with the chosen augmentation on --threads loader threads, closing"
+          + " every batch. Prints images/s per epoch and the median, and the arrays and direct memory"
+          + " left after each epoch."
     })
 public final class BenchLoadCommand implements Callable<Integer> {
 

@@ -45,12 +45,13 @@ import picocli.CommandLine.Spec;
     name = "prepare",
     mixinStandardHelpOptions = true,
     description = {
-      "Preparation throughput: generates --originals JPEGs of --width x --height (once, in --work),",
-      "then alternates, for --rounds rounds, a plain single-threaded loop (ImageIO.read, bilinear",
-      "Graphics2D resize of the shorter side to --size, center crop) and CachePreparer on --threads",
-      "threads over the same files into a fresh cache. Prints medians and the per-core ratio.",
-      "--count N prepares N images (cycling over the originals) and, with --memory, prints the peak",
-      "resident memory and the live heap for each tenth of the run."
+      "Preparation throughput: generates --originals JPEGs of --width x --height (once, in"
+          + " --work), then alternates, for --rounds rounds, a plain single-threaded loop"
+          + " (ImageIO.read, bilinear Graphics2D resize of the shorter side to --size, center crop)"
+          + " and CachePreparer on --threads threads over the same files into a fresh cache. Prints"
+          + " medians and the per-core ratio. --count N prepares N images (cycling over the originals)"
+          + " and, with --memory, prints the peak resident memory and the live heap for each tenth of"
+          + " the run."
     })
 public final class BenchPrepareCommand implements Callable<Integer> {
 
@@ -218,9 +219,9 @@ public final class BenchPrepareCommand implements Callable<Integer> {
     MemorySampler sampler = new MemorySampler();
     Rate rate = prepareOnce(recipe, source, ids, sampler);
     out.printf(Locale.ROOT, "prepared %d images at %.1f images/s on %d threads%n", ids.size(), rate.perSecond(), threads);
-    out.println("tenth  images  peak RSS (MB)  live heap after GC (MB)");
+    out.println("tenth  images  peak RSS (MB)  heap used after a full GC (MB)");
     for (int tenth = 0; tenth < 10; tenth++) {
-      out.printf(Locale.ROOT, "%5d  %6d  %13s  %23s%n", tenth + 1, ids.size() * (tenth + 1) / 10,
+      out.printf(Locale.ROOT, "%5d  %6d  %13s  %31s%n", tenth + 1, ids.size() * (tenth + 1) / 10,
           sampler.rss[tenth] == 0 ? "n/a" : Long.toString(sampler.rss[tenth] >> 20),
           sampler.live[tenth] == 0 ? "n/a" : Long.toString(sampler.live[tenth] >> 20));
     }

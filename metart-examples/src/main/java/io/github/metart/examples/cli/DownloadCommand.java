@@ -33,10 +33,10 @@ import picocli.CommandLine.Spec;
     name = "download",
     mixinStandardHelpOptions = true,
     description = {
-      "Download the images of the public-domain objects of a MetObjects.csv through the Met",
-      "Collection API into DIR as <objectId>.<ext>. Rate-limited (default 10 requests/s), retried on",
-      "429/5xx/timeouts, resumable (images already in DIR are skipped), verified (each image decodes).",
-      "Only the Met's hosts are contacted unless --allow-host says otherwise.",
+      "Download the images of the public-domain objects of a MetObjects.csv through the Met"
+          + " Collection API into DIR as <objectId>.<ext>: rate-limited (default 10 requests/s),"
+          + " retried on 429/5xx/timeouts, resumable (images already in DIR are skipped) and verified"
+          + " (each image decodes). Only the Met's hosts are contacted unless --allow-host says otherwise.",
       "Objects without an image or that failed are listed in DIR/download-problems.csv."
     })
 public final class DownloadCommand implements Callable<Integer> {

@@ -156,8 +156,10 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
     ExperimentRunner.Builder runner =
         ExperimentRunner.builder().spec(experiment).data(dataFolder).output(out).split(chosenSplit).stages(stdout);
-    if (!noProgress && System.console() != null) {
-      runner.listener(new ProgressBar(new PrintStream(System.err, true, StandardCharsets.UTF_8)));
+    if (!noProgress) { // epoch summaries come from the log
+      runner.listener(
+          new ProgressBar(
+              new PrintStream(System.err, true, StandardCharsets.UTF_8), System.console() != null, false));
     }
     ExperimentResult result = runner.build().run();
     stdout.println();

@@ -1,6 +1,8 @@
 package io.github.metart.examples.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -30,13 +32,14 @@ import picocli.CommandLine.Spec;
       PrepareCommand.class,
       DoctorCommand.class,
       DownloadCommand.class,
-      io.github.metart.examples.bench.BenchCommand.class,
       ModelsCommand.class,
       SummaryCommand.class,
+      TrainCommand.class,
       DemoCommand.class,
       ExperimentCommand.class,
       EvaluateCommand.class,
       PredictCommand.class,
+      io.github.metart.examples.bench.BenchCommand.class,
     })
 public final class MetartCli implements Runnable {
 
@@ -84,8 +87,11 @@ public final class MetartCli implements Runnable {
   /** Process entry point. */
   public static void main(String[] args) {
     DjlDefaults.applyOffline();
-    PrintWriter out = new PrintWriter(System.out, true);
-    PrintWriter err = new PrintWriter(System.err, true);
+    // UTF-8 whatever the locale: normalize must echo raw Met text (CJK, en dashes) unchanged
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = execute(out, err, args);
     out.flush();
     err.flush();

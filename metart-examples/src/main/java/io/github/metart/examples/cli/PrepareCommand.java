@@ -1,5 +1,9 @@
 package io.github.metart.examples.cli;
 
+import io.github.metart.data.cache.CachePreparer;
+import io.github.metart.data.cache.DatasetImagePreparer;
+import io.github.metart.data.cache.DuplicateFinder;
+import io.github.metart.data.cache.RepairedSplits;
 import io.github.metart.data.csv.MetCsvFormat;
 import io.github.metart.data.culture.AmbiguityPolicy;
 import io.github.metart.data.culture.CultureRules;
@@ -15,6 +19,8 @@ import io.github.metart.data.dataset.Task;
 import io.github.metart.data.dataset.YearDatasetBuilder;
 import io.github.metart.data.dataset.YearLabeling;
 import io.github.metart.data.dates.YearPolicy;
+import io.github.metart.data.images.FolderImageSource;
+import io.github.metart.data.images.ImageRecipe;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,9 +36,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code metart prepare --csv FILE --task culture|year [recipe options] --out DIR}: builds a labeled,
- * balanced, split dataset and writes the prepared folder ({@code manifest.json}, {@code
- * splits/{train,validation,test}.csv}, {@code report.txt}, {@code report.json}).
+ * {@code metart prepare --csv FILE --task culture|year [recipe options] [--images DIR] --out DIR}:
+ * builds a labeled, balanced, split dataset and writes the prepared folder ({@code manifest.json},
+ * {@code splits/{train,validation,test}.csv}, {@code report.txt}, {@code report.json}); with {@code
+ * --images}, also the image cache {@code cache/<recipe>/}, with near-duplicates kept in one split.
  */
 @Command(
     name = "prepare",
@@ -42,7 +49,9 @@ import picocli.CommandLine.Spec;
       "Build a labeled dataset from a MetObjects.csv-format file and write DIR/manifest.json,"
           + " DIR/splits/{train,validation,test}.csv and DIR/report.txt.",
       "Example: metart prepare --csv MetObjects.csv --task culture --min-per-label 1000"
-          + " --exclude european --balance 1000 --out prepared/culture"
+          + " --exclude european --balance 1000 --out prepared/culture",
+      "With --images DIR, the objects' images are prepared into DIR/cache/<recipe>/ (resumable) and"
+          + " near-duplicate images are moved into one split."
     })
 public final class PrepareCommand implements Callable<Integer> {
 
@@ -135,12 +144,45 @@ public final class PrepareCommand implements Callable<Integer> {
   @Option(names = "--labeling", paramLabel = "HOW", description = "year: uniform (default; seeded draw in the interval) or midpoint.")
   String labeling;
 
+  // ---- images
+  @Option(names = "--images", paramLabel = "DIR",
+      description = "A folder of images named <objectId>.<ext> (e.g. from metart download): prepares them into"
+          + " DIR/cache/<recipe>/ and keeps near-duplicates within one split.")
+  Path images;
+
+  @Option(names = "--image-size", paramLabel = "PX",
+      description = "images: the model input size; the cache stores squares of PX * 256 / 224 (default 224).")
+  Integer imageSize;
+
+  @Option(names = "--image-threads", paramLabel = "N", description = "images: decoding threads (default: every processor).")
+  Integer imageThreads;
+
+  @Option(names = "--duplicate-distance", paramLabel = "BITS",
+      description = "images: perceptual-hash distance that makes two images near-duplicates, 0..16 (default 4).")
+  Integer duplicateDistance;
+
   @Override
   public Integer call() throws IOException {
     checkTaskOptions();
+    CachePreparer.Builder imageCache = imageOptions();
     prepareFolder();
     DatasetSplits splits = builder().build();
+    DatasetImagePreparer.Result withImages = null;
+    if (imageCache != null) {
+      FolderImageSource source = FolderImageSource.open(images);
+      ImageProgressLine progress =
+          new ImageProgressLine(spec.commandLine().getErr(), ImageProgressLine.terminal(), "images");
+      imageCache.listener(
+          p -> progress.update(p.done(), p.total(), p.imagesPerSecond(), p.eta(),
+              p.skipped() == 0 ? "" : "skipped " + p.skipped()));
+      withImages = DatasetImagePreparer.prepare(splits, out, source, imageCache);
+      progress.finish();
+      splits = withImages.splits();
+    }
     splits.write(out);
+    if (withImages != null) {
+      appendImageReport(withImages);
+    }
     PrintWriter w = spec.commandLine().getOut();
     Manifest m = splits.manifest();
     w.printf("prepared %s dataset: %d objects (train %d, validation %d, test %d) in %d labels%n",
@@ -151,8 +193,62 @@ public final class PrepareCommand implements Callable<Integer> {
     w.printf("split hash: %s%n", m.splitHash());
     w.printf("wrote %s, %s/{train,validation,test}.csv, %s%n",
         out.resolve(Manifest.FILE_NAME), out.resolve(DatasetSplits.SPLITS_DIR), out.resolve(DatasetSplits.REPORT_TXT));
+    if (withImages != null) {
+      withImages.summary().forEach(w::println);
+      w.printf("quality report: %s%n", withImages.preparation().directory().resolve("quality-report.txt"));
+    }
     w.flush();
     return 0;
+  }
+
+  /** The image cache settings, or null without --images; image options alone are a usage error. */
+  private CachePreparer.Builder imageOptions() throws IOException {
+    if (images == null) {
+      List<String> stray = new ArrayList<>();
+      addIf(stray, imageSize != null, "--image-size");
+      addIf(stray, imageThreads != null, "--image-threads");
+      addIf(stray, duplicateDistance != null, "--duplicate-distance");
+      if (!stray.isEmpty()) {
+        throw new ParameterException(spec.commandLine(), String.join(", ", stray) + " need --images DIR");
+      }
+      return null;
+    }
+    if (!Files.isDirectory(images)) {
+      throw new IOException(images + ": no such folder (expected images named <objectId>.<ext>)");
+    }
+    int size = imageSize == null ? 224 : imageSize;
+    CliOptions.requireAtLeast(spec, "--image-size", size, 8);
+    if (size > 2048) {
+      throw new ParameterException(spec.commandLine(), "--image-size must be at most 2048, got " + size);
+    }
+    CachePreparer.Builder cache = CachePreparer.builder(ImageRecipe.forInput(size));
+    if (imageThreads != null) {
+      CliOptions.requirePositive(spec, "--image-threads", imageThreads);
+      cache.threads(imageThreads);
+    }
+    if (duplicateDistance != null) {
+      if (duplicateDistance < 0 || duplicateDistance > DuplicateFinder.MAX_DISTANCE) {
+        throw new ParameterException(spec.commandLine(),
+            "--duplicate-distance must be between 0 and " + DuplicateFinder.MAX_DISTANCE + ", got " + duplicateDistance);
+      }
+      cache.duplicateDistance(duplicateDistance);
+    }
+    return cache;
+  }
+
+  /** Adds the images section to report.txt: what was prepared, skipped, and moved between splits. */
+  private void appendImageReport(DatasetImagePreparer.Result result) throws IOException {
+    Path report = out.resolve(DatasetSplits.REPORT_TXT);
+    StringBuilder text = new StringBuilder(Files.exists(report) ? "\n" : "");
+    text.append("images\n");
+    result.summary().forEach(line -> text.append("  ").append(line).append('\n'));
+    for (RepairedSplits.Move<Split> move : result.repair().moves()) {
+      text.append("  moved object ").append(move.objectId()).append(" from ").append(move.from().id())
+          .append(" to ").append(move.to().id()).append(" (near-duplicate)\n");
+    }
+    text.append("  quality report: ").append(result.preparation().directory().resolve("quality-report.txt")).append('\n');
+    Files.writeString(report, text, java.nio.charset.StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
   }
 
   /** The recipe as a builder; the images command line adds to it. */

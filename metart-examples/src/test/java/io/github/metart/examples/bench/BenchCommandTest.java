@@ -63,6 +63,6 @@ class BenchCommandTest {
     Run run = run("bench");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("missing benchmark: csv, prepare or load");
+    assertThat(run.err()).contains("missing benchmark: csv, prepare, load or train");
   }
 }

@@ -114,7 +114,7 @@ class DownloadCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(files(out)).containsExactlyInAnyOrder("1.jpg", "3.jpg", DownloadCommand.PROBLEMS_FILE);
     assertThat(run.out()).contains("requested: 3").contains("downloaded: 2").contains("no image: 1")
-        .contains("object 4: object 4: no image");
+        .contains("  object 4: no image (primaryImage and primaryImageSmall are empty)\n");
     assertThat(Files.readString(out.resolve(DownloadCommand.PROBLEMS_FILE))).contains("4,no_image,");
     assertThat(run.err()).contains("download [").contains("3/3");
 

@@ -105,9 +105,8 @@ public final class Trainer {
     checkArgument(model != null, "the model is missing");
     checkArgument(data != null, "the data is missing");
     checkArgument(config != null, "the configuration is missing");
-    List<TrainingListener> all = new ArrayList<>();
+    List<TrainingListener> all = new ArrayList<>(listeners);
     all.add(new LoggingListener());
-    all.addAll(listeners);
     return new TrainingRun(model, data, config, outputDirectory, new Broadcast(all), resume)
         .run();
   }
@@ -128,7 +127,10 @@ public final class Trainer {
       return this;
     }
 
-    /** Adds a listener (called in the order added, after the built-in logging). */
+    /**
+     * Adds a listener (called in the order added, before the built-in logging so that a progress
+     * bar finishes its line before an epoch's log line).
+     */
     public Builder listener(TrainingListener listener) {
       checkArgument(listener != null, "the listener is missing");
       listeners.add(listener);

@@ -3,38 +3,29 @@ package io.github.metart.train.fit;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterServer;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
-import ai.djl.training.dataset.RandomAccessDataset;
-import ai.djl.training.evaluator.Evaluator;
-import ai.djl.training.loss.Loss;
-import ai.djl.translate.TranslateException;
 import ai.djl.util.Pair;
+import io.github.metart.data.loading.EpochSampler;
+import io.github.metart.data.loading.SamplerState;
 import io.github.metart.train.checkpoint.BestSoFar;
 import io.github.metart.train.checkpoint.CheckpointStore;
 import io.github.metart.train.checkpoint.EpochTotals;
 import io.github.metart.train.checkpoint.StoredCheckpoint;
 import io.github.metart.train.checkpoint.TrainingState;
-import io.github.metart.data.loading.EpochSampler;
-import io.github.metart.data.loading.SamplerState;
-import io.github.metart.train.data.TrainingData;
 import io.github.metart.train.config.LossConfig;
 import io.github.metart.train.config.Monitor;
 import io.github.metart.train.config.TrainingConfig;
+import io.github.metart.train.data.TrainingData;
 import io.github.metart.train.devices.CpuThreads;
 import io.github.metart.train.devices.DevicePlan;
-import io.github.metart.train.files.TrainJson;
 import io.github.metart.train.history.EpochRecord;
 import io.github.metart.train.history.History;
-import io.github.metart.train.history.HistoryFiles;
 import io.github.metart.train.history.RunStatus;
 import io.github.metart.train.listeners.BatchProgress;
 import io.github.metart.train.listeners.FitStart;
@@ -53,48 +44,37 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One run of {@link Trainer#fit} or {@link Trainer#resume}: set-up, the epoch loop, checkpoints and
- * history. Not reusable.
+ * One run of {@link Trainer#fit} or {@link Trainer#resume}: set-up (devices, threads, checkpoint,
+ * replicas, optimizer), the epoch loop, and the end (best weights, model folder). Not reusable.
  */
 final class TrainingRun {
-
-  private static final String METRIC_KEY = "batch";
 
   private final TrainableModel model;
   private final TrainingData data;
   private final TrainingConfig config;
-  private final Path output;
   private final TrainingListener listeners;
   private final boolean resume;
+  private final RunFiles files;
 
   private Engine engine;
-  private Block block;
   private TrainingTask task;
-  private Loss loss;
-  private Evaluator metric;
   private DevicePlan plan;
-  private CpuThreads threads;
   private NDManager root;
   private ExecutorService loaders;
   private ParameterStore parameterStore;
-  private ReplicatedParameters parameters;
-  private OptimizerState optimizerState;
+  private Network network;
   private ParameterUpdater updater;
+  private OptimizerState optimizerState;
+  private TrainingStep step;
   private RunProvenance provenance;
-  private CheckpointStore checkpoints;
-  private Monitor bestMonitor;
+  private EpochJudge judge;
   private byte[] bestWeightsInMemory;
   private int batchesPerEpoch;
   private long lastCheckpointNanos;
@@ -109,9 +89,9 @@ final class TrainingRun {
     this.model = model;
     this.data = data;
     this.config = config;
-    this.output = output;
     this.listeners = listeners;
     this.resume = resume;
+    this.files = output == null ? null : new RunFiles(output, listeners);
   }
 
   FitResult run() {
@@ -124,8 +104,7 @@ final class TrainingRun {
       throw new UncheckedIOException(e.getMessage(), e);
     } finally {
       if (loaders != null) {
-        loaders.shutdownNow();
-        awaitLoaders();
+        Loaders.stop(loaders);
       }
       if (updater != null) {
         updater.close();
@@ -138,40 +117,37 @@ final class TrainingRun {
 
   private TrainingState setUp() throws IOException {
     engine = model.manager().getEngine();
-    block = model.block();
     task = model.task();
+    Block block = model.block();
     checkData();
-    LossConfig lossConfig = lossConfig();
-    loss = Losses.of(lossConfig);
-    metric = task.newMetric();
-    metric.addAccumulator(METRIC_KEY);
     if (config.earlyStopping().enabled()) {
       Monitors.checkAvailable(
           config.earlyStopping().monitor(), data.hasValidation(), "early stopping");
     }
-    bestMonitor = Monitors.best(config, data.hasValidation());
+    Monitor bestMonitor = Monitors.best(config, data.hasValidation());
     Monitors.checkAvailable(bestMonitor, data.hasValidation(), "the best checkpoint");
+    judge = new EpochJudge(config, task, bestMonitor);
+    LossConfig loss = lossConfig();
 
     plan = DevicePlan.select(config.devices(), engine.getGpuCount());
-    threads =
+    CpuThreads threads =
         CpuThreads.choose(
             config.cpuThreads(), config.loaderThreads(), Runtime.getRuntime().availableProcessors());
     threads.apply();
-    loaders = Executors.newFixedThreadPool(threads.loaderThreads(), new LoaderThreads());
+    loaders = Loaders.start(threads.loaderThreads());
 
-    Optional<StoredCheckpoint> checkpoint = findCheckpoint();
+    Optional<StoredCheckpoint> checkpoint = ResumeCheck.start(files, resume);
     if (!block.isInitialized()) {
       engine.setRandomSeed(StepSeeds.of(config.seed(), -1));
       block.initialize(model.manager(), DataType.FLOAT32, model.inputShape());
     }
     if (checkpoint.isPresent()) {
-      checkCompatible(checkpoint.get());
-      try (InputStream in = Files.newInputStream(checkpoint.get().weights())) {
-        WeightsIo.load(block, model.manager(), in, checkpoint.get().weights().toString());
-      }
+      ResumeCheck.compatible(checkpoint.get(), config, model.specJson(), data);
+      loadWeights(checkpoint.get().weights());
     }
 
-    parameters = replicate();
+    ReplicatedParameters parameters = replicate(block);
+    network = new Network(block, parameterStore, plan, task, Losses.of(loss));
     if (checkpoint.isPresent()) {
       try (InputStream in = Files.newInputStream(checkpoint.get().optimizer())) {
         optimizerState = OptimizerState.read(in, config.optimizer(), parameters, root);
@@ -183,12 +159,8 @@ final class TrainingRun {
     }
     updater =
         ParameterUpdaters.create(
-            config.optimizer(),
-            config.clipping(),
-            parameters,
-            optimizerState,
-            config.fusedUpdates());
-
+            config.optimizer(), config.clipping(), parameters, optimizerState, config.fusedUpdates());
+    step = new TrainingStep(engine, network, updater, config.seed());
     provenance =
         RunProvenance.current(
             data.manifestSha256(),
@@ -196,22 +168,11 @@ final class TrainingRun {
             config,
             plan.devices().stream().map(Device::toString).toList(),
             updater.describe());
-    TrainingState state =
-        checkpoint.map(StoredCheckpoint::state).orElseGet(this::initialState);
-    if (checkpoint.isPresent() && state.history().size() < config.epochs()
-        && state.status() == RunStatus.COMPLETED) {
+
+    TrainingState state = checkpoint.map(StoredCheckpoint::state).orElseGet(this::initialState);
+    if (state.status() == RunStatus.COMPLETED && state.history().size() < config.epochs()) {
       // the run is extended: more epochs than it was started with
-      state =
-          new TrainingState(
-              state.sampler(),
-              state.trainSize(),
-              state.globalStep(),
-              state.totals(),
-              state.best(),
-              state.stopping(),
-              state.history(),
-              RunStatus.RUNNING,
-              "");
+      state = withStatus(state, RunStatus.RUNNING, "");
     }
     listeners.onFitStart(
         new FitStart(
@@ -227,7 +188,7 @@ final class TrainingRun {
             updater.describe(),
             parameters.valueCount(),
             checkpoint.isPresent()));
-    if (output != null) {
+    if (files != null) {
       writeHistory(state.history(), state.status(), state.best().epoch(), state.message());
     }
     return state;
@@ -270,56 +231,6 @@ final class TrainingRun {
     return chosen;
   }
 
-  private Optional<StoredCheckpoint> findCheckpoint() throws IOException {
-    if (output == null) {
-      if (resume) {
-        throw new IllegalArgumentException("resuming needs the output folder of the run");
-      }
-      return Optional.empty();
-    }
-    checkpoints = new CheckpointStore(output.resolve("checkpoints"));
-    Optional<StoredCheckpoint> last = checkpoints.read(CheckpointStore.LAST);
-    if (!resume && last.isPresent()) {
-      throw new IllegalArgumentException(
-          output
-              + " already holds a training run ("
-              + last.get().folder()
-              + "): resume it, or train into another folder");
-    }
-    if (resume && last.isEmpty()) {
-      throw new IllegalArgumentException(
-          "nothing to resume in " + output + ": " + checkpoints.path("last") + " does not exist");
-    }
-    return last;
-  }
-
-  private void checkCompatible(StoredCheckpoint checkpoint) {
-    RunProvenance saved = checkpoint.provenance();
-    List<String> problems = new ArrayList<>(config.resumeDifferences(saved.config()));
-    if (!TrainJson.parse(saved.modelSpec(), "the checkpoint's model spec")
-        .equals(TrainJson.parse(model.specJson(), "the model spec"))) {
-      problems.add("the model spec differs from the checkpoint's");
-    }
-    if (!saved.datasetManifestSha256().equals(data.manifestSha256())) {
-      problems.add(
-          "the dataset manifest hash is "
-              + data.manifestSha256()
-              + ", the checkpoint's "
-              + saved.datasetManifestSha256());
-    }
-    if (checkpoint.state().trainSize() != data.train().size()) {
-      problems.add(
-          "the training dataset has "
-              + data.train().size()
-              + " records, the checkpoint's "
-              + checkpoint.state().trainSize());
-    }
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(
-          "cannot resume from " + checkpoint.folder() + ": " + String.join("; ", problems));
-    }
-  }
-
   private TrainingState initialState() {
     return new TrainingState(
         SamplerState.start(),
@@ -333,8 +244,21 @@ final class TrainingRun {
         "");
   }
 
+  private static TrainingState withStatus(TrainingState state, RunStatus status, String message) {
+    return new TrainingState(
+        state.sampler(),
+        state.trainSize(),
+        state.globalStep(),
+        state.totals(),
+        state.best(),
+        state.stopping(),
+        state.history(),
+        status,
+        message);
+  }
+
   /** The trainable parameters, one replica per device (created now, not during a step). */
-  private ReplicatedParameters replicate() {
+  private ReplicatedParameters replicate(Block block) {
     parameterStore = new ParameterStore(root, false);
     parameterStore.setParameterServer(new ReplicaServer(), plan.toArray());
     List<String> names = new ArrayList<>();
@@ -363,108 +287,60 @@ final class TrainingRun {
   // ---------------------------------------------------------------- the loop
 
   private FitResult train(TrainingState start) throws IOException {
-    History history = start.history();
-    BestSoFar best = start.best();
-    BestSoFar stopping = start.stopping();
-    long globalStep = start.globalStep();
-    RunStatus status = start.status();
-    String message = start.message();
+    TrainingState state = start;
     lastCheckpointNanos = System.nanoTime();
-
-    for (int epoch = start.epoch(); epoch < config.epochs() && !status.isFinished(); epoch++) {
-      boolean continuing = epoch == start.epoch();
-      SamplerState sampler = continuing ? start.sampler() : new SamplerState(epoch, 0);
-      EpochTotals totals = continuing ? start.totals() : EpochTotals.zero();
+    while (!state.status().isFinished() && state.epoch() < config.epochs()) {
       long epochStart = System.nanoTime();
-      EpochPass pass = new EpochPass(epoch, sampler, totals, globalStep, history, best, stopping);
-      pass.run();
-      totals = pass.totals;
-      globalStep = pass.globalStep;
-
-      double[] validation = data.hasValidation() ? validate() : new double[] {Double.NaN, Double.NaN};
-      double seconds =
-          (continuing ? start.totals().seconds() : 0) + (System.nanoTime() - epochStart) / 1e9;
+      double secondsBefore = state.totals().seconds();
+      state = new EpochPass(state).run();
+      double[] validation =
+          data.hasValidation()
+              ? new Validation(network, data.validation(), config.batchSize(), config.seed())
+                  .run(root, loaders)
+              : new double[] {Double.NaN, Double.NaN};
+      EpochTotals totals = state.totals();
       EpochRecord record =
           new EpochRecord(
-              epoch + 1,
+              state.epoch() + 1,
               totals.meanLoss(),
               totals.meanMetric(),
               validation[0],
               validation[1],
               totals.learningRate(),
-              seconds,
+              secondsBefore + (System.nanoTime() - epochStart) / 1e9,
               totals.seconds() > 0 ? totals.samples() / totals.seconds() : Double.NaN);
-      history = history.plus(record);
-      boolean bestHigher = Monitors.higherIsBetter(bestMonitor, task);
-      double bestValue = Monitors.value(bestMonitor, record);
-      boolean improved = best.improves(bestValue, bestHigher, 0);
-      best = best.after(bestValue, epoch + 1, bestHigher, 0);
-      if (config.earlyStopping().enabled()) {
-        Monitor watched = config.earlyStopping().monitor();
-        stopping =
-            stopping.after(
-                Monitors.value(watched, record),
-                epoch + 1,
-                Monitors.higherIsBetter(watched, task),
-                config.earlyStopping().minDelta());
-      }
+      History history = state.history().plus(record);
+      EpochJudge.Verdict verdict = judge.judge(record, state.best(), state.stopping());
       listeners.onEpochEnd(record, history);
-
-      if (config.earlyStopping().enabled()
-          && stopping.epochsWithoutImprovement() >= config.earlyStopping().patience()
-          && epoch + 1 < config.epochs()) {
-        status = RunStatus.EARLY_STOPPED;
-        message =
-            String.format(
-                Locale.ROOT,
-                "early stopping after epoch %d: %s did not improve for %d epochs (best %.6g at"
-                    + " epoch %d)",
-                epoch + 1,
-                config.earlyStopping().monitor().column(task.metricName()),
-                stopping.epochsWithoutImprovement(),
-                stopping.value(),
-                stopping.epoch());
-      } else if (epoch + 1 == config.epochs()) {
-        status = RunStatus.COMPLETED;
-        message =
-            String.format(
-                Locale.ROOT,
-                "completed %d epochs; best %s %.6g at epoch %d",
-                config.epochs(),
-                bestMonitor.column(task.metricName()),
-                best.value(),
-                best.epoch());
-      }
-      TrainingState state =
+      state =
           new TrainingState(
-              new SamplerState(epoch + 1, 0),
-              data.train().size(),
-              globalStep,
+              new SamplerState(state.epoch() + 1, 0),
+              state.trainSize(),
+              state.globalStep(),
               EpochTotals.zero(),
-              best,
-              stopping,
+              verdict.best(),
+              verdict.stopping(),
               history,
-              status,
-              message);
-      saveEpochEnd(state, improved);
+              verdict.status(),
+              verdict.message());
+      saveEpochEnd(state, verdict.improved());
     }
-    return finish(history, status, message, best);
+    return finish(state);
   }
 
   private void saveEpochEnd(TrainingState state, boolean improved) throws IOException {
-    if (output == null) {
+    if (files == null) {
       if (improved && config.restoreBestWeights()) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        parameterStore.sync();
-        WeightsIo.save(block, bytes);
+        network.syncToModel();
+        WeightsIo.save(model.block(), bytes);
         bestWeightsInMemory = bytes.toByteArray();
       }
       return;
     }
     if (improved) {
       writeCheckpoint(CheckpointStore.BEST, state);
-      Path last = checkpoints.copy(CheckpointStore.BEST, CheckpointStore.LAST);
-      listeners.onCheckpoint(CheckpointStore.LAST, last);
+      files.copyBestToLast();
     } else {
       writeCheckpoint(CheckpointStore.LAST, state);
     }
@@ -473,122 +349,108 @@ final class TrainingRun {
   }
 
   private void writeCheckpoint(String name, TrainingState state) throws IOException {
-    parameterStore.sync();
-    Path folder =
-        checkpoints.write(
-            name, state, provenance, out -> WeightsIo.save(block, out), optimizerState::write);
-    listeners.onCheckpoint(name, folder);
+    network.syncToModel();
+    files.writeCheckpoint(
+        name, state, provenance, out -> WeightsIo.save(model.block(), out), optimizerState::write);
   }
 
   private void writeHistory(History history, RunStatus status, int bestEpoch, String message)
       throws IOException {
-    HistoryFiles.write(
-        output,
-        new HistoryFiles.Snapshot(
-            history,
-            status,
-            bestEpoch,
-            bestMonitor.column(task.metricName()),
-            message,
-            provenance));
+    files.writeHistory(history, status, bestEpoch, judge.bestColumn(), message, provenance);
   }
 
-  private FitResult finish(History history, RunStatus status, String message, BestSoFar best)
-      throws IOException {
-    parameterStore.sync();
+  private FitResult finish(TrainingState state) throws IOException {
+    network.syncToModel();
+    History history = state.history();
+    BestSoFar best = state.best();
     int weightsEpoch = history.size();
     if (config.restoreBestWeights() && best.epoch() > 0 && best.epoch() != history.size()) {
-      if (output != null) {
-        Optional<StoredCheckpoint> stored = checkpoints.read(CheckpointStore.BEST);
+      if (files != null) {
+        Optional<StoredCheckpoint> stored = files.best();
         if (stored.isPresent()) {
-          try (InputStream in = Files.newInputStream(stored.get().weights())) {
-            WeightsIo.load(block, model.manager(), in, stored.get().weights().toString());
-          }
+          loadWeights(stored.get().weights());
           weightsEpoch = best.epoch();
         }
       } else if (bestWeightsInMemory != null) {
         WeightsIo.load(
-            block, model.manager(), new ByteArrayInputStream(bestWeightsInMemory), "best weights");
+            model.block(),
+            model.manager(),
+            new ByteArrayInputStream(bestWeightsInMemory),
+            "the best weights");
         weightsEpoch = best.epoch();
       }
     }
-    if (output != null && status.isFinished()) {
-      Path folder = output.resolve(FitResult.MODEL_FOLDER);
+    if (files != null && state.status().isFinished()) {
+      Path folder = files.folder().resolve(FitResult.MODEL_FOLDER);
       model.save(folder);
       listeners.onCheckpoint(FitResult.MODEL_FOLDER, folder);
     }
-    listeners.onFitEnd(history, status, message);
+    listeners.onFitEnd(history, state.status(), state.message());
     return new FitResult(
         history,
-        status,
-        message,
+        state.status(),
+        state.message(),
         best.epoch(),
-        bestMonitor.column(task.metricName()),
+        judge.bestColumn(),
         weightsEpoch,
-        output,
+        files == null ? null : files.folder(),
         plan.devices().stream().map(Device::toString).toList(),
         updater.describe());
   }
 
+  private void loadWeights(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      WeightsIo.load(model.block(), model.manager(), in, file.toString());
+    }
+  }
+
   // ---------------------------------------------------------------- one epoch of training
 
-  /** The training batches of one epoch (from where it stands). */
+  /** The training batches of one epoch, from where the state stands. */
   private final class EpochPass {
+    private final TrainingState start;
     private final int epoch;
-    private final SamplerState start;
-    private final History history;
-    private final BestSoFar best;
-    private final BestSoFar stopping;
-    EpochTotals totals;
-    long globalStep;
 
-    EpochPass(
-        int epoch,
-        SamplerState start,
-        EpochTotals totals,
-        long globalStep,
-        History history,
-        BestSoFar best,
-        BestSoFar stopping) {
-      this.epoch = epoch;
+    EpochPass(TrainingState start) {
       this.start = start;
-      this.totals = totals;
-      this.globalStep = globalStep;
-      this.history = history;
-      this.best = best;
-      this.stopping = stopping;
+      this.epoch = start.epoch();
     }
 
-    void run() throws IOException {
-      int batches = batchesPerEpoch;
-      int firstBatch = Math.toIntExact(start.batchesDone());
-      listeners.onEpochStart(epoch + 1, config.epochs(), firstBatch + 1, batches);
+    /** Runs the remaining batches; returns the state at the end of them (epoch not advanced). */
+    TrainingState run() throws IOException {
+      int firstBatch = Math.toIntExact(start.sampler().batchesDone());
+      listeners.onEpochStart(epoch + 1, config.epochs(), firstBatch + 1, batchesPerEpoch);
       EpochSampler sampler = trainingSampler();
-      sampler.restore(start);
+      sampler.restore(start.sampler());
+      EpochTotals totals = start.totals();
+      long globalStep = start.globalStep();
       NDManager manager = root.newSubManager();
       manager.setName("epoch " + (epoch + 1));
       try {
-        Iterator<Batch> iterator = batches(data.train(), manager, sampler).iterator();
+        Iterator<Batch> batches =
+            Validation.batches(data.train(), manager, sampler, loaders).iterator();
         int batchIndex = firstBatch;
         long previous = System.nanoTime();
-        while (iterator.hasNext()) {
+        while (batches.hasNext()) {
           double learningRate =
               config.optimizer().learningRate()
                   * config
                       .schedule()
-                      .factor(epoch + (double) batchIndex / batches, config.epochs());
-          double[] outcome;
+                      .factor(epoch + (double) batchIndex / batchesPerEpoch, config.epochs());
+          TrainingStep.Outcome outcome;
           int size;
-          try (Batch batch = iterator.next()) {
+          try (Batch batch = batches.next()) {
             size = batch.getSize();
-            outcome = step(batch, learningRate);
+            outcome = step.run(batch, learningRate, globalStep);
           }
-          if (!Double.isFinite(outcome[0])) {
-            // outside the step's memory scope: restoring weights creates arrays that must live on
-            throw diverged(outcome[0], batchIndex, batches);
+          if (outcome.diverged()) {
+            // outside the step's memory scope: restored weights must outlive it
+            throw diverged(outcome.loss(), batchIndex, globalStep, totals);
           }
           long now = System.nanoTime();
-          totals = totals.plus(outcome[0], outcome[1], size, (now - previous) / 1e9, learningRate);
+          totals =
+              totals.plus(
+                  outcome.loss(), outcome.metric(), size, (now - previous) / 1e9, learningRate);
           previous = now;
           batchIndex++;
           globalStep++;
@@ -597,7 +459,7 @@ final class TrainingRun {
                   epoch + 1,
                   config.epochs(),
                   batchIndex,
-                  batches,
+                  batchesPerEpoch,
                   globalStep,
                   totals.meanLoss(),
                   totals.meanMetric(),
@@ -605,17 +467,17 @@ final class TrainingRun {
                   learningRate,
                   totals.samples() / Math.max(totals.seconds(), 1e-9),
                   totals.seconds()));
-          if (batchIndex < batches && midEpochCheckpointDue(batchIndex - firstBatch)) {
+          if (batchIndex < batchesPerEpoch && midEpochCheckpointDue(batchIndex - firstBatch)) {
             writeCheckpoint(
                 CheckpointStore.LAST,
                 new TrainingState(
                     sampler.checkpoint(batchIndex),
-                    data.train().size(),
+                    start.trainSize(),
                     globalStep,
                     totals,
-                    best,
-                    stopping,
-                    history,
+                    start.best(),
+                    start.stopping(),
+                    start.history(),
                     RunStatus.RUNNING,
                     ""));
             lastCheckpointNanos = System.nanoTime();
@@ -623,57 +485,25 @@ final class TrainingRun {
           }
         }
       } catch (RuntimeException | Error e) {
-        loaders.shutdownNow();
-        awaitLoaders();
+        Loaders.stop(loaders);
         throw e;
       } finally {
         manager.close();
       }
+      return new TrainingState(
+          new SamplerState(epoch, batchesPerEpoch),
+          start.trainSize(),
+          globalStep,
+          totals,
+          start.best(),
+          start.stopping(),
+          start.history(),
+          RunStatus.RUNNING,
+          "");
     }
 
-    /**
-     * One step; returns the batch's mean loss and metric, or a non-finite loss (and no update) when
-     * the step diverged.
-     */
-    private double[] step(Batch batch, double learningRate) {
-      engine.setRandomSeed(StepSeeds.of(config.seed(), globalStep));
-      Batch[] splits = split(batch);
-      try (NDScope scope = new NDScope()) {
-        scope.suppressNotUsedWarning();
-        List<NDArray> losses = new ArrayList<>(splits.length);
-        List<NDList> outputs = new ArrayList<>(splits.length);
-        double[] weights = new double[splits.length];
-        double lossValue = 0;
-        try (GradientCollector collector = engine.newGradientCollector()) {
-          for (int k = 0; k < splits.length; k++) {
-            NDList out = block.forward(parameterStore, splits[k].getData(), true);
-            NDArray targets = task.trainingTargets(splits[k].getLabels().head());
-            NDArray splitLoss = loss.evaluate(new NDList(targets), out);
-            weights[k] = (double) splits[k].getSize() / batch.getSize();
-            lossValue += weights[k] * splitLoss.getFloat();
-            losses.add(splitLoss);
-            outputs.add(out);
-          }
-          if (!Double.isFinite(lossValue)) {
-            return new double[] {lossValue, Double.NaN};
-          }
-          updater.step(collector, losses, weights, learningRate);
-        }
-        double metricValue = 0;
-        for (int k = 0; k < splits.length; k++) {
-          metricValue += weights[k] * batchMetric(splits[k].getLabels(), outputs.get(k));
-        }
-        return new double[] {lossValue, metricValue};
-      } finally {
-        for (Batch split : splits) {
-          if (split != batch) {
-            split.close();
-          }
-        }
-      }
-    }
-
-    private TrainingDivergedException diverged(double lossValue, int batchIndex, int batches) {
+    private TrainingDivergedException diverged(
+        double loss, int batchIndex, long globalStep, EpochTotals totals) {
       String where =
           String.format(
               Locale.ROOT,
@@ -682,31 +512,32 @@ final class TrainingRun {
               epoch + 1,
               config.epochs(),
               batchIndex + 1,
-              batches,
+              batchesPerEpoch,
               globalStep + 1,
-              Double.isNaN(lossValue) ? "NaN" : lossValue > 0 ? "+Infinity" : "-Infinity");
+              Double.isNaN(loss) ? "NaN" : loss > 0 ? "+Infinity" : "-Infinity");
       String keep;
-      if (output == null) {
+      if (files == null) {
         keep =
             "; no checkpoint is kept without an output folder (the model's batch-norm statistics"
                 + " may hold the faulty values)";
-      } else {
-        Path last = checkpoints.path(CheckpointStore.LAST);
+      } else if (Files.isDirectory(files.lastFolder())) {
         keep =
-            Files.isDirectory(last)
-                ? "; the last good checkpoint is " + last + " (resume from it, e.g. with a lower"
-                    + " learning rate)" + restoreLastCheckpoint()
-                : "; no checkpoint was written yet";
+            "; the last good checkpoint is "
+                + files.lastFolder()
+                + " (resume from it, e.g. with a lower learning rate)"
+                + restoreLastCheckpoint();
+      } else {
+        keep = "; no checkpoint was written yet";
       }
       String message = where + keep;
-      try {
-        if (output != null) {
-          writeHistory(history, RunStatus.DIVERGED, best.epoch(), message);
+      if (files != null) {
+        try {
+          writeHistory(start.history(), RunStatus.DIVERGED, start.best().epoch(), message);
+        } catch (IOException e) {
+          message = message + " (the history could not be written: " + e.getMessage() + ")";
         }
-      } catch (IOException e) {
-        message = message + " (the history could not be written: " + e.getMessage() + ")";
       }
-      listeners.onFitEnd(history, RunStatus.DIVERGED, message);
+      listeners.onFitEnd(start.history(), RunStatus.DIVERGED, message);
       return new TrainingDivergedException(message, epoch + 1, batchIndex + 1, globalStep + 1);
     }
   }
@@ -717,13 +548,11 @@ final class TrainingRun {
    */
   private String restoreLastCheckpoint() {
     try {
-      Optional<StoredCheckpoint> last = checkpoints.read(CheckpointStore.LAST);
+      Optional<StoredCheckpoint> last = files.last();
       if (last.isEmpty()) {
         return "";
       }
-      try (InputStream in = Files.newInputStream(last.get().weights())) {
-        WeightsIo.load(block, model.manager(), in, last.get().weights().toString());
-      }
+      loadWeights(last.get().weights());
       return "; the model holds its weights again";
     } catch (IOException | RuntimeException e) {
       return "; its weights could not be restored into the model: " + e.getMessage();
@@ -731,7 +560,7 @@ final class TrainingRun {
   }
 
   private boolean midEpochCheckpointDue(int batchesThisPass) {
-    if (output == null) {
+    if (files == null) {
       return false;
     }
     if (config.checkpointEverySteps() > 0 && batchesThisPass % config.checkpointEverySteps() == 0) {
@@ -741,89 +570,12 @@ final class TrainingRun {
         && System.nanoTime() - lastCheckpointNanos > config.checkpointEveryMinutes() * 60e9;
   }
 
-  // ---------------------------------------------------------------- validation
-
-  /** The validation loss and metric (means over the validation records). */
-  private double[] validate() {
-    EpochSampler sampler = new EpochSampler(config.batchSize(), false, false, config.seed());
-    double lossSum = 0;
-    double metricSum = 0;
-    long samples = 0;
-    NDManager manager = root.newSubManager();
-    manager.setName("validation");
-    try {
-      for (Batch batch : batches(data.validation(), manager, sampler)) {
-        try (batch;
-            NDScope scope = new NDScope()) {
-          scope.suppressNotUsedWarning();
-          Batch[] splits = split(batch);
-          for (Batch part : splits) {
-            NDList out = block.forward(parameterStore, part.getData(), false);
-            NDArray targets = task.trainingTargets(part.getLabels().head());
-            double partLoss = loss.evaluate(new NDList(targets), out).getFloat();
-            lossSum += partLoss * part.getSize();
-            metricSum += batchMetric(part.getLabels(), out) * part.getSize();
-            samples += part.getSize();
-            if (part != batch) {
-              part.close();
-            }
-          }
-        }
-      }
-    } catch (RuntimeException | Error e) {
-      loaders.shutdownNow();
-      awaitLoaders();
-      throw e;
-    } finally {
-      manager.close();
-    }
-    return new double[] {lossSum / samples, metricSum / samples};
-  }
-
-  // ---------------------------------------------------------------- helpers
-
   /**
    * The training data's sampler: the data module's seeded {@link EpochSampler}, whose epoch also
    * drives the augmentation of a {@code CachedImageDataset}.
    */
   private EpochSampler trainingSampler() {
     return new EpochSampler(config.batchSize(), true, config.dropLastBatch(), config.seed());
-  }
-
-  private double batchMetric(NDList labels, NDList outputs) {
-    metric.resetAccumulator(METRIC_KEY);
-    metric.updateAccumulator(METRIC_KEY, labels, task.metricPredictions(outputs));
-    return metric.getAccumulator(METRIC_KEY);
-  }
-
-  private Iterable<Batch> batches(
-      RandomAccessDataset dataset, NDManager manager, EpochSampler sampler) {
-    try {
-      return dataset.getData(manager, sampler, loaders);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the dataset: " + e.getMessage(), e);
-    } catch (TranslateException e) {
-      throw new IllegalStateException("cannot prepare the dataset: " + e.getMessage(), e);
-    }
-  }
-
-  /** The batch split across the devices (the batch itself on one device where it already is). */
-  private Batch[] split(Batch batch) {
-    List<Device> devices = plan.devices();
-    if (devices.size() == 1 && batch.getData().head().getDevice().equals(devices.get(0))) {
-      return new Batch[] {batch};
-    }
-    int used = Math.min(devices.size(), batch.getSize());
-    Device[] targets = devices.subList(0, used).toArray(new Device[0]);
-    return batch.split(targets, false);
-  }
-
-  private void awaitLoaders() {
-    try {
-      loaders.awaitTermination(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** Parameters are replicated by the store; updates are the updater's. */
@@ -834,25 +586,12 @@ final class TrainingRun {
     @Override
     public void update(String parameterId, NDArray[] grads, NDArray[] params) {
       throw new UnsupportedOperationException(
-          "metart updates parameters itself; ParameterStore.updateAllParameters is not used: "
+          "metart updates parameters itself, not through ParameterStore.updateAllParameters ("
               + parameterId
-              + " "
-              + Arrays.toString(params));
+              + ")");
     }
 
     @Override
     public void close() {}
-  }
-
-  /** Daemon threads named {@code metart-loader-N}. */
-  private static final class LoaderThreads implements ThreadFactory {
-    private final AtomicInteger count = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable task) {
-      Thread thread = new Thread(task, "metart-loader-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    }
   }
 }

@@ -12,8 +12,9 @@ import java.util.Locale;
  * epoch 2/10 [=========&gt;          ]  45/100 loss 0.6931 accuracy 0.5120 | 123.4 img/s | 0:42 left
  * </pre>
  *
- * <p>On a terminal the line is redrawn in place (at most 10 times a second); otherwise (a log file)
- * a line is printed at every tenth of the epoch. Each epoch ends with its summary line.
+ * <p>On a terminal the line is redrawn in place (at most 10 times a second) and kept when the epoch
+ * ends; otherwise (a log file) a line is printed at every tenth of the epoch. Each epoch ends with
+ * its summary line (validation included), unless the summaries are left to the log.
  */
 public final class ProgressBar implements TrainingListener {
 
@@ -22,13 +23,14 @@ public final class ProgressBar implements TrainingListener {
 
   private final PrintStream out;
   private final boolean interactive;
+  private final boolean summaries;
   private long lastDraw;
   private int lastTenth;
   private int drawnLength;
 
-  /** A progress bar on a stream, redrawn in place when the JVM has a console. */
+  /** A progress bar on a stream with epoch summaries, redrawn in place when the JVM has a console. */
   public ProgressBar(PrintStream out) {
-    this(out, System.console() != null);
+    this(out, System.console() != null, true);
   }
 
   /**
@@ -36,10 +38,13 @@ public final class ProgressBar implements TrainingListener {
    *
    * @param out where to print
    * @param interactive whether to redraw one line in place (a terminal) or print lines (a log)
+   * @param summaries whether to print each epoch's summary line (off when the log already shows
+   *     it, as the command line's does)
    */
-  public ProgressBar(PrintStream out, boolean interactive) {
+  public ProgressBar(PrintStream out, boolean interactive, boolean summaries) {
     this.out = out;
     this.interactive = interactive;
+    this.summaries = summaries;
   }
 
   @Override
@@ -73,9 +78,12 @@ public final class ProgressBar implements TrainingListener {
   @Override
   public void onEpochEnd(EpochRecord record, History history) {
     if (interactive && drawnLength > 0) {
-      out.print('\r' + " ".repeat(drawnLength) + '\r');
+      out.println();
+      drawnLength = 0;
     }
-    out.println(LoggingListener.describe(record, history.metricName()));
+    if (summaries) {
+      out.println(LoggingListener.describe(record, history.metricName()));
+    }
     out.flush();
   }
 

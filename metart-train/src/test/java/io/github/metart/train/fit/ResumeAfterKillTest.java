@@ -31,8 +31,8 @@ class ResumeAfterKillTest {
     Path straight = temp.resolve("straight");
     Path killed = temp.resolve("killed");
 
+    // the uninterrupted run goes on beside the one that will be killed
     Child uninterrupted = Child.start(straight, "fit", 0);
-    assertThat(uninterrupted.awaitExit()).as(uninterrupted.log()).isZero();
 
     // kill after the mid-epoch checkpoint of epoch 2 (after step 7) and one more step
     Child victim = Child.start(killed, "fit", 300);
@@ -59,6 +59,7 @@ class ResumeAfterKillTest {
 
     Child resumed = Child.start(killed, "resume", 0);
     assertThat(resumed.awaitExit()).as(resumed.log()).isZero();
+    assertThat(uninterrupted.awaitExit()).as(uninterrupted.log()).isZero();
     assertThat(resumed.lines()).first().isEqualTo("step 8");
 
     for (String name : List.of(CheckpointStore.LAST, CheckpointStore.BEST)) {

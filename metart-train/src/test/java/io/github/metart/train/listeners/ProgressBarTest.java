@@ -18,7 +18,7 @@ class ProgressBarTest {
   @Test
   void aLogGetsALineEveryTenthOfTheEpochAndTheEpochSummary() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
+    ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, true);
     bar.onEpochStart(2, 10, 1, 20);
     for (int batch = 1; batch <= 20; batch++) {
       bar.onBatchEnd(progress(batch));
@@ -39,13 +39,21 @@ class ProgressBarTest {
   @Test
   void aTerminalLineIsRedrawnInPlace() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
+    ProgressBar bar =
+        new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, false);
     bar.onEpochStart(1, 1, 1, 20);
     bar.onBatchEnd(progress(1));
     bar.onBatchEnd(progress(20));
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertThat(text).startsWith("\repoch 2/10 [=>").doesNotContain("\n");
     assertThat(text.split("\r")).hasSize(3);
+    // the finished bar is kept; the summary is left to the log
+    bar.onEpochEnd(
+        new EpochRecord(2, 0.69, 0.51, 0.7, 0.5, 0.01, 41.5, 123.4),
+        History.empty("accuracy", true)
+            .plus(new EpochRecord(1, 1, 0, 1, 0, 0.01, 1, 1))
+            .plus(new EpochRecord(2, 0.69, 0.51, 0.7, 0.5, 0.01, 41.5, 123.4)));
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).endsWith("left\n");
   }
 
   @Test

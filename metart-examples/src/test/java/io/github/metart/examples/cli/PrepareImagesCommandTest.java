@@ -1,0 +1,132 @@
+package io.github.metart.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.metart.data.dataset.DatasetSplits;
+import io.github.metart.data.dataset.LabeledObject;
+import io.github.metart.data.dataset.Split;
+import io.github.metart.data.loading.PreparedImageData;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code metart prepare --images}: the cache next to the splits, near-duplicates in one split. */
+class PrepareImagesCommandTest {
+
+  private static final int OBJECTS = 36;
+
+  @TempDir Path dir;
+
+  /** 36 dated objects; objects 2k+1 and 2k+2 share one picture (near-duplicate pairs). */
+  private Path csv() throws IOException {
+    StringBuilder body = new StringBuilder(PrepareCommandTest.HEADER);
+    for (long id = 1; id <= OBJECTS; id++) {
+      int year = 1600 + (int) (id * 37 % 290);
+      body.append(id).append(",True,European Paintings,Paintings,,,").append(year).append(',')
+          .append(year).append(',').append(year).append('\n');
+    }
+    return Files.writeString(dir.resolve("objects.csv"), body, StandardCharsets.UTF_8);
+  }
+
+  private Path images() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("images"));
+    for (long id = 1; id <= OBJECTS; id++) {
+      long picture = (id + 1) / 2;
+      BufferedImage image = painting(picture);
+      // the second of each pair is a PNG copy: same picture, another file and format
+      ImageIO.write(image, id % 2 == 1 ? "jpeg" : "png", folder.resolve(id + (id % 2 == 1 ? ".jpg" : ".png")).toFile());
+    }
+    Files.writeString(folder.resolve((OBJECTS - 1) + ".jpg"), "<html>not an image</html>");
+    return folder;
+  }
+
+  private static BufferedImage painting(long seed) {
+    BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    Random random = new Random(seed);
+    g.setColor(new Color(random.nextInt(0xffffff)));
+    g.fillRect(0, 0, 64, 48);
+    for (int i = 0; i < 8; i++) {
+      g.setColor(new Color(random.nextInt(0xffffff)));
+      g.fillOval(random.nextInt(50), random.nextInt(36), 8 + random.nextInt(30), 8 + random.nextInt(24));
+    }
+    g.dispose();
+    return image;
+  }
+
+  @Test
+  void preparesTheCacheAndKeepsDuplicatesInOneSplit() throws Exception {
+    Path out = dir.resolve("prepared");
+
+    CliRun.Result run =
+        CliRun.run("prepare", "--csv", csv().toString(), "--task", "year", "--min-year", "1600", "--max-year", "1900",
+            "--bin-width", "100", "--split", "1:1:1", "--images", images().toString(), "--image-size", "28",
+            "--image-threads", "2", "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("images: 35 of 36 prepared into " + out.resolve("cache").resolve("r32-c32-bilinear-sub-v1"))
+        .contains("skipped, not an image: 1")
+        .containsPattern("near-duplicate groups: \\d+ \\(\\d+ straddled splits, \\d+ objects moved\\)")
+        .contains("quality report: ");
+    java.util.regex.Matcher groups =
+        java.util.regex.Pattern.compile("near-duplicate groups: (\\d+) \\((\\d+) straddled").matcher(run.out());
+    assertThat(groups.find()).isTrue();
+    assertThat(Integer.parseInt(groups.group(1))).isGreaterThanOrEqualTo(16); // pairs whose objects are both dated in range
+    assertThat(Integer.parseInt(groups.group(2))).as("pairs that the random split had put apart").isPositive();
+    DatasetSplits splits = DatasetSplits.read(out); // the repaired splits verify against their manifest
+    Map<Long, Split> assignment = new HashMap<>();
+    for (Split split : Split.values()) {
+      for (LabeledObject object : splits.get(split)) {
+        assignment.put(object.objectId(), split);
+      }
+    }
+    for (long first = 1; first < OBJECTS; first += 2) {
+      if (assignment.containsKey(first) && assignment.containsKey(first + 1) && first != OBJECTS - 1) {
+        assertThat(assignment.get(first + 1)).as("objects %d and %d", first, first + 1).isEqualTo(assignment.get(first));
+      }
+    }
+    assertThat(Files.readString(out.resolve("report.txt"))).contains("images\n").contains("near-duplicate groups: ");
+    try (PreparedImageData data = PreparedImageData.open(out)) {
+      assertThat(data.cache().size()).isEqualTo(35);
+      int withImages = 0;
+      for (Split split : Split.values()) {
+        withImages += data.examples(split).size();
+      }
+      assertThat(withImages).isEqualTo(splits.size() - (assignment.containsKey((long) OBJECTS - 1) ? 1 : 0));
+    }
+
+    CliRun.Result again =
+        CliRun.run("prepare", "--csv", csv().toString(), "--task", "year", "--min-year", "1600", "--max-year", "1900",
+            "--bin-width", "100", "--split", "1:1:1", "--images", dir.resolve("images").toString(), "--image-size", "28",
+            "--out", out.toString());
+    assertThat(again.exitCode()).isZero();
+    assertThat(DatasetSplits.read(out).splitHash()).isEqualTo(splits.splitHash());
+  }
+
+  @Test
+  void imageOptionsNeedImagesAndAMissingFolderIsNamed() throws IOException {
+    Path csv = csv();
+
+    CliRun.Result stray =
+        CliRun.run("prepare", "--csv", csv.toString(), "--task", "year", "--image-size", "64", "--out", dir.resolve("a").toString());
+    CliRun.Result missing =
+        CliRun.run("prepare", "--csv", csv.toString(), "--task", "year", "--images", dir.resolve("nope").toString(),
+            "--out", dir.resolve("b").toString());
+
+    assertThat(stray.exitCode()).isEqualTo(2);
+    assertThat(stray.err()).contains("--image-size need --images DIR");
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err().strip()).isEqualTo("metart: " + dir.resolve("nope") + ": no such folder (expected images named <objectId>.<ext>)");
+  }
+}

@@ -1,0 +1,109 @@
+package io.github.metart.examples.cli;
+
+import io.github.metart.data.cache.CachePreparer;
+import io.github.metart.data.csv.MetObject;
+import io.github.metart.data.culture.AmbiguityPolicy;
+import io.github.metart.data.dataset.CultureSource;
+import io.github.metart.data.dataset.DatasetSplits;
+import io.github.metart.data.dataset.InputFile;
+import io.github.metart.data.dataset.LabeledObject;
+import io.github.metart.data.dataset.Recipe;
+import io.github.metart.data.dataset.SourceValues;
+import io.github.metart.data.dataset.Split;
+import io.github.metart.data.dataset.SplitRatio;
+import io.github.metart.data.dataset.Task;
+import io.github.metart.data.dates.YearPolicy;
+import io.github.metart.data.images.FolderImageSource;
+import io.github.metart.data.images.ImageRecipe;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import javax.imageio.ImageIO;
+
+/**
+ * Writes small prepared folders (manifest, splits, image cache) as {@code metart prepare} does: a
+ * culture task with two labels whose images differ in colour (red-ish and blue-ish, with noise).
+ */
+final class PreparedFolderFixture {
+
+  /** The labels of the culture folders. */
+  public static final List<String> LABELS = List.of("chinese", "japanese");
+
+  private PreparedFolderFixture() {}
+
+  /**
+   * A culture folder.
+   *
+   * @param folder where to write it
+   * @param train training objects
+   * @param validation validation objects
+   * @param imageSize the cached image side
+   * @param withoutImage how many training objects have no image (left out when loading)
+   */
+  public static Path culture(Path folder, int train, int validation, int imageSize, int withoutImage)
+      throws IOException {
+    Path images = Files.createDirectories(folder.resolve("downloaded-images"));
+    Random random = new Random(5);
+    Map<Split, List<LabeledObject>> splits = new EnumMap<>(Split.class);
+    List<Long> withImages = new ArrayList<>();
+    long id = 1000;
+    for (Split split : Split.values()) {
+      int count = split == Split.TRAIN ? train : split == Split.VALIDATION ? validation : 0;
+      List<LabeledObject> objects = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        id++;
+        String label = LABELS.get(i % 2);
+        objects.add(
+            LabeledObject.withoutYears(
+                id, label, SourceValues.of(MetObject.builder(id).culture(label).build())));
+        if (!(split == Split.TRAIN && i < withoutImage)) {
+          ImageIO.write(picture(i % 2, imageSize + 8, random), "png", images.resolve(id + ".png").toFile());
+          withImages.add(id);
+        }
+      }
+      splits.put(split, objects);
+    }
+    DatasetSplits.create(recipe(), InputFile.inMemory("generated", train + validation), LABELS, splits)
+        .write(folder);
+    CachePreparer.builder(ImageRecipe.of(imageSize + 8, imageSize))
+        .root(folder.resolve(io.github.metart.train.data.PreparedData.CACHE_DIR))
+        .threads(1)
+        .build()
+        .prepare(withImages, FolderImageSource.open(images))
+        .open()
+        .close();
+    return folder;
+  }
+
+  private static BufferedImage picture(int label, int size, Random random) {
+    BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < size; y++) {
+      for (int x = 0; x < size; x++) {
+        int noise = random.nextInt(60);
+        int strong = 170 + noise / 2;
+        int weak = 40 + noise;
+        int rgb = label == 0 ? strong << 16 | weak << 8 | weak : weak << 16 | weak << 8 | strong;
+        image.setRGB(x, y, rgb);
+      }
+    }
+    return image;
+  }
+
+  private static Recipe recipe() {
+    return new Recipe(
+        Task.CULTURE,
+        42,
+        SplitRatio.DEFAULT,
+        io.github.metart.data.dataset.Recipe.Filters.none(),
+        new Recipe.Dates(YearPolicy.PREFER_COLUMNS, true),
+        new Recipe.CultureSettings(
+            CultureSource.CULTURE, "built-in", AmbiguityPolicy.NO_LABEL, true, List.of(), false, 1, 1000),
+        null);
+  }
+}

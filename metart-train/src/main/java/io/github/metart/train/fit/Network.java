@@ -1,0 +1,82 @@
+package io.github.metart.train.fit;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.evaluator.Evaluator;
+import ai.djl.training.loss.Loss;
+import io.github.metart.train.devices.DevicePlan;
+import java.util.List;
+
+/**
+ * The model as one step uses it: the network over its replicated parameters, the loss, the metric,
+ * and how a batch is split across the devices.
+ */
+final class Network {
+
+  private static final String METRIC_KEY = "batch";
+
+  private final Block block;
+  private final ParameterStore parameters;
+  private final DevicePlan plan;
+  private final TrainingTask task;
+  private final Loss loss;
+  private final Evaluator metric;
+
+  Network(Block block, ParameterStore parameters, DevicePlan plan, TrainingTask task, Loss loss) {
+    this.block = block;
+    this.parameters = parameters;
+    this.plan = plan;
+    this.task = task;
+    this.loss = loss;
+    this.metric = task.newMetric();
+    metric.addAccumulator(METRIC_KEY);
+  }
+
+  /** The outputs and the loss of one part of a batch. */
+  record Pass(NDList outputs, NDArray loss) {}
+
+  /** Forward and loss over a part of a batch (in training or inference mode). */
+  Pass forward(Batch part, boolean training) {
+    NDList outputs = block.forward(parameters, part.getData(), training);
+    NDArray targets = task.trainingTargets(part.getLabels().head());
+    return new Pass(outputs, loss.evaluate(new NDList(targets), outputs));
+  }
+
+  /** The task's metric over a part of a batch (its mean over the part's samples). */
+  double metric(NDList labels, NDList outputs) {
+    metric.resetAccumulator(METRIC_KEY);
+    metric.updateAccumulator(METRIC_KEY, labels, task.metricPredictions(outputs));
+    return metric.getAccumulator(METRIC_KEY);
+  }
+
+  /**
+   * The batch split across the devices: the batch itself on one device where it already is, else
+   * one part per device (fewer when the batch is smaller than the device count).
+   */
+  Batch[] split(Batch batch) {
+    List<Device> devices = plan.devices();
+    if (devices.size() == 1 && batch.getData().head().getDevice().equals(devices.get(0))) {
+      return new Batch[] {batch};
+    }
+    int used = Math.min(devices.size(), batch.getSize());
+    return batch.split(devices.subList(0, used).toArray(new Device[0]), false);
+  }
+
+  /** Closes the parts of a split batch (not the batch). */
+  static void closeParts(Batch batch, Batch[] parts) {
+    for (Batch part : parts) {
+      if (part != batch) {
+        part.close();
+      }
+    }
+  }
+
+  /** Copies the main replica into the model's own parameters when they live elsewhere. */
+  void syncToModel() {
+    parameters.sync();
+  }
+}

@@ -1,0 +1,84 @@
+package io.github.metart.train.fit;
+
+import io.github.metart.train.checkpoint.StoredCheckpoint;
+import io.github.metart.train.config.TrainingConfig;
+import io.github.metart.train.data.TrainingData;
+import io.github.metart.train.files.TrainJson;
+import io.github.metart.train.provenance.RunProvenance;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides where a run starts: a fresh run must not overwrite another in its output folder; a
+ * resumed run needs a checkpoint trained with the same recipe, model spec and data.
+ */
+final class ResumeCheck {
+
+  private ResumeCheck() {}
+
+  /**
+   * The checkpoint to continue from.
+   *
+   * @param files the output folder, or {@code null} for a run without files
+   * @param resume whether the run is to continue
+   * @return the last checkpoint when resuming, else empty
+   * @throws IllegalArgumentException when a fresh run would overwrite one, or there is nothing to
+   *     resume
+   */
+  static Optional<StoredCheckpoint> start(RunFiles files, boolean resume) throws IOException {
+    if (files == null) {
+      if (resume) {
+        throw new IllegalArgumentException("resuming needs the output folder of the run");
+      }
+      return Optional.empty();
+    }
+    Optional<StoredCheckpoint> last = files.last();
+    if (!resume && last.isPresent()) {
+      throw new IllegalArgumentException(
+          files.folder()
+              + " already holds a training run ("
+              + last.get().folder()
+              + "): resume it, or train into another folder");
+    }
+    if (resume && last.isEmpty()) {
+      throw new IllegalArgumentException(
+          "nothing to resume in " + files.folder() + ": " + files.lastFolder() + " does not exist");
+    }
+    return last;
+  }
+
+  /**
+   * Checks that a checkpoint can continue with this configuration, model and data.
+   *
+   * @throws IllegalArgumentException naming the checkpoint and listing every difference
+   */
+  static void compatible(
+      StoredCheckpoint checkpoint, TrainingConfig config, String modelSpec, TrainingData data) {
+    RunProvenance saved = checkpoint.provenance();
+    List<String> problems = new ArrayList<>(config.resumeDifferences(saved.config()));
+    if (!TrainJson.parse(saved.modelSpec(), "the checkpoint's model spec")
+        .equals(TrainJson.parse(modelSpec, "the model spec"))) {
+      problems.add("the model spec differs from the checkpoint's");
+    }
+    if (!saved.datasetManifestSha256().equals(data.manifestSha256())) {
+      problems.add(
+          "the dataset manifest hash is "
+              + data.manifestSha256()
+              + ", the checkpoint's "
+              + saved.datasetManifestSha256());
+    }
+    if (checkpoint.state().trainSize() != data.train().size()) {
+      problems.add(
+          "the training dataset has "
+              + data.train().size()
+              + " records, the checkpoint's "
+              + checkpoint.state().trainSize());
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(
+          "cannot resume from " + checkpoint.folder() + ": " + String.join("; ", problems));
+    }
+  }
+}
