@@ -76,7 +76,7 @@ public final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "The prepared folder (metart prepare with images); optional for the demo presets.")
   Path data;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The experiment's folder (new, empty, or holding this experiment to continue).")
+  @Option(names = "--out", paramLabel = "DIR", description = "The experiment's folder (new, empty, or holding this experiment to continue); required unless --print-spec.")
   Path out;
 
   @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "validation", description = "The split every run is evaluated on: validation (default) or test.")
@@ -140,6 +140,9 @@ public final class ExperimentCommand implements Callable<Integer> {
       stdout.print(experiment.toJson());
       stdout.flush();
       return 0;
+    }
+    if (out == null) {
+      throw new ParameterException(spec.commandLine(), "--out DIR is required");
     }
     Split chosenSplit = parse("--split", split, Split::fromId);
     ExperimentPreset preset = source.preset == null ? null : ExperimentPreset.named(source.preset);
