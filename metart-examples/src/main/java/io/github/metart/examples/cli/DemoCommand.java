@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "demo",
+    header = "The main job on built-in generated data: prepare, train, evaluate, report.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -81,8 +82,10 @@ public final class DemoCommand implements Callable<Integer> {
       CliOptions.requirePositive(spec, "--threads", threads);
       demo.threads(threads);
     }
-    if (!noProgress) {
-      demo.listener(new ProgressBar(new PrintStream(System.err, true, StandardCharsets.UTF_8)));
+    if (!noProgress) { // epoch summaries come from the log
+      demo.listener(
+          new ProgressBar(
+              new PrintStream(System.err, true, StandardCharsets.UTF_8), System.console() != null, false));
     }
     DemoResult result = demo.build().run();
     stdout.println();

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "doctor",
+    header = "Pre-flight checks (Java, engine, GPUs, disk, caches), each problem with its fix.",
     mixinStandardHelpOptions = true,
     description = {
       "Pre-flight checks: Java, the PyTorch engine and its native library (offline), GPUs and CUDA,",

@@ -1,6 +1,9 @@
 package io.github.metart.examples.cli;
 
 import io.github.metart.data.csv.MetColumn;
+import io.github.metart.data.dataset.DatasetSplits;
+import io.github.metart.data.dataset.LabeledObject;
+import io.github.metart.data.dataset.Split;
 import io.github.metart.data.csv.MetCsvFormat;
 import io.github.metart.data.csv.MetCsvReader;
 import io.github.metart.data.csv.MetObject;
@@ -31,6 +34,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "download",
+    header = "Download images through the Met Collection API (rate-limited, resumable).",
     mixinStandardHelpOptions = true,
     description = {
       "Download the images of the public-domain objects of a MetObjects.csv through the Met"
@@ -64,6 +68,12 @@ public final class DownloadCommand implements Callable<Integer> {
       paramLabel = "ID",
       description = "Only these Object IDs (comma-separated), public domain or not; each must be in the CSV.")
   List<Long> ids;
+
+  @Option(
+      names = "--splits",
+      paramLabel = "DIR",
+      description = "Only the objects of a prepared folder (metart prepare --out DIR, without images), public domain or not.")
+  Path splits;
 
   @Option(names = "--full-size", description = "Take primaryImage (full resolution) instead of primaryImageSmall.")
   boolean fullSize;
@@ -148,9 +158,18 @@ public final class DownloadCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The Object IDs to download, from the CSV: public-domain rows, or exactly {@code --ids}. */
+  /** The Object IDs to download, from the CSV: public-domain rows, or exactly {@code --ids} and {@code --splits}. */
   private List<Long> select() throws IOException {
     Set<Long> wanted = ids == null ? null : new LinkedHashSet<>(ids);
+    if (splits != null) {
+      wanted = wanted == null ? new LinkedHashSet<>() : wanted;
+      DatasetSplits prepared = DatasetSplits.read(splits);
+      for (Split split : Split.values()) {
+        for (LabeledObject object : prepared.get(split)) {
+          wanted.add(object.objectId());
+        }
+      }
+    }
     List<Long> selected = new ArrayList<>();
     Set<Long> found = new LinkedHashSet<>();
     try (MetCsvReader reader =

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "evaluate",
+    header = "Evaluate a trained model on one split: metrics.json and a report.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

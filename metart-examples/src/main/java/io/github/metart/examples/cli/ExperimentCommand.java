@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "experiment",
+    header = "Run a sweep of training runs and write their comparison report.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -76,7 +77,7 @@ public final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "The prepared folder (metart prepare with images); optional for the demo presets.")
   Path data;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The experiment's folder (new, empty, or holding this experiment to continue).")
+  @Option(names = "--out", paramLabel = "DIR", description = "The experiment's folder (new, empty, or holding this experiment to continue); required unless --print-spec.")
   Path out;
 
   @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "validation", description = "The split every run is evaluated on: validation (default) or test.")
@@ -141,6 +142,9 @@ public final class ExperimentCommand implements Callable<Integer> {
       stdout.flush();
       return 0;
     }
+    if (out == null) {
+      throw new ParameterException(spec.commandLine(), "--out DIR is required");
+    }
     Split chosenSplit = parse("--split", split, Split::fromId);
     ExperimentPreset preset = source.preset == null ? null : ExperimentPreset.named(source.preset);
     Path dataFolder = data;
@@ -156,8 +160,10 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
     ExperimentRunner.Builder runner =
         ExperimentRunner.builder().spec(experiment).data(dataFolder).output(out).split(chosenSplit).stages(stdout);
-    if (!noProgress && System.console() != null) {
-      runner.listener(new ProgressBar(new PrintStream(System.err, true, StandardCharsets.UTF_8)));
+    if (!noProgress) { // epoch summaries come from the log
+      runner.listener(
+          new ProgressBar(
+              new PrintStream(System.err, true, StandardCharsets.UTF_8), System.console() != null, false));
     }
     ExperimentResult result = runner.build().run();
     stdout.println();

@@ -26,19 +26,19 @@ import picocli.CommandLine.Spec;
     versionProvider = MetartVersion.class,
     description = "Deep learning on the Met's Open Access collection.",
     subcommands = {
-      ClasspathCommand.class,
+      DemoCommand.class,
+      DoctorCommand.class,
       StatsCommand.class,
       NormalizeCommand.class,
-      PrepareCommand.class,
-      DoctorCommand.class,
       DownloadCommand.class,
+      PrepareCommand.class,
       ModelsCommand.class,
       SummaryCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
       PredictCommand.class,
       ExperimentCommand.class,
-      DemoCommand.class,
+      ClasspathCommand.class,
       io.github.metart.examples.bench.BenchCommand.class,
     })
 public final class MetartCli implements Runnable {

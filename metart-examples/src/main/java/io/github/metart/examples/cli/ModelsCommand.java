@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "models",
+    header = "List the architectures.",
     mixinStandardHelpOptions = true,
     description = {
       "List the architectures: name, layout and trainable parameters of the reference layout",

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "normalize",
+    header = "Normalize raw Culture, Object Date or Period values from stdin.",
     mixinStandardHelpOptions = true,
     description = {
       "Normalize raw Met values read one per line from stdin (UTF-8).",

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "predict",
+    header = "Predict images with a trained model, one line per image.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

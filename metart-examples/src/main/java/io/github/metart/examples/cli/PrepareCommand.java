@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "prepare",
+    header = "Labeled, balanced splits, a manifest and (with --images) the image cache.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "stats",
+    header = "Dataset report of a MetObjects.csv-format file.",
     mixinStandardHelpOptions = true,
     description = {
       "Report on a MetObjects.csv-format file: rows read and skipped (with line and reason),"

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "summary",
+    header = "Print the layers and the trainable parameters of a model.",
     mixinStandardHelpOptions = true,
     description = {
       "Print the layers of a model (output shape and parameters of each) and a last line",

@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "train",
+    header = "Train a model on a prepared folder: history, checkpoints, exact resume.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

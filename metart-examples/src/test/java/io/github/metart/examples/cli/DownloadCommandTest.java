@@ -137,6 +137,24 @@ class DownloadCommandTest {
   }
 
   @Test
+  void splitsSelectTheObjectsOfAPreparedFolder() throws IOException {
+    Path csv = csv("1,True,A", "2,False,B", "3,True,C", "5,True,E");
+    io.github.metart.data.csv.MetObject two = io.github.metart.data.csv.MetObject.builder(2).culture("Japan").build();
+    io.github.metart.data.csv.MetObject five = io.github.metart.data.csv.MetObject.builder(5).culture("China").build();
+    Path prepared = dir.resolve("prepared");
+    io.github.metart.data.dataset.MetDataset.fromObjects("two objects", java.util.List.of(two, five))
+        .culture().split(1, 0, 0).build().write(prepared);
+
+    Run run = run(args(csv, dir.resolve("a"), "--splits", prepared.toString()));
+    Run missing = run(args(csv, dir.resolve("b"), "--splits", dir.resolve("nothing").toString()));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(files(dir.resolve("a"))).containsExactlyInAnyOrder("2.jpg", "5.jpg");
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err()).startsWith("metart: " + dir.resolve("nothing"));
+  }
+
+  @Test
   void badOptionsAreUsageErrors() throws IOException {
     Path csv = csv("1,True,A");
 
