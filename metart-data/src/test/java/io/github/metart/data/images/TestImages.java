@@ -111,6 +111,62 @@ public final class TestImages {
   }
 
   /**
+   * Four quadrants of the given colours, each {@code side x side}: top-left, top-right,
+   * bottom-left, bottom-right. The image is {@code 4 * side} wide and {@code 2 * side} high, so a
+   * rotation is visible both in the size and in where each colour lands.
+   */
+  public static BufferedImage quadrants(int side, Color topLeft, Color topRight, Color bottomLeft, Color bottomRight) {
+    BufferedImage image = new BufferedImage(4 * side, 2 * side, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(topLeft);
+    g.fillRect(0, 0, 2 * side, side);
+    g.setColor(topRight);
+    g.fillRect(2 * side, 0, 2 * side, side);
+    g.setColor(bottomLeft);
+    g.fillRect(0, side, 2 * side, side);
+    g.setColor(bottomRight);
+    g.fillRect(2 * side, side, 2 * side, side);
+    g.dispose();
+    return image;
+  }
+
+  /**
+   * Writes a JPEG of {@code image} whose APP1 {@code Exif} segment records the given EXIF
+   * orientation (1 to 8), placed after the JFIF APP0 segment as cameras do. The Exif payload is a
+   * minimal TIFF structure written by hand: header, one image directory with a single SHORT entry
+   * (tag 0x0112), no next directory; big-endian ({@code MM}) or little-endian ({@code II}).
+   */
+  public static Path jpegWithOrientation(Path file, BufferedImage image, int orientation, boolean bigEndian) {
+    try {
+      ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+      ImageIO.write(image, "jpeg", encoded);
+      byte[] jpeg = encoded.toByteArray();
+      ByteBuffer tiff = ByteBuffer.allocate(26).order(bigEndian ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN);
+      tiff.put(bigEndian ? (byte) 'M' : (byte) 'I').put(bigEndian ? (byte) 'M' : (byte) 'I');
+      tiff.putShort((short) 42).putInt(8); // magic, offset of the first directory
+      tiff.putShort((short) 1); // one entry
+      tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1); // Orientation, SHORT, count 1
+      tiff.putShort((short) orientation).putShort((short) 0); // value, left-justified in 4 bytes
+      tiff.putInt(0); // no next directory
+      byte[] exif = "Exif\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      int segmentLength = 2 + exif.length + tiff.capacity();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      int insertAt = 2; // after SOI
+      if ((jpeg[2] & 0xff) == 0xFF && (jpeg[3] & 0xff) == 0xE0) {
+        insertAt = 4 + ((jpeg[4] & 0xff) << 8 | jpeg[5] & 0xff); // after APP0 (JFIF)
+      }
+      out.write(jpeg, 0, insertAt);
+      out.write(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (segmentLength >> 8), (byte) segmentLength});
+      out.write(exif);
+      out.write(tiff.array());
+      out.write(jpeg, insertAt, jpeg.length - insertAt);
+      return Files.write(file, out.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Writes a four-component JPEG the way Photoshop does: an Adobe APP14 segment and inverted
    * samples. With {@code ycck}, the inverted C, M, Y are stored as YCbCr (Adobe transform 2);
    * otherwise as plain CMYK (transform 0). The image holds {@link #CMYK_PATCHES} left to right.
