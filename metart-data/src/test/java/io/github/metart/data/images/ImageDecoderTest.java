@@ -288,6 +288,42 @@ class ImageDecoderTest {
   }
 
   @Test
+  void tiffOrientationTagTurnsPixelsUpright() throws IOException {
+    Path file = TestImages.tiffWithOrientation(dir.resolve("o6.tif"), storedQuadrants(8), 6);
+
+    DecodedImage decoded = decoder.decode(file);
+
+    assertThat(decoded.info().format()).isEqualTo("tiff");
+    assertThat(decoded.info().orientation()).isEqualTo(Orientation.ROTATE_90);
+    assertThat(decoded.image().width()).isEqualTo(16);
+    assertThat(decoded.image().height()).isEqualTo(32);
+    assertQuadrants(decoded.image(), Color.BLUE, Color.RED, Color.WHITE, Color.GREEN);
+  }
+
+  @Test
+  void webpExifOrientationTurnsPixelsUpright() throws IOException {
+    Path images = SampleData.images();
+    Map.Entry<Long, int[]> sample = SampleData.imageSizes().entrySet().iterator().next();
+    int w = sample.getValue()[0];
+    int h = sample.getValue()[1];
+    Path original = images.resolve(sample.getKey() + ".webp");
+    Path oriented = TestImages.webpWithOrientation(original, dir.resolve("o6.webp"), w, h, 6);
+
+    RgbImage stored = decoder.decode(original).image();
+    DecodedImage upright = decoder.decode(oriented);
+
+    assertThat(upright.info().orientation()).isEqualTo(Orientation.ROTATE_90);
+    assertThat(upright.image().width()).isEqualTo(h);
+    assertThat(upright.image().height()).isEqualTo(w);
+    // turned clockwise: upright (x, y) shows stored (y, h - 1 - x)
+    for (int y = 0; y < w; y += 17) {
+      for (int x = 0; x < h; x += 13) {
+        assertThat(upright.image().rgb(x, y)).as("(%d,%d)", x, y).isEqualTo(stored.rgb(y, h - 1 - x));
+      }
+    }
+  }
+
+  @Test
   void orientationIsAppliedAfterSubsampledReading() throws IOException {
     Path file = TestImages.jpegWithOrientation(dir.resolve("o6big.jpg"), storedQuadrants(400), 6, true);
 
