@@ -1,6 +1,7 @@
 package io.github.metart.data.cache;
 
 import io.github.metart.data.images.ImageInfo;
+import io.github.metart.data.images.Orientation;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -20,7 +21,7 @@ import java.util.Locale;
 final class CacheIndex {
 
   static final String HEADER =
-      "object_id,slot,phash,format,width,height,color_space,bits,progressive,subsampling";
+      "object_id,slot,phash,format,width,height,color_space,bits,progressive,subsampling,orientation";
 
   private CacheIndex() {}
 
@@ -44,7 +45,9 @@ final class CacheIndex {
         + ","
         + info.progressive()
         + ","
-        + image.subsampling();
+        + image.subsampling()
+        + ","
+        + info.orientation().tag();
   }
 
   private static String clean(String text) {
@@ -53,8 +56,12 @@ final class CacheIndex {
 
   static CachedImage parse(String line) {
     String[] f = line.split(",", -1);
-    if (f.length != 10) {
-      throw new IllegalArgumentException("expected 10 fields, got " + f.length);
+    if (f.length != 11) {
+      throw new IllegalArgumentException("expected 11 fields, got " + f.length);
+    }
+    int orientation = Integer.parseInt(f[10]);
+    if (orientation < 1 || orientation > 8) {
+      throw new IllegalArgumentException("orientation must be 1 to 8, got " + orientation);
     }
     ImageInfo info =
         new ImageInfo(
@@ -63,7 +70,8 @@ final class CacheIndex {
             Integer.parseInt(f[5]),
             f[6],
             Integer.parseInt(f[7]),
-            Boolean.parseBoolean(f[8]));
+            Boolean.parseBoolean(f[8]),
+            Orientation.ofTag(orientation));
     return new CachedImage(
         Long.parseLong(f[0]),
         Integer.parseInt(f[1]),

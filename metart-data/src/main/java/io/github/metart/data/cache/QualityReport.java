@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * What preparation found in the originals: how many decoded, which were skipped and why, and the
- * formats, colour spaces, bit depths and sizes seen. Written as {@code quality-report.json} and
+ * formats, colour spaces, bit depths, orientations and sizes seen. Written as {@code quality-report.json} and
  * {@code quality-report.txt} in the cache folder.
  *
  * @param recipeKey the cache's recipe key
@@ -27,6 +27,8 @@ import java.util.TreeMap;
  * @param formats decoded images by file format
  * @param colorSpaces decoded images by stored colour space ({@code YCbCr}, {@code CMYK}, ...)
  * @param bitDepths decoded images by bits per sample
+ * @param orientations decoded images by the EXIF/TIFF orientation applied ({@code upright}, {@code
+ *     rotate 90}, ... as {@link io.github.metart.data.images.Orientation#label()} says)
  * @param progressive decoded images stored progressively
  * @param subsampled decoded images read with source subsampling
  * @param upscaled decoded images smaller than the recipe, so enlarged
@@ -48,6 +50,7 @@ public record QualityReport(
     Map<String, Integer> formats,
     Map<String, Integer> colorSpaces,
     Map<String, Integer> bitDepths,
+    Map<String, Integer> orientations,
     int progressive,
     int subsampled,
     int upscaled,
@@ -64,6 +67,8 @@ public record QualityReport(
     formats = Collections.unmodifiableMap(new LinkedHashMap<>(formats));
     colorSpaces = Collections.unmodifiableMap(new LinkedHashMap<>(colorSpaces));
     bitDepths = Collections.unmodifiableMap(new LinkedHashMap<>(bitDepths));
+    orientations =
+        orientations == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(orientations));
   }
 
   /**
@@ -149,6 +154,7 @@ public record QualityReport(
     Map<String, Integer> formats = new TreeMap<>();
     Map<String, Integer> spaces = new TreeMap<>();
     Map<String, Integer> bits = new TreeMap<>();
+    Map<String, Integer> orientations = new TreeMap<>();
     int progressive = 0;
     int subsampled = 0;
     int upscaled = 0;
@@ -159,6 +165,7 @@ public record QualityReport(
       formats.merge(info.format(), 1, Integer::sum);
       spaces.merge(info.colorSpace(), 1, Integer::sum);
       bits.merge(info.bitsPerSample() + "-bit", 1, Integer::sum);
+      orientations.merge(info.orientation().label(), 1, Integer::sum);
       progressive += info.progressive() ? 1 : 0;
       subsampled += image.subsampling() > 1 ? 1 : 0;
       upscaled += info.shorterSide() < recipe.resizeTo() ? 1 : 0;
@@ -177,6 +184,7 @@ public record QualityReport(
         formats,
         spaces,
         bits,
+        orientations,
         progressive,
         subsampled,
         upscaled,
@@ -200,6 +208,7 @@ public record QualityReport(
     out.append("formats: ").append(counts(formats)).append('\n');
     out.append("colour spaces: ").append(counts(colorSpaces)).append('\n');
     out.append("bit depths: ").append(counts(bitDepths)).append('\n');
+    out.append("orientations: ").append(counts(orientations)).append('\n');
     line(out, "progressive", progressive);
     line(out, "read subsampled", subsampled);
     line(out, "enlarged (smaller than the recipe)", upscaled);

@@ -24,7 +24,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -382,8 +381,8 @@ public final class MetImageDownloader {
     if (info.statusCode() != 200 || !isImageType(contentType(info.headers())) || declaredLength(info.headers()) > maxImageBytes) {
       return BodySubscribers.replacing(null);
     }
-    return BodySubscribers.ofFile(
-        temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    // counted while streaming: a chunked body (no Content-Length) stops at the limit
+    return new LimitedFileBody(temp, maxImageBytes);
   }
 
   private static String contentType(java.net.http.HttpHeaders headers) {
@@ -484,6 +483,10 @@ public final class MetImageDownloader {
       } catch (TimeoutException | HttpTimeoutException e) {
         lastProblem = "timed out after " + requestTimeout.toMillis() + " ms";
       } catch (IOException e) {
+        LimitedFileBody.TooLargeException tooLarge = tooLarge(e);
+        if (tooLarge != null) {
+          throw new Failure(what + ": " + tooLarge.getMessage(), false);
+        }
         lastProblem = "connection failed (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")";
       }
       if (attempt < maxAttempts) {
@@ -491,6 +494,15 @@ public final class MetImageDownloader {
       }
     }
     throw new Failure(what + ": " + lastProblem + " (gave up after " + maxAttempts + " attempts)", false);
+  }
+
+  private static LimitedFileBody.TooLargeException tooLarge(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof LimitedFileBody.TooLargeException tooLarge) {
+        return tooLarge;
+      }
+    }
+    return null;
   }
 
   private <T> HttpResponse<T> send(URI uri, BodyHandler<T> handler)
@@ -716,7 +728,11 @@ public final class MetImageDownloader {
       return this;
     }
 
-    /** The largest image accepted, in bytes (default 100 MiB). */
+    /**
+     * The largest image accepted, in bytes (default 100 MiB): refused from its Content-Length before
+     * the body is read, and counted while the body streams, so that a chunked response stops at the
+     * limit and nothing of it is kept.
+     */
     public Builder maxImageBytes(long bytes) {
       checkArgument(bytes > 0, "maxImageBytes must be positive, got %s", bytes);
       this.maxImageBytes = bytes;

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * A decoded image in sRGB with what its file declared.
  *
- * @param image the pixels; smaller than {@code info}'s size when the file was read subsampled
+ * @param image the pixels, upright ({@link ImageInfo#orientation()} applied); smaller than {@code
+ *     info}'s upright size when the file was read subsampled
  * @param info what the file declared (format, size, colour space)
  * @param subsampling the source subsampling used while reading: 1 for every pixel, {@code n} for
  *     every n-th pixel in each direction

@@ -32,6 +32,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *   <li>JPEG (baseline, progressive, grey, CMYK and YCCK through TwelveMonkeys ImageIO, which
  *       applies the Adobe inversion and embedded ICC profiles), PNG (palette, grey, alpha, 16-bit),
  *       WebP, TIFF, GIF and BMP;
+ *   <li>the EXIF/TIFF orientation (JPEG APP1, WebP EXIF chunk, TIFF tag) is applied after
+ *       decoding, so pixels come out upright ({@link Orientation}, recorded in {@link
+ *       ImageInfo#orientation()});
  *   <li>transparency is composited on white, 16-bit samples are scaled, other colour spaces are
  *       converted to sRGB;
  *   <li>the declared pixel count is checked against {@link #maxPixels()} before any pixel is
@@ -90,7 +93,7 @@ public final class ImageDecoder {
     return Math.max(1, Math.min(width, height) / (2 * neededShorterSide));
   }
 
-  /** Reads only the header: format, declared size and colour space. */
+  /** Reads only the header: format, declared size, colour space and orientation. */
   public ImageInfo probe(Path file) throws ImageDecodeException {
     return decodeFile(file, 0, false).info();
   }
@@ -117,7 +120,7 @@ public final class ImageDecoder {
     return decodeFile(file, neededShorterSide, true);
   }
 
-  /** A decoded image as the reader returned it, with what the file declared. */
+  /** A decoded image as the reader returned it, turned upright, with what the file declared. */
   record Raw(BufferedImage image, ImageInfo info, int subsampling) {
     DecodedImage toDecodedImage() {
       return new DecodedImage(RgbImage.from(image), info, subsampling);
@@ -179,6 +182,7 @@ public final class ImageDecoder {
     try {
       String format = formatName(reader);
       JpegHeader jpeg = format.equals("jpeg") ? JpegHeader.read(in) : null;
+      Orientation orientation = ExifOrientation.read(in, format, jpeg);
       reader.setInput(in, true, true);
       reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
       int width = reader.getWidth(0);
@@ -201,7 +205,9 @@ public final class ImageDecoder {
                 maxPixels),
             null);
       }
-      ImageInfo info = describe(reader, format, width, height, jpeg);
+      // the pixel limit and the subsampling depend on the area and the shorter side only, which an
+      // orientation that swaps sides leaves unchanged: both use the declared size
+      ImageInfo info = describe(reader, format, width, height, jpeg).withOrientation(orientation);
       if (!pixels) {
         return new Raw(new BufferedImage(1, 1, BufferedImage.TYPE_3BYTE_BGR), info, 1);
       }
@@ -216,7 +222,8 @@ public final class ImageDecoder {
           throw new ImageDecodeException(name, DecodeProblem.TRUNCATED, warning, null);
         }
       }
-      return new Raw(image, info, factor);
+      // after any subsampling: the subsampled grid is turned like the full image would be
+      return new Raw(orientation.apply(image), info, factor);
     } catch (ImageDecodeException e) {
       throw e;
     } catch (EOFException e) {

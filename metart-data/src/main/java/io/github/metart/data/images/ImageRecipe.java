@@ -22,8 +22,11 @@ import java.util.Objects;
  */
 public record ImageRecipe(int resizeTo, int cropTo, ResizeFilter filter, boolean subsampledReading) {
 
-  /** Bumped whenever the same recipe would produce different pixels (new code, not new options). */
-  public static final int VERSION = 1;
+  /**
+   * Bumped whenever the same recipe would produce different pixels (new code, not new options). 2:
+   * the EXIF/TIFF orientation is applied before the recipe.
+   */
+  public static final int VERSION = 2;
 
   /** The largest side accepted for the stored square. */
   public static final int MAX_SIZE = 4096;
@@ -76,7 +79,7 @@ public record ImageRecipe(int resizeTo, int cropTo, ResizeFilter filter, boolean
   }
 
   /**
-   * The cache folder name for this recipe, e.g. {@code r256-c256-bilinear-sub-v1}: stable across
+   * The cache folder name for this recipe, e.g. {@code r256-c256-bilinear-sub-v2}: stable across
    * runs and machines, and different for every recipe that stores different pixels.
    */
   public String key() {

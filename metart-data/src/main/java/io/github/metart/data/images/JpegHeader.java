@@ -1,14 +1,21 @@
 package io.github.metart.data.images;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import javax.imageio.stream.ImageInputStream;
 
 /**
  * The few facts of a JPEG header that image readers do not report uniformly: the number of colour
- * components, the Adobe colour transform (which tells CMYK from YCCK), the sample precision and
- * whether the image is progressive. Parsed from the markers before the first frame header.
+ * components, the Adobe colour transform (which tells CMYK from YCCK), the sample precision,
+ * whether the image is progressive, and the first APP1 {@code Exif} payload (where cameras record
+ * the orientation, see {@link ExifOrientation}). Parsed from the markers before the first frame
+ * header.
+ *
+ * @param exif the first APP1 segment's data when it starts with {@code Exif\0\0} (prefix
+ *     included), or {@code null}
  */
-record JpegHeader(int components, int adobeTransform, int precision, boolean progressive, boolean rgbIds) {
+record JpegHeader(
+    int components, int adobeTransform, int precision, boolean progressive, boolean rgbIds, byte[] exif) {
 
   /** Adobe transform value when the file has no Adobe APP14 segment. */
   static final int NO_ADOBE = -1;
@@ -34,6 +41,7 @@ record JpegHeader(int components, int adobeTransform, int precision, boolean pro
         return null;
       }
       int adobe = NO_ADOBE;
+      byte[] exif = null;
       while (true) {
         int b = in.read();
         if (b < 0) {
@@ -60,9 +68,15 @@ record JpegHeader(int components, int adobeTransform, int precision, boolean pro
         if (marker == 0xEE && length >= 14) {
           byte[] id = new byte[5];
           in.readFully(id);
-          if (new String(id, java.nio.charset.StandardCharsets.US_ASCII).equals("Adobe")) {
+          if (new String(id, StandardCharsets.US_ASCII).equals("Adobe")) {
             in.skipBytes(6);
             adobe = in.read();
+          }
+        } else if (marker == 0xE1 && exif == null && length >= 2 + 6 + 8) {
+          byte[] data = new byte[length - 2];
+          in.readFully(data);
+          if (new String(data, 0, 6, StandardCharsets.ISO_8859_1).equals("Exif\0\0")) {
+            exif = data;
           }
         } else if (isStartOfFrame(marker)) {
           int precision = in.read();
@@ -75,7 +89,7 @@ record JpegHeader(int components, int adobeTransform, int precision, boolean pro
             rgbIds &= id == "RGB".charAt(c);
           }
           boolean progressive = marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE;
-          return new JpegHeader(components, adobe, precision, progressive, rgbIds);
+          return new JpegHeader(components, adobe, precision, progressive, rgbIds, exif);
         }
         in.seek(next);
       }

@@ -116,6 +116,50 @@ class CachePreparerTest {
   }
 
   @Test
+  void orientedPhotographsAreStoredUprightAndCounted() throws IOException {
+    BufferedImage stored = TestImages.quadrants(20, java.awt.Color.RED, java.awt.Color.GREEN, java.awt.Color.BLUE, java.awt.Color.WHITE);
+    TestImages.jpeg(images.resolve("1.jpg"), stored, false);
+    TestImages.jpegWithOrientation(images.resolve("2.jpg"), stored, 6, true);
+    TestImages.jpegWithOrientation(images.resolve("3.jpg"), stored, 6, false);
+    TestImages.jpegWithOrientation(images.resolve("4.jpg"), stored, 3, true);
+    FolderImageSource source = FolderImageSource.open(images);
+
+    PreparationResult result = preparer(dir.resolve("cache")).build().prepare(ids(1, 4), source);
+
+    QualityReport report = result.report();
+    assertThat(report.orientations())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("upright", 1, "rotate 90", 2, "rotate 180", 1));
+    assertThat(report.toText(0)).contains("orientations: rotate 180 1, rotate 90 2, upright 1");
+    try (PreparedCache cache = result.open()) {
+      assertThat(cache.qualityReport()).isEqualTo(report);
+      assertThat(cache.entry(2L).orElseThrow().original().orientation())
+          .isEqualTo(io.github.metart.data.images.Orientation.ROTATE_90);
+      // stored 80x40 turned clockwise: blue (stored bottom-left) is now top-left, red top-right
+      RgbImage upright = cache.image(2).orElseThrow();
+      assertThat(channels(upright.rgb(4, 4))).as("blue at the top left").satisfies(c -> near(c, 0, 0, 255));
+      assertThat(channels(upright.rgb(RECIPE.cropTo() - 5, 4))).as("red at the top right").satisfies(c -> near(c, 255, 0, 0));
+      assertThat(cache.image(1).orElseThrow().pixels()).isNotEqualTo(upright.pixels());
+    }
+    // a preparation that reads the index back keeps the orientation of every entry
+    try (PreparedCache reopened = PreparedCache.open(result.directory())) {
+      assertThat(reopened.entries())
+          .extracting(entry -> entry.original().orientation().tag())
+          .containsExactlyInAnyOrder(1, 6, 6, 3);
+    }
+  }
+
+  private static int[] channels(int rgb) {
+    return new int[] {rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff};
+  }
+
+  private static void near(int[] actual, int r, int g, int b) {
+    assertThat(actual).hasSize(3);
+    assertThat(Math.abs(actual[0] - r)).as("red %s", actual[0]).isLessThanOrEqualTo(30);
+    assertThat(Math.abs(actual[1] - g)).as("green %s", actual[1]).isLessThanOrEqualTo(30);
+    assertThat(Math.abs(actual[2] - b)).as("blue %s", actual[2]).isLessThanOrEqualTo(30);
+  }
+
+  @Test
   void aDifferentRecipeMakesANewCacheAndTheSameRecipeReusesIt() throws IOException {
     writeGoodImages(5);
     FolderImageSource source = FolderImageSource.open(images);

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
 
 /**
@@ -199,6 +200,29 @@ final class FakeMetApi implements AutoCloseable {
       out.write(body, 0, body.length / 2);
       out.flush();
       throw new IOException("cut on purpose");
+    };
+  }
+
+  /**
+   * A chunked body (no Content-Length) of {@code totalBytes}: the first bytes of {@code start},
+   * then filler. {@code sent} counts what the server managed to write before the client hung up.
+   */
+  static Reply chunked(byte[] start, long totalBytes, String type, AtomicLong sent) {
+    return exchange -> {
+      exchange.getResponseHeaders().set("Content-Type", type);
+      exchange.sendResponseHeaders(200, 0); // 0 = chunked transfer encoding
+      OutputStream out = exchange.getResponseBody();
+      byte[] chunk = new byte[64 * 1024];
+      System.arraycopy(start, 0, chunk, 0, Math.min(start.length, chunk.length));
+      long left = totalBytes;
+      while (left > 0) {
+        int n = (int) Math.min(chunk.length, left);
+        out.write(chunk, 0, n);
+        sent.addAndGet(n);
+        left -= n;
+        java.util.Arrays.fill(chunk, (byte) 0x55);
+      }
+      out.close();
     };
   }
 

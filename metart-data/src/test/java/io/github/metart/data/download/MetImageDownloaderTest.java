@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,6 +166,30 @@ class MetImageDownloaderTest {
     assertThat(broken.status()).isEqualTo(DownloadOutcome.Status.FAILED);
     assertThat(broken.reason()).contains("gave up after 4 attempts");
     assertThat(filesInOut()).containsExactly("1.jpg");
+  }
+
+  @Test
+  void aChunkedBodyOverTheLimitIsStoppedWhileStreamingAndNotKept() throws Exception {
+    long limit = 100_000;
+    long total = 64L << 20; // 64 MiB without a Content-Length
+    AtomicLong sent = new AtomicLong();
+    api.always(imagePath(7), FakeMetApi.chunked(FakeMetApi.image(7), total, "image/jpeg", sent));
+
+    DownloadOutcome outcome = downloader().maxImageBytes(limit).build().download(7);
+
+    assertThat(outcome.status()).isEqualTo(DownloadOutcome.Status.FAILED);
+    assertThat(outcome.reason())
+        .startsWith("object 7: ")
+        .contains("exceeds the limit of 100,000 bytes")
+        .contains("stopped reading after");
+    assertThat(api.requests(imagePath(7))).hasSize(1); // not retried
+    assertThat(filesInOut()).isEmpty(); // neither 7.jpg nor a .part file
+    // the client hung up long before the end: the body was never written out
+    assertThat(sent.get()).isLessThan(total);
+    // a chunked image under the limit still downloads
+    api.always(imagePath(8), FakeMetApi.chunked(FakeMetApi.image(8), FakeMetApi.image(8).length, "image/jpeg", new AtomicLong()));
+    assertThat(downloader().maxImageBytes(limit).build().download(8).status()).isEqualTo(DownloadOutcome.Status.DOWNLOADED);
+    assertThat(Files.readAllBytes(out.resolve("8.jpg"))).isEqualTo(FakeMetApi.image(8));
   }
 
   @Test

@@ -228,6 +228,162 @@ class ImageDecoderTest {
     assertThat(decoder.decode(file, 700).subsampling()).isEqualTo(1);
   }
 
+  /** Stored quadrants: red top-left, green top-right, blue bottom-left, white bottom-right. */
+  private static BufferedImage storedQuadrants(int side) {
+    return TestImages.quadrants(side, Color.RED, Color.GREEN, Color.BLUE, Color.WHITE);
+  }
+
+  /**
+   * Checks the colour at the middle of each quadrant of the upright image (top-left, top-right,
+   * bottom-left, bottom-right).
+   */
+  private static void assertQuadrants(RgbImage image, Color... expected) {
+    int w = image.width();
+    int h = image.height();
+    int[][] centres = {{w / 4, h / 4}, {3 * w / 4, h / 4}, {w / 4, 3 * h / 4}, {3 * w / 4, 3 * h / 4}};
+    for (int i = 0; i < 4; i++) {
+      assertColour(image, centres[i][0], centres[i][1], expected[i].getRGB() & 0xffffff, 24);
+    }
+  }
+
+  @Test
+  void exifOrientationTurnsJpegPixelsUpright() throws IOException {
+    // stored 64x32; the expected upright layouts follow the EXIF definitions of the tag
+    Path upright = TestImages.jpegWithOrientation(dir.resolve("o1.jpg"), storedQuadrants(16), 1, true);
+    Path absent = TestImages.jpeg(dir.resolve("o0.jpg"), storedQuadrants(16), false);
+    Path rotate180 = TestImages.jpegWithOrientation(dir.resolve("o3.jpg"), storedQuadrants(16), 3, true);
+    Path rotate90 = TestImages.jpegWithOrientation(dir.resolve("o6.jpg"), storedQuadrants(16), 6, false);
+    Path rotate270 = TestImages.jpegWithOrientation(dir.resolve("o8.jpg"), storedQuadrants(16), 8, true);
+
+    for (Path file : new Path[] {upright, absent}) {
+      DecodedImage decoded = decoder.decode(file);
+      assertThat(decoded.info().orientation()).isEqualTo(Orientation.NORMAL);
+      assertThat(decoded.image().width()).isEqualTo(64);
+      assertThat(decoded.image().height()).isEqualTo(32);
+      assertQuadrants(decoded.image(), Color.RED, Color.GREEN, Color.BLUE, Color.WHITE);
+    }
+
+    DecodedImage turned = decoder.decode(rotate180);
+    assertThat(turned.info().orientation()).isEqualTo(Orientation.ROTATE_180);
+    assertThat(turned.image().width()).isEqualTo(64);
+    assertQuadrants(turned.image(), Color.WHITE, Color.BLUE, Color.GREEN, Color.RED);
+
+    // 6: the camera was turned clockwise; the stored left column becomes the top row
+    DecodedImage right = decoder.decode(rotate90);
+    assertThat(right.info().orientation()).isEqualTo(Orientation.ROTATE_90);
+    assertThat(right.info().width()).isEqualTo(64); // declared, as stored
+    assertThat(right.info().uprightWidth()).isEqualTo(32);
+    assertThat(right.image().width()).isEqualTo(32);
+    assertThat(right.image().height()).isEqualTo(64);
+    assertQuadrants(right.image(), Color.BLUE, Color.RED, Color.WHITE, Color.GREEN);
+
+    // 8: the stored right column becomes the top row
+    DecodedImage left = decoder.decode(rotate270);
+    assertThat(left.info().orientation()).isEqualTo(Orientation.ROTATE_270);
+    assertThat(left.image().width()).isEqualTo(32);
+    assertThat(left.image().height()).isEqualTo(64);
+    assertQuadrants(left.image(), Color.GREEN, Color.WHITE, Color.RED, Color.BLUE);
+
+    assertThat(decoder.probe(rotate90).orientation()).isEqualTo(Orientation.ROTATE_90);
+  }
+
+  @Test
+  void tiffOrientationTagTurnsPixelsUpright() throws IOException {
+    Path file = TestImages.tiffWithOrientation(dir.resolve("o6.tif"), storedQuadrants(8), 6);
+
+    DecodedImage decoded = decoder.decode(file);
+
+    assertThat(decoded.info().format()).isEqualTo("tiff");
+    assertThat(decoded.info().orientation()).isEqualTo(Orientation.ROTATE_90);
+    assertThat(decoded.image().width()).isEqualTo(16);
+    assertThat(decoded.image().height()).isEqualTo(32);
+    assertQuadrants(decoded.image(), Color.BLUE, Color.RED, Color.WHITE, Color.GREEN);
+  }
+
+  @Test
+  void webpExifOrientationTurnsPixelsUpright() throws IOException {
+    Path images = SampleData.images();
+    Map.Entry<Long, int[]> sample = SampleData.imageSizes().entrySet().iterator().next();
+    int w = sample.getValue()[0];
+    int h = sample.getValue()[1];
+    Path original = images.resolve(sample.getKey() + ".webp");
+    Path oriented = TestImages.webpWithOrientation(original, dir.resolve("o6.webp"), w, h, 6);
+
+    RgbImage stored = decoder.decode(original).image();
+    DecodedImage upright = decoder.decode(oriented);
+
+    assertThat(upright.info().orientation()).isEqualTo(Orientation.ROTATE_90);
+    assertThat(upright.image().width()).isEqualTo(h);
+    assertThat(upright.image().height()).isEqualTo(w);
+    // turned clockwise: upright (x, y) shows stored (y, h - 1 - x)
+    for (int y = 0; y < w; y += 17) {
+      for (int x = 0; x < h; x += 13) {
+        assertThat(upright.image().rgb(x, y)).as("(%d,%d)", x, y).isEqualTo(stored.rgb(y, h - 1 - x));
+      }
+    }
+  }
+
+  @Test
+  void orientationIsAppliedAfterSubsampledReading() throws IOException {
+    Path file = TestImages.jpegWithOrientation(dir.resolve("o6big.jpg"), storedQuadrants(400), 6, true);
+
+    DecodedImage small = decoder.decode(file, 100); // 1600x800 stored, read every 4th pixel
+
+    assertThat(small.subsampling()).isEqualTo(4);
+    assertThat(small.image().width()).isEqualTo(200);
+    assertThat(small.image().height()).isEqualTo(400);
+    assertQuadrants(small.image(), Color.BLUE, Color.RED, Color.WHITE, Color.GREEN);
+  }
+
+  @Test
+  void orientationDoesNotChangeThePixelLimit() throws IOException {
+    // the limit is on the area, which a quarter turn keeps
+    Path file = TestImages.jpegWithOrientation(dir.resolve("o8limit.jpg"), storedQuadrants(16), 8, true);
+
+    assertThat(ImageDecoder.builder().maxPixels(64 * 32).build().decode(file).image().height()).isEqualTo(64);
+    assertProblem(
+        () -> ImageDecoder.builder().maxPixels(64 * 32 - 1).build().decode(file),
+        DecodeProblem.TOO_LARGE,
+        "o8limit.jpg",
+        "64x32");
+  }
+
+  @Test
+  void everyOrientationMovesPixelsAsTheExifTagDefines() {
+    // a 3x2 stored image with distinct values; the expected upright rows are written out by hand
+    BufferedImage stored = new BufferedImage(3, 2, BufferedImage.TYPE_BYTE_GRAY);
+    int[][] values = {{1, 2, 3}, {4, 5, 6}};
+    for (int y = 0; y < 2; y++) {
+      for (int x = 0; x < 3; x++) {
+        stored.getRaster().setSample(x, y, 0, values[y][x]);
+      }
+    }
+    Map<Orientation, int[][]> expected =
+        Map.of(
+            Orientation.NORMAL, new int[][] {{1, 2, 3}, {4, 5, 6}},
+            Orientation.FLIP_HORIZONTAL, new int[][] {{3, 2, 1}, {6, 5, 4}},
+            Orientation.ROTATE_180, new int[][] {{6, 5, 4}, {3, 2, 1}},
+            Orientation.FLIP_VERTICAL, new int[][] {{4, 5, 6}, {1, 2, 3}},
+            Orientation.TRANSPOSE, new int[][] {{1, 4}, {2, 5}, {3, 6}},
+            Orientation.ROTATE_90, new int[][] {{4, 1}, {5, 2}, {6, 3}},
+            Orientation.TRANSVERSE, new int[][] {{6, 3}, {5, 2}, {4, 1}},
+            Orientation.ROTATE_270, new int[][] {{3, 6}, {2, 5}, {1, 4}});
+    for (Orientation orientation : Orientation.values()) {
+      BufferedImage upright = orientation.apply(stored);
+      int[][] rows = expected.get(orientation);
+      assertThat(upright.getHeight()).as("%s height", orientation).isEqualTo(rows.length);
+      assertThat(upright.getWidth()).as("%s width", orientation).isEqualTo(rows[0].length);
+      for (int y = 0; y < rows.length; y++) {
+        for (int x = 0; x < rows[0].length; x++) {
+          assertThat(upright.getRaster().getSample(x, y, 0)).as("%s at (%d,%d)", orientation, x, y).isEqualTo(rows[y][x]);
+        }
+      }
+      assertThat(Orientation.ofTag(orientation.tag())).isEqualTo(orientation);
+    }
+    assertThat(Orientation.ofTag(0)).isEqualTo(Orientation.NORMAL);
+    assertThat(Orientation.ofTag(9)).isEqualTo(Orientation.NORMAL);
+  }
+
   @Test
   void decompressionBombIsRefusedFromItsDeclaredSize() {
     Path file = TestImages.pngDeclaring(dir.resolve("13.png"), 100_000, 100_000);

@@ -45,6 +45,34 @@ class ImagePreprocessorTest {
   }
 
   @Test
+  void orientedPhotographsArePreparedUpright() throws Exception {
+    // stored 128x64: red top-left, green top-right, blue bottom-left, white bottom-right; EXIF 8
+    // says the stored right column is the top row, so upright (64x128) green and white are on top
+    Path file =
+        TestImages.jpegWithOrientation(
+            dir.resolve("8.jpg"), TestImages.quadrants(32, Color.RED, Color.GREEN, Color.BLUE, Color.WHITE), 8, true);
+    ImagePreprocessor preprocessor = ImagePreprocessor.of(ImageRecipe.of(32, 32));
+
+    PreparedImage prepared = preprocessor.prepareWithInfo(file);
+
+    // upright 64x128 -> 32x64 -> the center 32x32 keeps rows 16..47: the upper half on top
+    assertThat(prepared.original().orientation()).isEqualTo(Orientation.ROTATE_270);
+    RgbImage image = prepared.image();
+    assertNear(image.rgb(8, 8), Color.GREEN);
+    assertNear(image.rgb(24, 8), Color.WHITE);
+    assertNear(image.rgb(8, 24), Color.RED);
+    assertNear(image.rgb(24, 24), Color.BLUE);
+  }
+
+  private static void assertNear(int rgb, Color expected) {
+    for (int shift = 16; shift >= 0; shift -= 8) {
+      assertThat(rgb >> shift & 0xff)
+          .as("expected %06x, got %06x", expected.getRGB() & 0xffffff, rgb)
+          .isCloseTo(expected.getRGB() >> shift & 0xff, within(24));
+    }
+  }
+
+  @Test
   void mirroredWindowsReverseEachRow() {
     RgbImage image = RgbImage.from(TestImages.gradient(6, 6, 9));
     float[] straight = new float[3 * 4 * 4];

@@ -79,7 +79,7 @@ class ImageRecipeTest {
 
   @Test
   void keyNamesEveryRecipeDifferently() {
-    assertThat(ImageRecipe.of(256, 224).key()).isEqualTo("r256-c224-bilinear-sub-v1");
+    assertThat(ImageRecipe.of(256, 224).key()).isEqualTo("r256-c224-bilinear-sub-v2");
     assertThat(ImageRecipe.forInput(224)).isEqualTo(ImageRecipe.of(256, 256));
     assertThat(ImageRecipe.of(256, 256).key())
         .isNotEqualTo(ImageRecipe.of(128, 128).key())

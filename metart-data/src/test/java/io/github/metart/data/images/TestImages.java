@@ -111,6 +111,138 @@ public final class TestImages {
   }
 
   /**
+   * Four quadrants of the given colours, each {@code side x side}: top-left, top-right,
+   * bottom-left, bottom-right. The image is {@code 4 * side} wide and {@code 2 * side} high, so a
+   * rotation is visible both in the size and in where each colour lands.
+   */
+  public static BufferedImage quadrants(int side, Color topLeft, Color topRight, Color bottomLeft, Color bottomRight) {
+    BufferedImage image = new BufferedImage(4 * side, 2 * side, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(topLeft);
+    g.fillRect(0, 0, 2 * side, side);
+    g.setColor(topRight);
+    g.fillRect(2 * side, 0, 2 * side, side);
+    g.setColor(bottomLeft);
+    g.fillRect(0, side, 2 * side, side);
+    g.setColor(bottomRight);
+    g.fillRect(2 * side, side, 2 * side, side);
+    g.dispose();
+    return image;
+  }
+
+  /**
+   * Writes a JPEG of {@code image} whose APP1 {@code Exif} segment records the given EXIF
+   * orientation (1 to 8), placed after the JFIF APP0 segment as cameras do. The Exif payload is a
+   * minimal TIFF structure written by hand: header, one image directory with a single SHORT entry
+   * (tag 0x0112), no next directory; big-endian ({@code MM}) or little-endian ({@code II}).
+   */
+  public static Path jpegWithOrientation(Path file, BufferedImage image, int orientation, boolean bigEndian) {
+    try {
+      ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+      ImageIO.write(image, "jpeg", encoded);
+      byte[] jpeg = encoded.toByteArray();
+      byte[] tiff = orientationTiff(orientation, bigEndian ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN);
+      byte[] exif = "Exif\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      int segmentLength = 2 + exif.length + tiff.length;
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      int insertAt = 2; // after SOI
+      if ((jpeg[2] & 0xff) == 0xFF && (jpeg[3] & 0xff) == 0xE0) {
+        insertAt = 4 + ((jpeg[4] & 0xff) << 8 | jpeg[5] & 0xff); // after APP0 (JFIF)
+      }
+      out.write(jpeg, 0, insertAt);
+      out.write(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (segmentLength >> 8), (byte) segmentLength});
+      out.write(exif);
+      out.write(tiff);
+      out.write(jpeg, insertAt, jpeg.length - insertAt);
+      return Files.write(file, out.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The Exif payload of {@link #jpegWithOrientation}: one directory holding only the tag. */
+  private static byte[] orientationTiff(int orientation, java.nio.ByteOrder order) {
+    ByteBuffer tiff = ByteBuffer.allocate(26).order(order);
+    byte mark = order == java.nio.ByteOrder.BIG_ENDIAN ? (byte) 'M' : (byte) 'I';
+    tiff.put(mark).put(mark).putShort((short) 42).putInt(8);
+    tiff.putShort((short) 1);
+    tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1);
+    tiff.putShort((short) orientation).putShort((short) 0);
+    tiff.putInt(0);
+    return tiff.array();
+  }
+
+  /**
+   * Writes an uncompressed 8-bit RGB TIFF of {@code image} whose image directory carries the
+   * Orientation tag (little-endian, one strip), written by hand so the tag is certainly there.
+   */
+  public static Path tiffWithOrientation(Path file, BufferedImage image, int orientation) {
+    int w = image.getWidth();
+    int h = image.getHeight();
+    int entries = 10;
+    int bitsOffset = 8 + 2 + entries * 12 + 4;
+    int dataOffset = bitsOffset + 6;
+    ByteBuffer tiff = ByteBuffer.allocate(dataOffset + w * h * 3).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+    tiff.putShort((short) entries);
+    shortEntry(tiff, 256, 1, w); // ImageWidth
+    shortEntry(tiff, 257, 1, h); // ImageLength
+    tiff.putShort((short) 258).putShort((short) 3).putInt(3).putInt(bitsOffset); // BitsPerSample 8,8,8
+    shortEntry(tiff, 259, 1, 1); // no compression
+    shortEntry(tiff, 262, 1, 2); // RGB
+    tiff.putShort((short) 273).putShort((short) 4).putInt(1).putInt(dataOffset); // StripOffsets
+    shortEntry(tiff, 274, 1, orientation);
+    shortEntry(tiff, 277, 1, 3); // SamplesPerPixel
+    shortEntry(tiff, 278, 1, h); // RowsPerStrip
+    tiff.putShort((short) 279).putShort((short) 4).putInt(1).putInt(w * h * 3); // StripByteCounts
+    tiff.putInt(0);
+    tiff.putShort((short) 8).putShort((short) 8).putShort((short) 8);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int rgb = image.getRGB(x, y);
+        tiff.put((byte) (rgb >> 16)).put((byte) (rgb >> 8)).put((byte) rgb);
+      }
+    }
+    try {
+      return Files.write(file, tiff.array());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void shortEntry(ByteBuffer tiff, int tag, int count, int value) {
+    tiff.putShort((short) tag).putShort((short) 3).putInt(count).putShort((short) value).putShort((short) 0);
+  }
+
+  /**
+   * Rewrites a simple WebP (one {@code VP8 } or {@code VP8L} chunk) as an extended WebP: a {@code
+   * VP8X} header announcing Exif, the image chunk, and an {@code EXIF} chunk recording the
+   * orientation, as cameras and phones write them.
+   */
+  public static Path webpWithOrientation(Path source, Path target, int width, int height, int orientation) {
+    try {
+      byte[] simple = Files.readAllBytes(source);
+      byte[] image = java.util.Arrays.copyOfRange(simple, 12, simple.length); // the image chunk
+      byte[] exif = orientationTiff(orientation, java.nio.ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer vp8x = ByteBuffer.allocate(18).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      vp8x.put("VP8X".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(10);
+      vp8x.put((byte) 0x08).put((byte) 0).put((byte) 0).put((byte) 0); // flags: Exif
+      vp8x.put((byte) (width - 1)).put((byte) (width - 1 >> 8)).put((byte) (width - 1 >> 16));
+      vp8x.put((byte) (height - 1)).put((byte) (height - 1 >> 8)).put((byte) (height - 1 >> 16));
+      int exifChunk = 8 + exif.length + (exif.length & 1);
+      ByteBuffer out =
+          ByteBuffer.allocate(12 + vp8x.capacity() + image.length + exifChunk).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      out.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(out.capacity() - 8);
+      out.put("WEBP".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.put(vp8x.array()).put(image);
+      out.put("EXIF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(exif.length).put(exif);
+      return Files.write(target, out.array());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Writes a four-component JPEG the way Photoshop does: an Adobe APP14 segment and inverted
    * samples. With {@code ycck}, the inverted C, M, Y are stored as YCbCr (Adobe transform 2);
    * otherwise as plain CMYK (transform 0). The image holds {@link #CMYK_PATCHES} left to right.

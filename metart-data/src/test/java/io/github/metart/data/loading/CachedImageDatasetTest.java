@@ -219,31 +219,110 @@ class CachedImageDatasetTest {
     }
   }
 
+  /**
+   * The batch index lists of a dataset's own sampler, wrapped so that they remember which threads
+   * read them: a batch is assembled by the thread that reads its indices.
+   */
+  private static final class WatchingSampler implements EpochAwareSampler {
+    private final EpochSampler sampler;
+    private final List<WatchedIndices> drawn = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    WatchingSampler(EpochSampler sampler) {
+      this.sampler = sampler;
+    }
+
+    @Override
+    public java.util.Iterator<List<Long>> sample(ai.djl.training.dataset.RandomAccessDataset dataset) {
+      java.util.Iterator<List<Long>> batches = sampler.sample(dataset);
+      return new java.util.Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return batches.hasNext();
+        }
+
+        @Override
+        public List<Long> next() {
+          WatchedIndices indices = new WatchedIndices(batches.next());
+          drawn.add(indices);
+          return indices;
+        }
+      };
+    }
+
+    @Override
+    public int getBatchSize() {
+      return sampler.getBatchSize();
+    }
+
+    @Override
+    public int currentEpoch() {
+      return sampler.currentEpoch();
+    }
+  }
+
+  private static final class WatchedIndices extends java.util.AbstractList<Long> {
+    private final List<Long> indices;
+    private final java.util.Set<String> readers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    WatchedIndices(List<Long> indices) {
+      this.indices = indices;
+    }
+
+    @Override
+    public Long get(int i) {
+      readers.add(Thread.currentThread().getName());
+      return indices.get(i);
+    }
+
+    @Override
+    public int size() {
+      return indices.size();
+    }
+  }
+
   @Test
-  void backgroundPrefetchGivesTheSameBatchesAsLoadingInline() throws Exception {
+  void backgroundPrefetchAssemblesBatchesAheadOnTheLoaderThreads() throws Exception {
     CachedImageDataset prefetching =
         dataset().augmentation(Augmentation.standard()).optPrefetchNumber(3).loaderThreads(2).setSampling(3, true).build();
     CachedImageDataset inline =
         dataset().augmentation(Augmentation.standard()).optPrefetchNumber(0).setSampling(3, true).build();
+    WatchingSampler ahead = new WatchingSampler(prefetching.epochSampler());
+    WatchingSampler onCaller = new WatchingSampler(inline.epochSampler());
+    String caller = Thread.currentThread().getName();
 
     for (int epoch = 0; epoch < 2; epoch++) {
+      int before = ahead.drawn.size();
+      java.util.Iterator<Batch> prefetched = prefetching.getData(manager, ahead).iterator();
+      // three batches are handed to the loaders before the consumer asks for the first
+      assertThat(ahead.drawn.size() - before).isEqualTo(3);
       List<float[]> a = new ArrayList<>();
-      List<float[]> b = new ArrayList<>();
-      for (Batch batch : prefetching.getData(manager)) {
-        try (batch) {
+      while (prefetched.hasNext()) {
+        try (Batch batch = prefetched.next()) {
           a.add(batch.getData().singletonOrThrow().toFloatArray());
         }
       }
-      for (Batch batch : inline.getData(manager)) {
-        try (batch) {
+      int inlineBefore = onCaller.drawn.size();
+      java.util.Iterator<Batch> loaded = inline.getData(manager, onCaller).iterator();
+      assertThat(onCaller.drawn.size() - inlineBefore).isZero(); // nothing is loaded ahead
+      List<float[]> b = new ArrayList<>();
+      while (loaded.hasNext()) {
+        try (Batch batch = loaded.next()) {
           b.add(batch.getData().singletonOrThrow().toFloatArray());
         }
       }
-      assertThat(a).hasSameSizeAs(b);
+      // the same batches either way
+      assertThat(a).hasSize(4).hasSameSizeAs(b);
       for (int i = 0; i < a.size(); i++) {
         assertThat(a.get(i)).containsExactly(b.get(i));
       }
     }
+    // every prefetched batch was assembled on a loader thread, never on the consumer's
+    assertThat(ahead.drawn).hasSize(8);
+    for (WatchedIndices batch : ahead.drawn) {
+      assertThat(batch.readers).isNotEmpty().containsOnly("metart-loader");
+    }
+    // the probe sees inline loading for what it is
+    assertThat(onCaller.drawn).hasSize(8).allSatisfy(batch -> assertThat(batch.readers).containsOnly(caller));
     prefetching.close();
   }
 

@@ -75,7 +75,7 @@ class PreparedImageDataTest {
     assertThat(result.repair().straddlingGroups()).isEqualTo(1);
     assertThat(result.splits().train()).extracting(LabeledObject::objectId).contains(1L, 2L);
     assertThat(result.splits().test()).extracting(LabeledObject::objectId).containsExactly(7L);
-    assertThat(result.preparation().directory()).isEqualTo(folder.resolve("cache").resolve("r36-c36-bilinear-sub-v1"));
+    assertThat(result.preparation().directory()).isEqualTo(folder.resolve("cache").resolve("r36-c36-bilinear-sub-v" + io.github.metart.data.images.ImageRecipe.VERSION));
     assertThat(result.summary())
         .contains("near-duplicate groups: 1 (1 straddled splits, 1 objects moved)")
         .anyMatch(line -> line.startsWith("images: 7 of 8 prepared into "));

@@ -75,7 +75,7 @@ class PrepareImagesCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
-        .contains("images: 35 of 36 prepared into " + out.resolve("cache").resolve("r32-c32-bilinear-sub-v1"))
+        .contains("images: 35 of 36 prepared into " + out.resolve("cache").resolve("r32-c32-bilinear-sub-v2"))
         .contains("skipped, not an image: 1")
         .containsPattern("near-duplicate groups: \\d+ \\(\\d+ straddled splits, \\d+ objects moved\\)")
         .contains("quality report: ");
