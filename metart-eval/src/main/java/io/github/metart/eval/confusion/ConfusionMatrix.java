@@ -3,8 +3,8 @@ package io.github.metart.eval.confusion;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import io.github.metart.eval.predictions.ClassPrediction;
-import io.github.metart.eval.predictions.ClassPredictions;
+import io.github.metart.eval.outcomes.ClassOutcome;
+import io.github.metart.eval.outcomes.ClassOutcomes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -33,10 +33,10 @@ public final class ConfusionMatrix {
   }
 
   /** The confusion matrix of the given predictions, rows = predicted, columns = actual. */
-  public static ConfusionMatrix of(ClassPredictions predictions) {
+  public static ConfusionMatrix of(ClassOutcomes predictions) {
     requireNonNull(predictions, "predictions");
     Builder builder = builder(predictions.labels());
-    for (ClassPrediction p : predictions.predictions()) {
+    for (ClassOutcome p : predictions.outcomes()) {
       builder.add(p.predicted(), p.actual());
     }
     return builder.build();

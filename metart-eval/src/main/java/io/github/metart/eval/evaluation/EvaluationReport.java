@@ -4,8 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.github.metart.eval.metrics.YearBaseline;
-import io.github.metart.eval.predictions.ClassPredictions;
-import io.github.metart.eval.predictions.YearPredictions;
+import io.github.metart.eval.outcomes.ClassOutcomes;
+import io.github.metart.eval.outcomes.YearOutcomes;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -32,13 +32,13 @@ public record EvaluationReport(String model, String split, EvaluationResult resu
 
   /** The evaluation of a classifier's predictions. */
   public static EvaluationReport classification(
-      String model, String split, ClassPredictions predictions) {
+      String model, String split, ClassOutcomes predictions) {
     return new EvaluationReport(model, split, ClassificationResult.of(predictions));
   }
 
   /** The evaluation of a year model's predictions against a constant-guess baseline. */
   public static EvaluationReport year(
-      String model, String split, YearPredictions predictions, YearBaseline baseline) {
+      String model, String split, YearOutcomes predictions, YearBaseline baseline) {
     return new EvaluationReport(model, split, YearResult.of(predictions, baseline));
   }
 

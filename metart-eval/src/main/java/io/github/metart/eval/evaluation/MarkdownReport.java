@@ -13,8 +13,8 @@ import io.github.metart.eval.metrics.ClassMetrics;
 import io.github.metart.eval.metrics.ClassificationMetrics;
 import io.github.metart.eval.metrics.YearErrorStats;
 import io.github.metart.eval.metrics.YearMetrics;
-import io.github.metart.eval.predictions.ObjectMetadata;
-import io.github.metart.eval.predictions.YearPrediction;
+import io.github.metart.eval.outcomes.ObjectMetadata;
+import io.github.metart.eval.outcomes.YearOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -182,7 +182,7 @@ public final class MarkdownReport {
     md.append("| Object ID | actual | predicted | error (years) | date | department | classification | object name | title |\n")
         .append("| --- | ---: | ---: | ---: | --- | --- | --- | --- | --- |\n");
     for (LargeYearError e : largest.subList(0, Math.min(MAX_OBJECTS, largest.size()))) {
-      YearPrediction p = e.prediction();
+      YearOutcome p = e.prediction();
       md.append("| ").append(link(p.object())).append(" | ")
           .append(Formats.calendarYear(p.actualYear())).append(" | ")
           .append(Formats.calendarYear(p.predictedYear())).append(" | ")

@@ -19,8 +19,8 @@ import io.github.metart.eval.metrics.ClassMetrics;
 import io.github.metart.eval.metrics.ClassificationMetrics;
 import io.github.metart.eval.metrics.YearErrorStats;
 import io.github.metart.eval.metrics.YearMetrics;
-import io.github.metart.eval.predictions.ObjectMetadata;
-import io.github.metart.eval.predictions.YearPrediction;
+import io.github.metart.eval.outcomes.ObjectMetadata;
+import io.github.metart.eval.outcomes.YearOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -143,7 +143,7 @@ public final class MetricsJson {
     ClassificationMetrics m = result.metrics();
     ObjectNode c = root.putObject("classification");
     ArrayNode labels = c.putArray("labels");
-    result.predictions().labels().forEach(labels::add);
+    result.outcomes().labels().forEach(labels::add);
     c.put("correct", m.correct());
     number(c, "accuracy", m.accuracy());
     ObjectNode topK = c.putObject("topKAccuracy");
@@ -209,7 +209,7 @@ public final class MetricsJson {
     breakdowns(root, result.breakdowns());
     ArrayNode largest = root.putArray("largestYearErrors");
     for (LargeYearError e : result.largestErrors()) {
-      YearPrediction p = e.prediction();
+      YearOutcome p = e.prediction();
       ObjectNode row = largest.addObject();
       object(row, p.object());
       row.put("actualYear", p.actualYear());

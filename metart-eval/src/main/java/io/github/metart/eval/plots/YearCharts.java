@@ -3,7 +3,7 @@ package io.github.metart.eval.plots;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import io.github.metart.eval.predictions.YearPredictions;
+import io.github.metart.eval.outcomes.YearOutcomes;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -107,7 +107,7 @@ public final class YearCharts {
    * @param predictions the predictions, at least one
    * @param size the image size
    */
-  public static XYChart predictedVsActual(YearPredictions predictions, ChartSize size) {
+  public static XYChart predictedVsActual(YearOutcomes predictions, ChartSize size) {
     requireNonNull(predictions, "predictions");
     requireNonNull(size, "size");
     checkArgument(!predictions.isEmpty(), "no predictions to draw");

@@ -27,8 +27,8 @@ import io.github.metart.eval.plots.CurveCharts;
 import io.github.metart.eval.plots.DistributionCharts;
 import io.github.metart.eval.plots.RunCurves;
 import io.github.metart.eval.plots.YearCharts;
-import io.github.metart.eval.predictions.ObjectMetadata;
-import io.github.metart.eval.predictions.YearPrediction;
+import io.github.metart.eval.outcomes.ObjectMetadata;
+import io.github.metart.eval.outcomes.YearOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -193,17 +193,17 @@ public record RunReport(String title, Optional<EvaluationReport> evaluation, Opt
                     "Objects per label: how many there are and how many were predicted.",
                     DistributionCharts.actualAndPredicted(matrix, ChartSize.DEFAULT)));
             breakdownFigures(figures, c.breakdowns(), c.count());
-          } else if (e.result() instanceof YearResult y && !y.predictions().isEmpty()) {
+          } else if (e.result() instanceof YearResult y && !y.outcomes().isEmpty()) {
             figures.add(
                 new Figure(
                     "predicted-vs-actual",
                     "Each object's predicted year against its actual year; the dashed lines are ±"
                         + YearCharts.BAND_YEARS
                         + " years.",
-                    YearCharts.predictedVsActual(y.predictions(), ChartSize.SQUARE)));
+                    YearCharts.predictedVsActual(y.outcomes(), ChartSize.SQUARE)));
             Map<String, double[]> years = new LinkedHashMap<>();
-            years.put("actual", y.predictions().actualYears());
-            years.put("predicted", y.predictions().predictedYears());
+            years.put("actual", y.outcomes().actualYears());
+            years.put("predicted", y.outcomes().predictedYears());
             figures.add(
                 new Figure(
                     "years-histogram",
@@ -348,7 +348,7 @@ public record RunReport(String title, Optional<EvaluationReport> evaluation, Opt
     html.paragraph(shown(largest.size(), "objects with the largest errors", "largest first"));
     List<List<String>> objectRows = new ArrayList<>();
     for (LargeYearError e : largest.subList(0, Math.min(MAX_OBJECTS, largest.size()))) {
-      YearPrediction p = e.prediction();
+      YearOutcome p = e.prediction();
       List<String> cells = new ArrayList<>();
       cells.add(objectLink(p.object()));
       cells.add(Html.numberCell(Formats.calendarYear(p.actualYear())));

@@ -3,7 +3,7 @@ package io.github.metart.eval.confusion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.metart.eval.predictions.ClassPredictions;
+import io.github.metart.eval.outcomes.ClassOutcomes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ class ConfusionMatrixTest {
     predicted[i++] = 1;
     actual[i] = 0;
     predicted[i] = 1;
-    return ConfusionMatrix.of(ClassPredictions.of(LABELS, actual, predicted));
+    return ConfusionMatrix.of(ClassOutcomes.of(LABELS, actual, predicted));
   }
 
   @Test

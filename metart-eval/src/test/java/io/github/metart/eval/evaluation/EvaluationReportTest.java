@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.metart.eval.metrics.YearBaseline;
-import io.github.metart.eval.predictions.ClassPredictions;
-import io.github.metart.eval.predictions.YearPredictions;
+import io.github.metart.eval.outcomes.ClassOutcomes;
+import io.github.metart.eval.outcomes.YearOutcomes;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ class EvaluationReportTest {
   void undefinedValuesAreWrittenAsNull() throws Exception {
     EvaluationReport empty =
         EvaluationReport.classification(
-            "m", "validation", ClassPredictions.of(List.of("a", "b"), new int[0], new int[0]));
+            "m", "validation", ClassOutcomes.of(List.of("a", "b"), new int[0], new int[0]));
 
     JsonNode json = MetricsJson.toJson(empty);
 
@@ -177,7 +177,7 @@ class EvaluationReportTest {
   void summaryLineNamesModelSplitAndHeadline() {
     EvaluationReport report =
         EvaluationReport.year(
-            "m", "test", YearPredictions.of(new double[] {1800}, new double[] {1830}), YearBaseline.meanTrainingYear(1700));
+            "m", "test", YearOutcomes.of(new double[] {1800}, new double[] {1830}), YearBaseline.meanTrainingYear(1700));
 
     assertThat(report.summaryLine())
         .isEqualTo(

@@ -13,8 +13,8 @@ import io.github.metart.data.dataset.SourceValues;
 import io.github.metart.data.dates.YearRange;
 import io.github.metart.data.dates.YearSource;
 import io.github.metart.eval.metrics.YearBaseline;
-import io.github.metart.eval.predictions.ClassPredictions;
-import io.github.metart.eval.predictions.YearPredictions;
+import io.github.metart.eval.outcomes.ClassOutcomes;
+import io.github.metart.eval.outcomes.YearOutcomes;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.spec.Architecture;
 import io.github.metart.models.spec.HeadSpec;
@@ -85,12 +85,12 @@ class EvaluatorTest {
     }
     try (MetModel model = MetModel.create(spec(HeadSpec.classifier(LABELS)))) {
       Evaluator evaluator = Evaluator.builder().batchSize(4).split("validation").build();
-      ClassPredictions p = evaluator.predictClasses(model, dataset(labels), EvaluatorTest::objectId, objects());
+      ClassOutcomes p = evaluator.predictClasses(model, dataset(labels), EvaluatorTest::objectId, objects());
 
       assertThat(p.labels()).isEqualTo(LABELS);
-      assertThat(p.predictions()).hasSize(N);
+      assertThat(p.outcomes()).hasSize(N);
       for (int i = 0; i < N; i++) {
-        var prediction = p.predictions().get(i);
+        var prediction = p.outcomes().get(i);
         assertThat(prediction.object().objectId()).isEqualTo(objectId(i));
         assertThat(prediction.actual()).isEqualTo(i % 3);
         assertThat(prediction.object().title()).isEqualTo("Bowl " + i);
@@ -118,11 +118,11 @@ class EvaluatorTest {
     try (MetModel model = MetModel.create(spec(HeadSpec.regression(1400, 2000)))) {
       Evaluator evaluator = Evaluator.builder().batchSize(5).baseline(YearBaseline.meanTrainingYear(1700)).modelName("tiny").build();
 
-      YearPredictions p = evaluator.predictYears(model, dataset(labels), EvaluatorTest::objectId, objects());
-      assertThat(p.predictions()).hasSize(N);
-      assertThat(p.predictions().get(3).actualYear()).isEqualTo(1590);
-      assertThat(p.predictions().get(3).intervalBegin()).isEqualTo(1580);
-      assertThat(p.predictions().get(3).intervalEnd()).isEqualTo(1600);
+      YearOutcomes p = evaluator.predictYears(model, dataset(labels), EvaluatorTest::objectId, objects());
+      assertThat(p.outcomes()).hasSize(N);
+      assertThat(p.outcomes().get(3).actualYear()).isEqualTo(1590);
+      assertThat(p.outcomes().get(3).intervalBegin()).isEqualTo(1580);
+      assertThat(p.outcomes().get(3).intervalEnd()).isEqualTo(1600);
       for (double y : p.predictedYears()) {
         assertThat(y).isBetween(1400.0, 2000.0);
       }

@@ -98,7 +98,7 @@ class RunReportTest {
   void anEmptySplitStillGivesAPage() throws Exception {
     EvaluationReport empty =
         EvaluationReport.classification(
-            "m", "validation", io.github.metart.eval.predictions.ClassPredictions.of(List.of("a", "b"), new int[0], new int[0]));
+            "m", "validation", io.github.metart.eval.outcomes.ClassOutcomes.of(List.of("a", "b"), new int[0], new int[0]));
 
     ReportFiles files = RunReport.of(empty).writeTo(dir);
 
