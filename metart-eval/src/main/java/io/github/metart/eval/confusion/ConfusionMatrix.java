@@ -142,19 +142,35 @@ public final class ConfusionMatrix {
   public double[][] normalizedByColumn() {
     int n = size();
     double[][] shares = new double[n][n];
-    for (int column = 0; column < n; column++) {
-      long total = 0;
-      for (int row = 0; row < n; row++) {
-        total += cell(row, column);
-      }
-      if (total == 0) {
-        continue;
-      }
-      for (int row = 0; row < n; row++) {
-        shares[row][column] = (double) cell(row, column) / total;
+    for (int row = 0; row < n; row++) {
+      for (int column = 0; column < n; column++) {
+        double share = columnShare(row, column);
+        shares[row][column] = Double.isNaN(share) ? 0 : share;
       }
     }
     return shares;
+  }
+
+  /**
+   * A cell's count divided by its column's total, NaN when the column has no objects: in the
+   * default orientation the share of an actual class's objects that were predicted as the row's
+   * class. {@link #normalizedByColumn()} holds all of them (0 for empty columns).
+   */
+  public double columnShare(int row, int column) {
+    long total = columnTotal(column);
+    return total == 0 ? Double.NaN : (double) cell(row, column) / total;
+  }
+
+  /**
+   * The sum of one column of this view: in the default orientation the number of objects of an
+   * actual class.
+   */
+  public long columnTotal(int column) {
+    long total = 0;
+    for (int row = 0; row < size(); row++) {
+      total += cell(row, column);
+    }
+    return total;
   }
 
   /** The number of counted objects. */

@@ -113,6 +113,9 @@ public final class MarkdownReport {
     if (matrix.size() > MAX_MATRIX_CLASSES) {
       md.append(matrix.size()).append(" classes are too many for a table here: see `metrics.json`.\n\n");
     } else {
+      md.append("Each cell: the count and, in brackets, its share of the column (")
+          .append(matrix.orientation().describeColumnShares())
+          .append(").\n\n");
       md.append("| ").append(matrix.orientation().rows()).append(" \\\\ ")
           .append(matrix.orientation().columns()).append(" |");
       for (String label : matrix.labels()) {
@@ -122,8 +125,8 @@ public final class MarkdownReport {
       for (int row = 0; row < matrix.size(); row++) {
         md.append("| **").append(cell(matrix.labels().get(row))).append("** |");
         for (int column = 0; column < matrix.size(); column++) {
-          long count = matrix.cell(row, column);
-          md.append(' ').append(row == column ? "**" + count + "**" : Long.toString(count)).append(" |");
+          String text = Formats.countWithShare(matrix.cell(row, column), matrix.columnShare(row, column));
+          md.append(' ').append(row == column ? "**" + text + "**" : text).append(" |");
         }
         md.append('\n');
       }

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code metrics.json}: every number of an {@link EvaluationReport}, machine-readable. Undefined
  * values (NaN, e.g. the accuracy of an empty split) are written as {@code null}. The confusion
- * matrix states its orientation; every object carries its Met Object ID and URL.
+ * matrix states its orientation and is written twice: as counts and normalized by column (shares
+ * of each actual class); every object carries its Met Object ID and URL.
  */
 public final class MetricsJson {
 
@@ -175,6 +176,17 @@ public final class MetricsJson {
       ArrayNode r = counts.addArray();
       for (long count : row) {
         r.add(count);
+      }
+    }
+    confusion.put(
+        "normalization",
+        "normalizedByColumn, same orientation as counts: "
+            + matrix.orientation().describeColumnShares());
+    ArrayNode shares = confusion.putArray("normalizedByColumn");
+    for (double[] row : matrix.normalizedByColumn()) {
+      ArrayNode r = shares.addArray();
+      for (double share : row) {
+        r.add(share);
       }
     }
     ArrayNode top = c.putArray("topConfusions");

@@ -274,12 +274,20 @@ public record RunReport(String title, Optional<EvaluationReport> evaluation, Opt
         List<String> cells = new ArrayList<>();
         cells.add(Html.headerCell(matrix.labels().get(row)));
         for (int column = 0; column < matrix.size(); column++) {
-          String count = Long.toString(matrix.cell(row, column));
-          cells.add(row == column ? Html.cellWithClass("diag", count) : Html.numberCell(count));
+          String text =
+              Formats.countWithShare(matrix.cell(row, column), matrix.columnShare(row, column));
+          cells.add(row == column ? Html.cellWithClass("diag", text) : Html.numberCell(text));
         }
         rows.add(cells);
       }
-      html.table("Counts, " + matrix.orientation().describe() + "; the diagonal is right", header, rows);
+      html.table(
+          "Counts and, in brackets, shares of the column ("
+              + matrix.orientation().describeColumnShares()
+              + "), "
+              + matrix.orientation().describe()
+              + "; the diagonal is right",
+          header,
+          rows);
     }
 
     html.heading(2, "Per class");

@@ -3,8 +3,10 @@ package io.github.metart.eval.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.metart.eval.confusion.ConfusionMatrix;
 import io.github.metart.eval.evaluation.ClassificationResult;
 import io.github.metart.eval.evaluation.EvaluationReport;
+import io.github.metart.eval.evaluation.Formats;
 import io.github.metart.eval.evaluation.SampleReports;
 import io.github.metart.eval.plots.RunCurves;
 import java.nio.file.Files;
@@ -60,6 +62,20 @@ class RunReportTest {
     assertThat(html).contains("<title>resnet18 on test</title>");
     assertThat(html).contains("Confusion matrix (rows = predicted, columns = actual)");
     assertThat(html).contains("<th>predicted \\ actual</th>");
+    assertThat(html)
+        .contains(
+            "Counts and, in brackets, shares of the column (each count divided by its column&#39;s total"
+                + " (all objects of one actual class)");
+    ConfusionMatrix matrix = result.confusion();
+    int roman = matrix.indexOf("roman");
+    int etruscan = matrix.indexOf("etruscan");
+    assertThat(html)
+        .contains(
+            ">"
+                + matrix.cell(etruscan, roman)
+                + " ("
+                + Formats.share(matrix.columnShare(etruscan, roman))
+                + ")</td>");
     assertThat(html).contains(result.topConfusions(1).get(0).toString());
     long id = result.misclassified().get(0).objectId();
     assertThat(html).contains("<a href=\"https://www.metmuseum.org/art/collection/search/" + id + "\">" + id + "</a>");
