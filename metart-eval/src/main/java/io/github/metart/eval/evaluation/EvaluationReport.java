@@ -47,7 +47,10 @@ public record EvaluationReport(String model, String split, EvaluationResult resu
     return result.headline();
   }
 
-  /** One line for logs and the command line, e.g. {@code resnet18 on test (812 objects): accuracy 61.2 %, ...}. */
+  /**
+   * One line for logs and the command line, e.g. {@code resnet18 on test (812 objects): accuracy
+   * 61.2 %, ...}; it says so when a year baseline is a {@linkplain YearBaseline#fallback() fallback}.
+   */
   public String summaryLine() {
     StringBuilder line =
         new StringBuilder()
@@ -61,6 +64,11 @@ public record EvaluationReport(String model, String split, EvaluationResult resu
     for (Map.Entry<HeadlineMetric, Double> e : headline().entrySet()) {
       line.append(separator).append(e.getKey().displayName()).append(' ').append(e.getKey().format(e.getValue()));
       separator = ", ";
+    }
+    if (result instanceof YearResult years && years.metrics().baselineGuess().fallback()) {
+      line.append(" (baseline: ")
+          .append(years.metrics().baselineGuess().source())
+          .append(", a fallback: no training mean given)");
     }
     return line.toString();
   }

@@ -133,12 +133,9 @@ public final class Evaluator {
               if (years.isEmpty()) {
                 return new YearBaseline(0, "none: the split is empty");
               }
-              LOG.warn(
-                  "no training years given for the baseline of {} on {}: using the mean year of the"
-                      + " evaluated split",
-                  name,
-                  split);
-              return YearBaseline.meanOf(years.actualYears(), "mean year of the " + split + " split");
+              YearBaseline fallback = YearBaseline.meanOfEvaluatedSplit(years.actualYears(), split);
+              LOG.warn("baseline of {} on {}: {}", name, split, fallback.describe());
+              return fallback;
             });
     return EvaluationReport.year(name, split, years, guess);
   }
@@ -335,8 +332,9 @@ public final class Evaluator {
 
     /**
      * The constant guess year models are compared with, usually {@link
-     * YearBaseline#meanTrainingYear}; without it the mean year of the evaluated split is used (and
-     * a warning logged).
+     * YearBaseline#meanTrainingYear}; without it the mean year of the evaluated split is used as a
+     * {@linkplain YearBaseline#fallback() fallback}, which every output of the report states (and a
+     * warning is logged).
      */
     public Builder baseline(YearBaseline baseline) {
       this.baseline = requireNonNull(baseline, "baseline");

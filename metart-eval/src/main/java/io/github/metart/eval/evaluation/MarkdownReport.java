@@ -157,7 +157,7 @@ public final class MarkdownReport {
     YearMetrics m = result.metrics();
     md.append("## Year errors beside the baseline\n\n")
         .append("The baseline always guesses ").append(Formats.calendarYear(m.baselineGuess().year()))
-        .append(" (").append(cell(m.baselineGuess().source())).append(").\n\n")
+        .append(" (").append(cell(m.baselineGuess().describe())).append(").\n\n")
         .append("| | model | baseline |\n| --- | ---: | ---: |\n");
     row(md, "mean year error", m.model(), m.baseline(), s -> Formats.years(s.meanYearError()));
     row(md, "median year error", m.model(), m.baseline(), s -> Formats.years(s.medianYearError()));

@@ -216,6 +216,8 @@ public final class MetricsJson {
     ObjectNode baseline = y.putObject("baseline");
     baseline.put("year", m.baselineGuess().year());
     baseline.put("source", m.baselineGuess().source());
+    baseline.put("fallback", m.baselineGuess().fallback());
+    baseline.put("description", m.baselineGuess().describe());
     stats(baseline, m.baseline());
     number(y, "improvementOverBaseline", m.improvementOverBaseline());
     breakdowns(root, result.breakdowns());

@@ -335,7 +335,7 @@ public record RunReport(String title, Optional<EvaluationReport> evaluation, Opt
         "The baseline always guesses "
             + Formats.calendarYear(m.baselineGuess().year())
             + " ("
-            + m.baselineGuess().source()
+            + m.baselineGuess().describe()
             + ").");
     List<List<String>> rows = new ArrayList<>();
     rows.add(yearRow("mean year error", m, s -> Formats.years(s.meanYearError())));
