@@ -152,7 +152,7 @@ public final class YearCharts {
     BasicStroke dashed = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f);
     XYSeries above =
         chart.addSeries(
-            "±" + BAND_YEARS + " years",
+            "+" + BAND_YEARS + " years",
             new double[] {min, max},
             new double[] {min + BAND_YEARS, max + BAND_YEARS});
     style(above, new Color(214, 39, 40), dashed);
@@ -162,7 +162,6 @@ public final class YearCharts {
             new double[] {min, max},
             new double[] {min - BAND_YEARS, max - BAND_YEARS});
     style(below, new Color(214, 39, 40), dashed);
-    below.setShowInLegend(false);
     return chart;
   }
 

@@ -156,7 +156,14 @@ class ChartsTest {
     XYChart chart = YearCharts.predictedVsActual(p, ChartSize.SQUARE);
 
     assertThat(chart.getSeriesMap())
-        .containsOnlyKeys("objects", "predicted = actual", "±50 years", "-50 years");
+        .containsOnlyKeys("objects", "predicted = actual", "+50 years", "-50 years");
+    double[] diagonal = chart.getSeriesMap().get("predicted = actual").getYData();
+    assertThat(chart.getSeriesMap().get("+50 years").getYData())
+        .containsExactly(diagonal[0] + 50, diagonal[1] + 50);
+    assertThat(chart.getSeriesMap().get("-50 years").getYData())
+        .containsExactly(diagonal[0] - 50, diagonal[1] - 50);
+    assertThat(chart.getSeriesMap().get("+50 years").isShowInLegend()).isTrue();
+    assertThat(chart.getSeriesMap().get("-50 years").isShowInLegend()).isTrue();
     assertThat(chart.getSeriesMap().get("objects").getXData()).containsExactly(1500, 1600, 1700, -200);
     assertThat(chart.getSeriesMap().get("objects").getYData()).containsExactly(1520, 1550, 1800, -210);
     assertPng(ChartFiles.writePng(chart, dir.resolve("pva.png")), ChartSize.SQUARE);

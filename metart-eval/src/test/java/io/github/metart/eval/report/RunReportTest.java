@@ -85,6 +85,41 @@ class RunReportTest {
   }
 
   @Test
+  void theLabelDistributionOfEverySplitIsDrawnWhenGiven() throws Exception {
+    EvaluationReport evaluation = SampleReports.classification();
+    Map<String, Integer> train = new LinkedHashMap<>();
+    train.put("greek", 80);
+    train.put("etruscan", 20);
+    train.put("roman", 60);
+    train.put("egyptian", 40);
+    RunReport report =
+        RunReport.builder()
+            .evaluation(evaluation)
+            .labelDistribution("train", train)
+            .labelDistribution("validation", Map.of("roman", 8, "greek", 10))
+            .labelDistribution("test", Map.of("etruscan", 15, "greek", 15, "roman", 15, "egyptian", 15))
+            .build();
+
+    ReportFiles files = report.writeTo(dir);
+
+    assertThat(report.labelDistribution()).containsOnlyKeys("train", "validation", "test");
+    assertThat(report.labelDistribution().get("train")).containsEntry("roman", 60L);
+    assertThat(LinkCheck.assertLocalLinksResolve(files.page())).contains("figures/label-distribution.png");
+    assertThat(files.figures()).contains(dir.resolve("figures/label-distribution.png"));
+    String html = Files.readString(files.page());
+    assertThat(html)
+        .contains("Label distribution per split")
+        .contains("Objects per label in each split (train, validation, test).");
+    assertThat(RunReport.of(evaluation).toHtml()).doesNotContain("Label distribution per split");
+    assertThatThrownBy(() -> RunReport.builder().evaluation(evaluation).labelDistribution("test", Map.of()).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the label distribution of split 'test' is empty");
+    assertThatThrownBy(
+            () -> RunReport.builder().evaluation(evaluation).labelDistribution("test", Map.of("a", -1)).build())
+        .hasMessage("split 'test': label 'a' has -1 objects");
+  }
+
+  @Test
   void yearPageShowsBaselineScatterAndHistogram() throws Exception {
     ReportFiles files = RunReport.of(SampleReports.year()).writeTo(dir);
 
