@@ -297,7 +297,8 @@ public final class MetModel implements AutoCloseable {
   /**
    * Loads backbone weights from a metart model folder, a DJL {@code .params} file, or named arrays
    * ({@code .npz}, {@code .safetensors}; metart or torchvision names), strictly: every backbone
-   * parameter must be found with the same shape.
+   * parameter must be found with the same shape, and every source weight but the source's head
+   * must find its place in this backbone.
    *
    * @return what was loaded, skipped and missing
    * @see BackboneTransfer

@@ -2,11 +2,11 @@ package io.github.metart.eval.analysis;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.metart.eval.predictions.ClassPrediction;
-import io.github.metart.eval.predictions.ClassPredictions;
-import io.github.metart.eval.predictions.ObjectMetadata;
-import io.github.metart.eval.predictions.YearPrediction;
-import io.github.metart.eval.predictions.YearPredictions;
+import io.github.metart.eval.outcomes.ClassOutcome;
+import io.github.metart.eval.outcomes.ClassOutcomes;
+import io.github.metart.eval.outcomes.ObjectMetadata;
+import io.github.metart.eval.outcomes.YearOutcome;
+import io.github.metart.eval.outcomes.YearOutcomes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,27 +33,27 @@ public record Breakdown(MetadataField field, Measure measure, List<GroupScore> g
   }
 
   /** The accuracy per value of {@code field}. */
-  public static Breakdown accuracyBy(ClassPredictions predictions, MetadataField field) {
+  public static Breakdown accuracyBy(ClassOutcomes predictions, MetadataField field) {
     return of(
-        predictions.predictions(),
-        ClassPrediction::object,
+        predictions.outcomes(),
+        ClassOutcome::object,
         p -> p.correct() ? 1 : 0,
         field,
         Measure.ACCURACY);
   }
 
   /** The mean absolute year error per value of {@code field}. */
-  public static Breakdown yearErrorBy(YearPredictions predictions, MetadataField field) {
+  public static Breakdown yearErrorBy(YearOutcomes predictions, MetadataField field) {
     return of(
-        predictions.predictions(),
-        YearPrediction::object,
-        YearPrediction::absoluteError,
+        predictions.outcomes(),
+        YearOutcome::object,
+        YearOutcome::absoluteError,
         field,
         Measure.MEAN_YEAR_ERROR);
   }
 
   /** The accuracy by department, classification and object name. */
-  public static List<Breakdown> accuracyByEveryField(ClassPredictions predictions) {
+  public static List<Breakdown> accuracyByEveryField(ClassOutcomes predictions) {
     List<Breakdown> all = new ArrayList<>();
     for (MetadataField field : MetadataField.values()) {
       all.add(accuracyBy(predictions, field));
@@ -62,7 +62,7 @@ public record Breakdown(MetadataField field, Measure measure, List<GroupScore> g
   }
 
   /** The mean year error by department, classification and object name. */
-  public static List<Breakdown> yearErrorByEveryField(YearPredictions predictions) {
+  public static List<Breakdown> yearErrorByEveryField(YearOutcomes predictions) {
     List<Breakdown> all = new ArrayList<>();
     for (MetadataField field : MetadataField.values()) {
       all.add(yearErrorBy(predictions, field));

@@ -3,8 +3,8 @@ package io.github.metart.eval.analysis;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import io.github.metart.eval.predictions.YearPrediction;
-import io.github.metart.eval.predictions.YearPredictions;
+import io.github.metart.eval.outcomes.YearOutcome;
+import io.github.metart.eval.outcomes.YearOutcomes;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.List;
  *
  * @param prediction the object's prediction
  */
-public record LargeYearError(YearPrediction prediction) {
+public record LargeYearError(YearOutcome prediction) {
 
   /** Checks that nothing is missing. */
   public LargeYearError {
@@ -25,11 +25,11 @@ public record LargeYearError(YearPrediction prediction) {
   /**
    * The {@code n} objects with the largest absolute year error, largest first (ties by Object ID).
    */
-  public static List<LargeYearError> largest(YearPredictions predictions, int n) {
+  public static List<LargeYearError> largest(YearOutcomes predictions, int n) {
     checkArgument(n >= 0, "ask for 0 or more objects, got %s", n);
-    return predictions.predictions().stream()
+    return predictions.outcomes().stream()
         .sorted(
-            Comparator.comparingDouble(YearPrediction::absoluteError)
+            Comparator.comparingDouble(YearOutcome::absoluteError)
                 .reversed()
                 .thenComparingLong(p -> p.object().objectId()))
         .limit(n)

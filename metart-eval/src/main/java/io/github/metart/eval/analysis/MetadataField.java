@@ -1,6 +1,6 @@
 package io.github.metart.eval.analysis;
 
-import io.github.metart.eval.predictions.ObjectMetadata;
+import io.github.metart.eval.outcomes.ObjectMetadata;
 import java.util.function.Function;
 
 /** A Met metadata column that errors can be broken down by. */

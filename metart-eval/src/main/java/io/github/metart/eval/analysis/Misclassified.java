@@ -2,9 +2,9 @@ package io.github.metart.eval.analysis;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.metart.eval.predictions.ClassPrediction;
-import io.github.metart.eval.predictions.ClassPredictions;
-import io.github.metart.eval.predictions.ObjectMetadata;
+import io.github.metart.eval.outcomes.ClassOutcome;
+import io.github.metart.eval.outcomes.ClassOutcomes;
+import io.github.metart.eval.outcomes.ObjectMetadata;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,9 +31,9 @@ public record Misclassified(ObjectMetadata object, String actual, String predict
    * Every misclassified object, the most confident mistakes first (then by Object ID; without
    * probabilities simply by Object ID).
    */
-  public static List<Misclassified> of(ClassPredictions predictions) {
+  public static List<Misclassified> of(ClassOutcomes predictions) {
     List<Misclassified> wrong = new ArrayList<>();
-    for (ClassPrediction p : predictions.predictions()) {
+    for (ClassOutcome p : predictions.outcomes()) {
       if (!p.correct()) {
         wrong.add(
             new Misclassified(

@@ -3,8 +3,8 @@ package io.github.metart.eval.confusion;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import io.github.metart.eval.predictions.ClassPrediction;
-import io.github.metart.eval.predictions.ClassPredictions;
+import io.github.metart.eval.outcomes.ClassOutcome;
+import io.github.metart.eval.outcomes.ClassOutcomes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -33,10 +33,10 @@ public final class ConfusionMatrix {
   }
 
   /** The confusion matrix of the given predictions, rows = predicted, columns = actual. */
-  public static ConfusionMatrix of(ClassPredictions predictions) {
+  public static ConfusionMatrix of(ClassOutcomes predictions) {
     requireNonNull(predictions, "predictions");
     Builder builder = builder(predictions.labels());
-    for (ClassPrediction p : predictions.predictions()) {
+    for (ClassOutcome p : predictions.outcomes()) {
       builder.add(p.predicted(), p.actual());
     }
     return builder.build();
@@ -142,19 +142,35 @@ public final class ConfusionMatrix {
   public double[][] normalizedByColumn() {
     int n = size();
     double[][] shares = new double[n][n];
-    for (int column = 0; column < n; column++) {
-      long total = 0;
-      for (int row = 0; row < n; row++) {
-        total += cell(row, column);
-      }
-      if (total == 0) {
-        continue;
-      }
-      for (int row = 0; row < n; row++) {
-        shares[row][column] = (double) cell(row, column) / total;
+    for (int row = 0; row < n; row++) {
+      for (int column = 0; column < n; column++) {
+        double share = columnShare(row, column);
+        shares[row][column] = Double.isNaN(share) ? 0 : share;
       }
     }
     return shares;
+  }
+
+  /**
+   * A cell's count divided by its column's total, NaN when the column has no objects: in the
+   * default orientation the share of an actual class's objects that were predicted as the row's
+   * class. {@link #normalizedByColumn()} holds all of them (0 for empty columns).
+   */
+  public double columnShare(int row, int column) {
+    long total = columnTotal(column);
+    return total == 0 ? Double.NaN : (double) cell(row, column) / total;
+  }
+
+  /**
+   * The sum of one column of this view: in the default orientation the number of objects of an
+   * actual class.
+   */
+  public long columnTotal(int column) {
+    long total = 0;
+    for (int row = 0; row < size(); row++) {
+      total += cell(row, column);
+    }
+    return total;
   }
 
   /** The number of counted objects. */

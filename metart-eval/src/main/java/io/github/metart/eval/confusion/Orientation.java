@@ -33,6 +33,19 @@ public enum Orientation {
     return this == PREDICTED_ROWS ? ACTUAL_ROWS : PREDICTED_ROWS;
   }
 
+  /**
+   * What a confusion matrix normalized by column holds in this orientation, e.g. {@code each count
+   * divided by its column's total (all objects of one actual class); a column with objects sums to
+   * 1, one without is all 0; the diagonal is each class's recall}.
+   */
+  public String describeColumnShares() {
+    boolean actualColumns = this == PREDICTED_ROWS;
+    return "each count divided by its column's total (all objects "
+        + (actualColumns ? "of one actual class" : "predicted as one class")
+        + "); a column with objects sums to 1, one without is all 0; the diagonal is each class's "
+        + (actualColumns ? "recall" : "precision");
+  }
+
   /** E.g. {@code rows = predicted, columns = actual}. */
   public String describe() {
     return "rows = " + rows + ", columns = " + columns;

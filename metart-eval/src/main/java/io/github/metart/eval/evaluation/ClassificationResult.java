@@ -7,7 +7,7 @@ import io.github.metart.eval.analysis.Misclassified;
 import io.github.metart.eval.confusion.Confusion;
 import io.github.metart.eval.confusion.ConfusionMatrix;
 import io.github.metart.eval.metrics.ClassificationMetrics;
-import io.github.metart.eval.predictions.ClassPredictions;
+import io.github.metart.eval.outcomes.ClassOutcomes;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,14 +18,14 @@ import java.util.Map;
  * matrix (rows = predicted, columns = actual), accuracy by department, classification and object
  * name, and the misclassified objects (most confident mistakes first).
  *
- * @param predictions the predictions measured
+ * @param outcomes the outcomes measured
  * @param metrics accuracy, top-k, per-class and macro metrics
  * @param confusion the confusion matrix, rows = predicted, columns = actual
  * @param breakdowns accuracy per metadata field
  * @param misclassified every misclassified object
  */
 public record ClassificationResult(
-    ClassPredictions predictions,
+    ClassOutcomes outcomes,
     ClassificationMetrics metrics,
     ConfusionMatrix confusion,
     List<Breakdown> breakdowns,
@@ -34,7 +34,7 @@ public record ClassificationResult(
 
   /** Checks that nothing is missing. */
   public ClassificationResult {
-    requireNonNull(predictions, "predictions");
+    requireNonNull(outcomes, "outcomes");
     requireNonNull(metrics, "metrics");
     requireNonNull(confusion, "confusion");
     breakdowns = List.copyOf(breakdowns);
@@ -42,13 +42,13 @@ public record ClassificationResult(
   }
 
   /** Measures everything on the given predictions. */
-  public static ClassificationResult of(ClassPredictions predictions) {
+  public static ClassificationResult of(ClassOutcomes outcomes) {
     return new ClassificationResult(
-        predictions,
-        ClassificationMetrics.of(predictions),
-        ConfusionMatrix.of(predictions),
-        Breakdown.accuracyByEveryField(predictions),
-        Misclassified.of(predictions));
+        outcomes,
+        ClassificationMetrics.of(outcomes),
+        ConfusionMatrix.of(outcomes),
+        Breakdown.accuracyByEveryField(outcomes),
+        Misclassified.of(outcomes));
   }
 
   @Override

@@ -4,8 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.github.metart.eval.metrics.YearBaseline;
-import io.github.metart.eval.predictions.ClassPredictions;
-import io.github.metart.eval.predictions.YearPredictions;
+import io.github.metart.eval.outcomes.ClassOutcomes;
+import io.github.metart.eval.outcomes.YearOutcomes;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -32,13 +32,13 @@ public record EvaluationReport(String model, String split, EvaluationResult resu
 
   /** The evaluation of a classifier's predictions. */
   public static EvaluationReport classification(
-      String model, String split, ClassPredictions predictions) {
+      String model, String split, ClassOutcomes predictions) {
     return new EvaluationReport(model, split, ClassificationResult.of(predictions));
   }
 
   /** The evaluation of a year model's predictions against a constant-guess baseline. */
   public static EvaluationReport year(
-      String model, String split, YearPredictions predictions, YearBaseline baseline) {
+      String model, String split, YearOutcomes predictions, YearBaseline baseline) {
     return new EvaluationReport(model, split, YearResult.of(predictions, baseline));
   }
 
@@ -47,7 +47,10 @@ public record EvaluationReport(String model, String split, EvaluationResult resu
     return result.headline();
   }
 
-  /** One line for logs and the command line, e.g. {@code resnet18 on test (812 objects): accuracy 61.2 %, ...}. */
+  /**
+   * One line for logs and the command line, e.g. {@code resnet18 on test (812 objects): accuracy
+   * 61.2 %, ...}; it says so when a year baseline is a {@linkplain YearBaseline#fallback() fallback}.
+   */
   public String summaryLine() {
     StringBuilder line =
         new StringBuilder()
@@ -61,6 +64,11 @@ public record EvaluationReport(String model, String split, EvaluationResult resu
     for (Map.Entry<HeadlineMetric, Double> e : headline().entrySet()) {
       line.append(separator).append(e.getKey().displayName()).append(' ').append(e.getKey().format(e.getValue()));
       separator = ", ";
+    }
+    if (result instanceof YearResult years && years.metrics().baselineGuess().fallback()) {
+      line.append(" (baseline: ")
+          .append(years.metrics().baselineGuess().source())
+          .append(", a fallback: no training mean given)");
     }
     return line.toString();
   }

@@ -14,15 +14,17 @@ import io.github.metart.data.dataset.LabeledObject;
 import io.github.metart.data.loading.CachedImageDataset;
 import io.github.metart.data.dates.YearRange;
 import io.github.metart.eval.metrics.YearBaseline;
-import io.github.metart.eval.predictions.ClassPrediction;
-import io.github.metart.eval.predictions.ClassPredictions;
-import io.github.metart.eval.predictions.ObjectMetadata;
-import io.github.metart.eval.predictions.YearPrediction;
-import io.github.metart.eval.predictions.YearPredictions;
+import io.github.metart.eval.outcomes.ClassOutcome;
+import io.github.metart.eval.outcomes.ClassOutcomes;
+import io.github.metart.eval.outcomes.ObjectMetadata;
+import io.github.metart.eval.outcomes.YearOutcome;
+import io.github.metart.eval.outcomes.YearOutcomes;
 import io.github.metart.models.MetModel;
+import io.github.metart.models.heads.ClassPrediction;
 import io.github.metart.models.heads.ClassifierHead;
 import io.github.metart.models.heads.Prediction;
 import io.github.metart.models.heads.YearHead;
+import io.github.metart.models.heads.YearPrediction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -124,19 +126,16 @@ public final class Evaluator {
     if (model.head() instanceof ClassifierHead) {
       return EvaluationReport.classification(name, split, predictClasses(model, dataset, objectIdAt, objects));
     }
-    YearPredictions years = predictYears(model, dataset, objectIdAt, objects);
+    YearOutcomes years = predictYears(model, dataset, objectIdAt, objects);
     YearBaseline guess =
         baseline.orElseGet(
             () -> {
               if (years.isEmpty()) {
                 return new YearBaseline(0, "none: the split is empty");
               }
-              LOG.warn(
-                  "no training years given for the baseline of {} on {}: using the mean year of the"
-                      + " evaluated split",
-                  name,
-                  split);
-              return YearBaseline.meanOf(years.actualYears(), "mean year of the " + split + " split");
+              YearBaseline fallback = YearBaseline.meanOfEvaluatedSplit(years.actualYears(), split);
+              LOG.warn("baseline of {} on {}: {}", name, split, fallback.describe());
+              return fallback;
             });
     return EvaluationReport.year(name, split, years, guess);
   }
@@ -147,7 +146,7 @@ public final class Evaluator {
    * @throws IllegalArgumentException when the model is not a classifier, or naming the object whose
    *     dataset label does not match its labeled class
    */
-  public ClassPredictions predictClasses(
+  public ClassOutcomes predictClasses(
       MetModel model,
       RandomAccessDataset dataset,
       LongUnaryOperator objectIdAt,
@@ -160,7 +159,7 @@ public final class Evaluator {
     ClassifierHead head = (ClassifierHead) model.head();
     List<String> labels = head.spec().names();
     boolean named = !head.spec().labels().isEmpty();
-    ClassPredictions.Builder builder = ClassPredictions.builder(labels);
+    ClassOutcomes.Builder builder = ClassOutcomes.builder(labels);
     run(
         model,
         dataset,
@@ -176,10 +175,8 @@ public final class Evaluator {
               actual,
               labels.get(actual),
               object.label());
-          float[] probabilities =
-              ((io.github.metart.models.heads.ClassPrediction) prediction).probabilities();
           builder.add(
-              ClassPrediction.fromProbabilities(ObjectMetadata.of(object), actual, probabilities));
+              ClassOutcome.of(ObjectMetadata.of(object), actual, (ClassPrediction) prediction));
         });
     return builder.build();
   }
@@ -191,7 +188,7 @@ public final class Evaluator {
    * @throws IllegalArgumentException when the model is not a year model, or naming an object
    *     without a year
    */
-  public YearPredictions predictYears(
+  public YearOutcomes predictYears(
       MetModel model,
       RandomAccessDataset dataset,
       LongUnaryOperator objectIdAt,
@@ -201,7 +198,7 @@ public final class Evaluator {
         "%s is not a year model: it has a %s head",
         model.spec().name(),
         model.head().kind());
-    YearPredictions.Builder builder = YearPredictions.builder();
+    YearOutcomes.Builder builder = YearOutcomes.builder();
     run(
         model,
         dataset,
@@ -215,9 +212,9 @@ public final class Evaluator {
                       () ->
                           new IllegalArgumentException(
                               "object " + object.objectId() + " has no year interval to evaluate against"));
-          double predicted = ((io.github.metart.models.heads.YearPrediction) prediction).year();
+          double predicted = ((YearPrediction) prediction).year();
           builder.add(
-              new YearPrediction(
+              new YearOutcome(
                   ObjectMetadata.of(object), object.requireYear(), predicted, years.begin(), years.end()));
         });
     return builder.build();
@@ -335,8 +332,9 @@ public final class Evaluator {
 
     /**
      * The constant guess year models are compared with, usually {@link
-     * YearBaseline#meanTrainingYear}; without it the mean year of the evaluated split is used (and
-     * a warning logged).
+     * YearBaseline#meanTrainingYear}; without it the mean year of the evaluated split is used as a
+     * {@linkplain YearBaseline#fallback() fallback}, which every output of the report states (and a
+     * warning is logged).
      */
     public Builder baseline(YearBaseline baseline) {
       this.baseline = requireNonNull(baseline, "baseline");

@@ -15,6 +15,14 @@ public final class Formats {
     return Double.isNaN(share) ? NOT_AVAILABLE : String.format(Locale.ROOT, "%.1f %%", 100 * share);
   }
 
+  /**
+   * A count with its share beside it, e.g. {@code 12 (40.0 %)}; the count alone when the share is
+   * undefined (NaN).
+   */
+  public static String countWithShare(long count, double share) {
+    return Double.isNaN(share) ? Long.toString(count) : count + " (" + share(share) + ")";
+  }
+
   /** A number of years with one decimal, e.g. {@code 57.3}. */
   public static String years(double years) {
     return Double.isNaN(years) ? NOT_AVAILABLE : String.format(Locale.ROOT, "%.1f", years);

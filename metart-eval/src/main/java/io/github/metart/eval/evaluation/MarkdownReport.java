@@ -13,8 +13,8 @@ import io.github.metart.eval.metrics.ClassMetrics;
 import io.github.metart.eval.metrics.ClassificationMetrics;
 import io.github.metart.eval.metrics.YearErrorStats;
 import io.github.metart.eval.metrics.YearMetrics;
-import io.github.metart.eval.predictions.ObjectMetadata;
-import io.github.metart.eval.predictions.YearPrediction;
+import io.github.metart.eval.outcomes.ObjectMetadata;
+import io.github.metart.eval.outcomes.YearOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -113,6 +113,9 @@ public final class MarkdownReport {
     if (matrix.size() > MAX_MATRIX_CLASSES) {
       md.append(matrix.size()).append(" classes are too many for a table here: see `metrics.json`.\n\n");
     } else {
+      md.append("Each cell: the count and, in brackets, its share of the column (")
+          .append(matrix.orientation().describeColumnShares())
+          .append(").\n\n");
       md.append("| ").append(matrix.orientation().rows()).append(" \\\\ ")
           .append(matrix.orientation().columns()).append(" |");
       for (String label : matrix.labels()) {
@@ -122,8 +125,8 @@ public final class MarkdownReport {
       for (int row = 0; row < matrix.size(); row++) {
         md.append("| **").append(cell(matrix.labels().get(row))).append("** |");
         for (int column = 0; column < matrix.size(); column++) {
-          long count = matrix.cell(row, column);
-          md.append(' ').append(row == column ? "**" + count + "**" : Long.toString(count)).append(" |");
+          String text = Formats.countWithShare(matrix.cell(row, column), matrix.columnShare(row, column));
+          md.append(' ').append(row == column ? "**" + text + "**" : text).append(" |");
         }
         md.append('\n');
       }
@@ -154,7 +157,7 @@ public final class MarkdownReport {
     YearMetrics m = result.metrics();
     md.append("## Year errors beside the baseline\n\n")
         .append("The baseline always guesses ").append(Formats.calendarYear(m.baselineGuess().year()))
-        .append(" (").append(cell(m.baselineGuess().source())).append(").\n\n")
+        .append(" (").append(cell(m.baselineGuess().describe())).append(").\n\n")
         .append("| | model | baseline |\n| --- | ---: | ---: |\n");
     row(md, "mean year error", m.model(), m.baseline(), s -> Formats.years(s.meanYearError()));
     row(md, "median year error", m.model(), m.baseline(), s -> Formats.years(s.medianYearError()));
@@ -182,7 +185,7 @@ public final class MarkdownReport {
     md.append("| Object ID | actual | predicted | error (years) | date | department | classification | object name | title |\n")
         .append("| --- | ---: | ---: | ---: | --- | --- | --- | --- | --- |\n");
     for (LargeYearError e : largest.subList(0, Math.min(MAX_OBJECTS, largest.size()))) {
-      YearPrediction p = e.prediction();
+      YearOutcome p = e.prediction();
       md.append("| ").append(link(p.object())).append(" | ")
           .append(Formats.calendarYear(p.actualYear())).append(" | ")
           .append(Formats.calendarYear(p.predictedYear())).append(" | ")

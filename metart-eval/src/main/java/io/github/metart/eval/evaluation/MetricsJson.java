@@ -19,8 +19,8 @@ import io.github.metart.eval.metrics.ClassMetrics;
 import io.github.metart.eval.metrics.ClassificationMetrics;
 import io.github.metart.eval.metrics.YearErrorStats;
 import io.github.metart.eval.metrics.YearMetrics;
-import io.github.metart.eval.predictions.ObjectMetadata;
-import io.github.metart.eval.predictions.YearPrediction;
+import io.github.metart.eval.outcomes.ObjectMetadata;
+import io.github.metart.eval.outcomes.YearOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code metrics.json}: every number of an {@link EvaluationReport}, machine-readable. Undefined
  * values (NaN, e.g. the accuracy of an empty split) are written as {@code null}. The confusion
- * matrix states its orientation; every object carries its Met Object ID and URL.
+ * matrix states its orientation and is written twice: as counts and normalized by column (shares
+ * of each actual class); every object carries its Met Object ID and URL.
  */
 public final class MetricsJson {
 
@@ -143,7 +144,7 @@ public final class MetricsJson {
     ClassificationMetrics m = result.metrics();
     ObjectNode c = root.putObject("classification");
     ArrayNode labels = c.putArray("labels");
-    result.predictions().labels().forEach(labels::add);
+    result.outcomes().labels().forEach(labels::add);
     c.put("correct", m.correct());
     number(c, "accuracy", m.accuracy());
     ObjectNode topK = c.putObject("topKAccuracy");
@@ -177,6 +178,17 @@ public final class MetricsJson {
         r.add(count);
       }
     }
+    confusion.put(
+        "normalization",
+        "normalizedByColumn, same orientation as counts: "
+            + matrix.orientation().describeColumnShares());
+    ArrayNode shares = confusion.putArray("normalizedByColumn");
+    for (double[] row : matrix.normalizedByColumn()) {
+      ArrayNode r = shares.addArray();
+      for (double share : row) {
+        r.add(share);
+      }
+    }
     ArrayNode top = c.putArray("topConfusions");
     for (Confusion confusionPair : result.topConfusions(TOP_CONFUSIONS)) {
       top.addObject()
@@ -204,12 +216,14 @@ public final class MetricsJson {
     ObjectNode baseline = y.putObject("baseline");
     baseline.put("year", m.baselineGuess().year());
     baseline.put("source", m.baselineGuess().source());
+    baseline.put("fallback", m.baselineGuess().fallback());
+    baseline.put("description", m.baselineGuess().describe());
     stats(baseline, m.baseline());
     number(y, "improvementOverBaseline", m.improvementOverBaseline());
     breakdowns(root, result.breakdowns());
     ArrayNode largest = root.putArray("largestYearErrors");
     for (LargeYearError e : result.largestErrors()) {
-      YearPrediction p = e.prediction();
+      YearOutcome p = e.prediction();
       ObjectNode row = largest.addObject();
       object(row, p.object());
       row.put("actualYear", p.actualYear());

@@ -2,10 +2,10 @@ package io.github.metart.eval.evaluation;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.metart.eval.predictions.ClassPrediction;
-import io.github.metart.eval.predictions.ClassPredictions;
-import io.github.metart.eval.predictions.ObjectMetadata;
-import io.github.metart.eval.predictions.YearPrediction;
+import io.github.metart.eval.outcomes.ClassOutcome;
+import io.github.metart.eval.outcomes.ClassOutcomes;
+import io.github.metart.eval.outcomes.ObjectMetadata;
+import io.github.metart.eval.outcomes.YearOutcome;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,9 +50,9 @@ public final class PredictionsCsv {
       }
       try (BufferedWriter out = Files.newBufferedWriter(file)) {
         if (report.result() instanceof ClassificationResult c) {
-          writeClasses(c.predictions(), out);
+          writeClasses(c.outcomes(), out);
         } else if (report.result() instanceof YearResult y) {
-          writeYears(y.predictions().predictions(), out);
+          writeYears(y.outcomes().outcomes(), out);
         }
       }
     } catch (IOException e) {
@@ -61,10 +61,10 @@ public final class PredictionsCsv {
     return file;
   }
 
-  private static void writeClasses(ClassPredictions predictions, BufferedWriter out)
+  private static void writeClasses(ClassOutcomes predictions, BufferedWriter out)
       throws IOException {
     row(out, CLASSIFICATION_COLUMNS);
-    for (ClassPrediction p : predictions.predictions()) {
+    for (ClassOutcome p : predictions.outcomes()) {
       ObjectMetadata o = p.object();
       row(
           out,
@@ -82,10 +82,10 @@ public final class PredictionsCsv {
     }
   }
 
-  private static void writeYears(List<YearPrediction> predictions, BufferedWriter out)
+  private static void writeYears(List<YearOutcome> predictions, BufferedWriter out)
       throws IOException {
     row(out, YEAR_COLUMNS);
-    for (YearPrediction p : predictions) {
+    for (YearOutcome p : predictions) {
       ObjectMetadata o = p.object();
       row(
           out,

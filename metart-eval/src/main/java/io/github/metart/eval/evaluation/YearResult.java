@@ -6,7 +6,7 @@ import io.github.metart.eval.analysis.Breakdown;
 import io.github.metart.eval.analysis.LargeYearError;
 import io.github.metart.eval.metrics.YearBaseline;
 import io.github.metart.eval.metrics.YearMetrics;
-import io.github.metart.eval.predictions.YearPredictions;
+import io.github.metart.eval.outcomes.YearOutcomes;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,13 +17,13 @@ import java.util.Map;
  * constant-guess baseline, the mean year error by department, classification and object name, and
  * the objects missed the most.
  *
- * @param predictions the predictions measured
+ * @param outcomes the outcomes measured
  * @param metrics the model's and the baseline's year errors
  * @param breakdowns mean year error per metadata field
  * @param largestErrors the objects with the largest errors, largest first
  */
 public record YearResult(
-    YearPredictions predictions,
+    YearOutcomes outcomes,
     YearMetrics metrics,
     List<Breakdown> breakdowns,
     List<LargeYearError> largestErrors)
@@ -34,7 +34,7 @@ public record YearResult(
 
   /** Checks that nothing is missing. */
   public YearResult {
-    requireNonNull(predictions, "predictions");
+    requireNonNull(outcomes, "outcomes");
     requireNonNull(metrics, "metrics");
     breakdowns = List.copyOf(breakdowns);
     largestErrors = List.copyOf(largestErrors);
@@ -43,15 +43,15 @@ public record YearResult(
   /**
    * Measures everything on the given predictions.
    *
-   * @param predictions the predictions
+   * @param outcomes the outcomes
    * @param baseline the constant guess to compare with, usually the mean training year
    */
-  public static YearResult of(YearPredictions predictions, YearBaseline baseline) {
+  public static YearResult of(YearOutcomes outcomes, YearBaseline baseline) {
     return new YearResult(
-        predictions,
-        YearMetrics.of(predictions, baseline),
-        Breakdown.yearErrorByEveryField(predictions),
-        LargeYearError.largest(predictions, LARGEST_ERRORS));
+        outcomes,
+        YearMetrics.of(outcomes, baseline),
+        Breakdown.yearErrorByEveryField(outcomes),
+        LargeYearError.largest(outcomes, LARGEST_ERRORS));
   }
 
   @Override

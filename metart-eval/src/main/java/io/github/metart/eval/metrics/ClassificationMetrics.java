@@ -3,8 +3,8 @@ package io.github.metart.eval.metrics;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import io.github.metart.eval.predictions.ClassPrediction;
-import io.github.metart.eval.predictions.ClassPredictions;
+import io.github.metart.eval.outcomes.ClassOutcome;
+import io.github.metart.eval.outcomes.ClassOutcomes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -53,7 +53,7 @@ public record ClassificationMetrics(
    * Computes the metrics with top-k accuracy for k in {@link #DEFAULT_TOP_K} below the number of
    * classes (only when every prediction carries probabilities).
    */
-  public static ClassificationMetrics of(ClassPredictions predictions) {
+  public static ClassificationMetrics of(ClassOutcomes predictions) {
     requireNonNull(predictions, "predictions");
     List<Integer> ks = new ArrayList<>();
     for (int k : DEFAULT_TOP_K) {
@@ -72,7 +72,7 @@ public record ClassificationMetrics(
    * @throws IllegalArgumentException when k is below 1, or top-k is asked for predictions without
    *     probabilities
    */
-  public static ClassificationMetrics of(ClassPredictions predictions, List<Integer> topK) {
+  public static ClassificationMetrics of(ClassOutcomes predictions, List<Integer> topK) {
     requireNonNull(predictions, "predictions");
     requireNonNull(topK, "topK");
     int classes = predictions.labels().size();
@@ -80,7 +80,7 @@ public record ClassificationMetrics(
     long[] predictedCount = new long[classes];
     long[] truePositives = new long[classes];
     int correct = 0;
-    for (ClassPrediction p : predictions.predictions()) {
+    for (ClassOutcome p : predictions.outcomes()) {
       support[p.actual()]++;
       predictedCount[p.predicted()]++;
       if (p.correct()) {
@@ -128,13 +128,13 @@ public record ClassificationMetrics(
    *
    * @throws IllegalArgumentException when a prediction carries no probabilities
    */
-  public static double topKAccuracy(ClassPredictions predictions, int k) {
+  public static double topKAccuracy(ClassOutcomes predictions, int k) {
     checkArgument(k >= 1, "top-k accuracy needs k of 1 or more, got %s", k);
     if (predictions.isEmpty()) {
       return Double.NaN;
     }
     int hits = 0;
-    for (ClassPrediction p : predictions.predictions()) {
+    for (ClassOutcome p : predictions.outcomes()) {
       checkArgument(
           p.hasProbabilities(),
           "object %s has no class probabilities: top-%s accuracy needs them",

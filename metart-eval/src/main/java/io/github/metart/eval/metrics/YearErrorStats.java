@@ -3,7 +3,7 @@ package io.github.metart.eval.metrics;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import io.github.metart.eval.predictions.YearPrediction;
+import io.github.metart.eval.outcomes.YearOutcome;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -40,18 +40,18 @@ public record YearErrorStats(
   }
 
   /** The statistics of the model's predicted years. */
-  public static YearErrorStats ofPredictions(List<YearPrediction> predictions) {
-    return of(predictions, YearPrediction::predictedYear);
+  public static YearErrorStats ofOutcomes(List<YearOutcome> predictions) {
+    return of(predictions, YearOutcome::predictedYear);
   }
 
   /** The statistics of always guessing the same year for every object. */
-  public static YearErrorStats ofConstantGuess(List<YearPrediction> predictions, double year) {
+  public static YearErrorStats ofConstantGuess(List<YearOutcome> predictions, double year) {
     checkArgument(Double.isFinite(year), "the constant guess must be finite, got %s", year);
     return of(predictions, p -> year);
   }
 
   private static YearErrorStats of(
-      List<YearPrediction> predictions, ToDoubleFunction<YearPrediction> guess) {
+      List<YearOutcome> predictions, ToDoubleFunction<YearOutcome> guess) {
     requireNonNull(predictions, "predictions");
     int n = predictions.size();
     if (n == 0) {
@@ -66,7 +66,7 @@ public record YearErrorStats(
     int within50 = 0;
     int inside = 0;
     for (int i = 0; i < n; i++) {
-      YearPrediction p = predictions.get(i);
+      YearOutcome p = predictions.get(i);
       double predicted = guess.applyAsDouble(p);
       double error = predicted - p.actualYear();
       double abs = Math.abs(error);
@@ -80,7 +80,7 @@ public record YearErrorStats(
       if (abs <= 50) {
         within50++;
       }
-      if (YearPrediction.insideInterval(predicted, p.intervalBegin(), p.intervalEnd())) {
+      if (YearOutcome.insideInterval(predicted, p.intervalBegin(), p.intervalEnd())) {
         inside++;
       }
     }
@@ -105,7 +105,7 @@ public record YearErrorStats(
   /**
    * The share of predictions at most {@code years} from the actual year; NaN without predictions.
    */
-  public static double shareWithin(List<YearPrediction> predictions, double years) {
+  public static double shareWithin(List<YearOutcome> predictions, double years) {
     checkArgument(years >= 0, "the tolerance must be 0 or more years, got %s", years);
     if (predictions.isEmpty()) {
       return Double.NaN;

@@ -2,7 +2,7 @@ package io.github.metart.eval.metrics;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.metart.eval.predictions.YearPredictions;
+import io.github.metart.eval.outcomes.YearOutcomes;
 
 /**
  * The year errors of a model beside those of the constant-guess baseline over the same objects, so
@@ -27,12 +27,12 @@ public record YearMetrics(YearErrorStats model, YearErrorStats baseline, YearBas
    * @param predictions the predictions over one split
    * @param baselineGuess the constant guess, usually {@link YearBaseline#meanTrainingYear}
    */
-  public static YearMetrics of(YearPredictions predictions, YearBaseline baselineGuess) {
+  public static YearMetrics of(YearOutcomes predictions, YearBaseline baselineGuess) {
     requireNonNull(predictions, "predictions");
     requireNonNull(baselineGuess, "baselineGuess");
     return new YearMetrics(
-        YearErrorStats.ofPredictions(predictions.predictions()),
-        YearErrorStats.ofConstantGuess(predictions.predictions(), baselineGuess.year()),
+        YearErrorStats.ofOutcomes(predictions.outcomes()),
+        YearErrorStats.ofConstantGuess(predictions.outcomes(), baselineGuess.year()),
         baselineGuess);
   }
 

@@ -3,7 +3,7 @@ package io.github.metart.eval.plots;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import io.github.metart.eval.predictions.YearPredictions;
+import io.github.metart.eval.outcomes.YearOutcomes;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -107,7 +107,7 @@ public final class YearCharts {
    * @param predictions the predictions, at least one
    * @param size the image size
    */
-  public static XYChart predictedVsActual(YearPredictions predictions, ChartSize size) {
+  public static XYChart predictedVsActual(YearOutcomes predictions, ChartSize size) {
     requireNonNull(predictions, "predictions");
     requireNonNull(size, "size");
     checkArgument(!predictions.isEmpty(), "no predictions to draw");
@@ -152,7 +152,7 @@ public final class YearCharts {
     BasicStroke dashed = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f);
     XYSeries above =
         chart.addSeries(
-            "±" + BAND_YEARS + " years",
+            "+" + BAND_YEARS + " years",
             new double[] {min, max},
             new double[] {min + BAND_YEARS, max + BAND_YEARS});
     style(above, new Color(214, 39, 40), dashed);
@@ -162,7 +162,6 @@ public final class YearCharts {
             new double[] {min, max},
             new double[] {min - BAND_YEARS, max - BAND_YEARS});
     style(below, new Color(214, 39, 40), dashed);
-    below.setShowInLegend(false);
     return chart;
   }
 

@@ -19,6 +19,8 @@ import io.github.metart.eval.evaluation.YearResult;
 import io.github.metart.eval.metrics.ClassMetrics;
 import io.github.metart.eval.metrics.YearErrorStats;
 import io.github.metart.eval.metrics.YearMetrics;
+import io.github.metart.eval.outcomes.ObjectMetadata;
+import io.github.metart.eval.outcomes.YearOutcome;
 import io.github.metart.eval.plots.BreakdownCharts;
 import io.github.metart.eval.plots.ChartFiles;
 import io.github.metart.eval.plots.ChartSize;
@@ -27,18 +29,20 @@ import io.github.metart.eval.plots.CurveCharts;
 import io.github.metart.eval.plots.DistributionCharts;
 import io.github.metart.eval.plots.RunCurves;
 import io.github.metart.eval.plots.YearCharts;
-import io.github.metart.eval.predictions.ObjectMetadata;
-import io.github.metart.eval.predictions.YearPrediction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +56,14 @@ import org.slf4j.LoggerFactory;
  * @param title the page title
  * @param evaluation the evaluation of the run's model on one split, if any
  * @param curves the run's per-epoch values, if any
+ * @param labelDistribution objects per label in each split (split → label → count), shown as
+ *     grouped bars; empty when not given
  */
-public record RunReport(String title, Optional<EvaluationReport> evaluation, Optional<RunCurves> curves) {
+public record RunReport(
+    String title,
+    Optional<EvaluationReport> evaluation,
+    Optional<RunCurves> curves,
+    Map<String, Map<String, Long>> labelDistribution) {
 
   /** The page's file name. */
   public static final String PAGE = "index.html";
@@ -77,7 +87,19 @@ public record RunReport(String title, Optional<EvaluationReport> evaluation, Opt
     requireNonNull(title, "title");
     requireNonNull(evaluation, "evaluation");
     requireNonNull(curves, "curves");
+    requireNonNull(labelDistribution, "labelDistribution");
     checkArgument(!title.isBlank(), "a report needs a title");
+    Map<String, Map<String, Long>> copy = new LinkedHashMap<>();
+    labelDistribution.forEach(
+        (split, counts) -> {
+          checkArgument(!counts.isEmpty(), "the label distribution of split '%s' is empty", split);
+          counts.forEach(
+              (label, count) ->
+                  checkArgument(
+                      count >= 0, "split '%s': label '%s' has %s objects", split, label, count));
+          copy.put(split, Collections.unmodifiableMap(new LinkedHashMap<>(counts)));
+        });
+    labelDistribution = Collections.unmodifiableMap(copy);
     checkArgument(
         evaluation.isPresent() || curves.isPresent(),
         "a run report needs an evaluation, training curves or both");
@@ -153,6 +175,10 @@ public record RunReport(String title, Optional<EvaluationReport> evaluation, Opt
           e.headline().forEach((m, v) -> cards.add(new String[] {m.format(v), m.displayName()}));
           html.heading(2, "Headline").headline(cards);
         });
+    if (!labelDistribution.isEmpty()) {
+      html.heading(2, "Label distribution per split");
+      show(html, byName.get("label-distribution"));
+    }
     curves.ifPresent(c -> training(html, c, byName));
     evaluation.ifPresent(
         e -> {
@@ -167,6 +193,15 @@ public record RunReport(String title, Optional<EvaluationReport> evaluation, Opt
 
   private List<Figure> figures() {
     List<Figure> figures = new ArrayList<>();
+    if (!labelDistribution.isEmpty()) {
+      figures.add(
+          new Figure(
+              "label-distribution",
+              "Objects per label in each split ("
+                  + String.join(", ", labelDistribution.keySet())
+                  + ").",
+              labelDistributionChart()));
+    }
     curves.ifPresent(
         c -> {
           Map<String, XYChart> charts = CurveCharts.byMetric(c, ChartSize.DEFAULT);
@@ -193,17 +228,17 @@ public record RunReport(String title, Optional<EvaluationReport> evaluation, Opt
                     "Objects per label: how many there are and how many were predicted.",
                     DistributionCharts.actualAndPredicted(matrix, ChartSize.DEFAULT)));
             breakdownFigures(figures, c.breakdowns(), c.count());
-          } else if (e.result() instanceof YearResult y && !y.predictions().isEmpty()) {
+          } else if (e.result() instanceof YearResult y && !y.outcomes().isEmpty()) {
             figures.add(
                 new Figure(
                     "predicted-vs-actual",
                     "Each object's predicted year against its actual year; the dashed lines are ±"
                         + YearCharts.BAND_YEARS
                         + " years.",
-                    YearCharts.predictedVsActual(y.predictions(), ChartSize.SQUARE)));
+                    YearCharts.predictedVsActual(y.outcomes(), ChartSize.SQUARE)));
             Map<String, double[]> years = new LinkedHashMap<>();
-            years.put("actual", y.predictions().actualYears());
-            years.put("predicted", y.predictions().predictedYears());
+            years.put("actual", y.outcomes().actualYears());
+            years.put("predicted", y.outcomes().predictedYears());
             figures.add(
                 new Figure(
                     "years-histogram",
@@ -274,12 +309,20 @@ public record RunReport(String title, Optional<EvaluationReport> evaluation, Opt
         List<String> cells = new ArrayList<>();
         cells.add(Html.headerCell(matrix.labels().get(row)));
         for (int column = 0; column < matrix.size(); column++) {
-          String count = Long.toString(matrix.cell(row, column));
-          cells.add(row == column ? Html.cellWithClass("diag", count) : Html.numberCell(count));
+          String text =
+              Formats.countWithShare(matrix.cell(row, column), matrix.columnShare(row, column));
+          cells.add(row == column ? Html.cellWithClass("diag", text) : Html.numberCell(text));
         }
         rows.add(cells);
       }
-      html.table("Counts, " + matrix.orientation().describe() + "; the diagonal is right", header, rows);
+      html.table(
+          "Counts and, in brackets, shares of the column ("
+              + matrix.orientation().describeColumnShares()
+              + "), "
+              + matrix.orientation().describe()
+              + "; the diagonal is right",
+          header,
+          rows);
     }
 
     html.heading(2, "Per class");
@@ -327,7 +370,7 @@ public record RunReport(String title, Optional<EvaluationReport> evaluation, Opt
         "The baseline always guesses "
             + Formats.calendarYear(m.baselineGuess().year())
             + " ("
-            + m.baselineGuess().source()
+            + m.baselineGuess().describe()
             + ").");
     List<List<String>> rows = new ArrayList<>();
     rows.add(yearRow("mean year error", m, s -> Formats.years(s.meanYearError())));
@@ -348,7 +391,7 @@ public record RunReport(String title, Optional<EvaluationReport> evaluation, Opt
     html.paragraph(shown(largest.size(), "objects with the largest errors", "largest first"));
     List<List<String>> objectRows = new ArrayList<>();
     for (LargeYearError e : largest.subList(0, Math.min(MAX_OBJECTS, largest.size()))) {
-      YearPrediction p = e.prediction();
+      YearOutcome p = e.prediction();
       List<String> cells = new ArrayList<>();
       cells.add(objectLink(p.object()));
       cells.add(Html.numberCell(Formats.calendarYear(p.actualYear())));
@@ -384,6 +427,22 @@ public record RunReport(String title, Optional<EvaluationReport> evaluation, Opt
           List.of(b.field().displayName(), "objects", b.measure().displayName()),
           rows);
     }
+  }
+
+  /** Bars per label, one series per split; labels in the evaluation's order, then the others. */
+  private CategoryChart labelDistributionChart() {
+    Set<String> labels = new LinkedHashSet<>();
+    evaluation
+        .filter(e -> e.result() instanceof ClassificationResult)
+        .ifPresent(e -> labels.addAll(((ClassificationResult) e.result()).outcomes().labels()));
+    labelDistribution.values().forEach(counts -> labels.addAll(counts.keySet()));
+    List<String> order = List.copyOf(labels);
+    Map<String, List<Long>> series = new LinkedHashMap<>();
+    labelDistribution.forEach(
+        (split, counts) ->
+            series.put(split, order.stream().map(l -> counts.getOrDefault(l, 0L)).toList()));
+    return DistributionCharts.labelCounts(
+        "Objects per label in each split", order, series, ChartSize.DEFAULT);
   }
 
   private static void show(Html html, Figure figure) {
@@ -435,6 +494,7 @@ public record RunReport(String title, Optional<EvaluationReport> evaluation, Opt
     private String title;
     private EvaluationReport evaluation;
     private RunCurves curves;
+    private final Map<String, Map<String, Long>> labelDistribution = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -456,6 +516,23 @@ public record RunReport(String title, Optional<EvaluationReport> evaluation, Opt
       return this;
     }
 
+    /**
+     * The number of objects per label in one split, shown as grouped bars beside the other splits
+     * given; call once per split, e.g. {@code train}, {@code validation} and {@code test}.
+     *
+     * @param split the split's name
+     * @param countsByLabel objects per label (at least one label, counts 0 or more)
+     */
+    public Builder labelDistribution(String split, Map<String, ? extends Number> countsByLabel) {
+      requireNonNull(split, "split");
+      requireNonNull(countsByLabel, "countsByLabel");
+      checkArgument(!split.isBlank(), "name the split");
+      Map<String, Long> counts = new LinkedHashMap<>();
+      countsByLabel.forEach((label, count) -> counts.put(label, count.longValue()));
+      labelDistribution.put(split, counts);
+      return this;
+    }
+
     /** The report. */
     public RunReport build() {
       String t = title;
@@ -465,7 +542,8 @@ public record RunReport(String title, Optional<EvaluationReport> evaluation, Opt
                 ? evaluation.model() + " on " + evaluation.split()
                 : curves != null ? curves.run() : "";
       }
-      return new RunReport(t, Optional.ofNullable(evaluation), Optional.ofNullable(curves));
+      return new RunReport(
+          t, Optional.ofNullable(evaluation), Optional.ofNullable(curves), labelDistribution);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.metart.eval.training;
 
 import ai.djl.ndarray.NDArray;
+import io.github.metart.data.dataset.YearTarget;
 import io.github.metart.models.heads.YearHead;
 import java.util.function.UnaryOperator;
 
@@ -9,7 +10,7 @@ import java.util.function.UnaryOperator;
  *
  * <p>Attach it to a DJL {@code TrainingConfig} with {@code addEvaluator}. Labels are the dataset's
  * normalized years ({@code [B, 1]} or {@code [B]}, 0..1 over {@code [minYear, maxYear]}).
- * Predictions are either one normalized year per object ({@link #MeanYearError(YearScale)}) or a
+ * Predictions are either one normalized year per object ({@link #MeanYearError(YearTarget)}) or a
  * year head's raw outputs ({@link #MeanYearError(YearHead)}: regression or binned-year logits,
  * turned into years the way the head predicts them).
  */
@@ -19,18 +20,18 @@ public final class MeanYearError extends YearErrorEvaluator {
   public static final String NAME = "MeanYearError";
 
   /** The evaluator named {@value #NAME}, for predictions that are normalized years. */
-  public MeanYearError(YearScale scale) {
-    this(NAME, scale);
+  public MeanYearError(YearTarget target) {
+    this(NAME, target);
   }
 
   /** An evaluator with a custom name, for predictions that are normalized years. */
-  public MeanYearError(String name, YearScale scale) {
-    super(name, scale, UnaryOperator.identity());
+  public MeanYearError(String name, YearTarget target) {
+    super(name, target, UnaryOperator.identity());
   }
 
   /** The evaluator named {@value #NAME}, for the raw outputs of a year head. */
   public MeanYearError(YearHead head) {
-    super(NAME, new YearScale(head.minYear(), head.maxYear()), head::normalizedYears);
+    super(NAME, new YearTarget(head.minYear(), head.maxYear()), head::normalizedYears);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import io.github.metart.data.dataset.YearTarget;
 import io.github.metart.models.heads.YearHead;
 import java.util.function.UnaryOperator;
 
@@ -20,13 +21,13 @@ public final class ShareWithinYears extends YearErrorEvaluator {
    * The evaluator named {@code Within<years>Years}, e.g. {@code Within50Years}, for predictions
    * that are normalized years.
    */
-  public ShareWithinYears(double years, YearScale scale) {
-    this(defaultName(years), years, scale);
+  public ShareWithinYears(double years, YearTarget target) {
+    this(defaultName(years), years, target);
   }
 
   /** An evaluator with a custom name, for predictions that are normalized years. */
-  public ShareWithinYears(String name, double years, YearScale scale) {
-    this(name, years, scale, UnaryOperator.identity());
+  public ShareWithinYears(String name, double years, YearTarget target) {
+    this(name, years, target, UnaryOperator.identity());
   }
 
   /** The evaluator named {@code Within<years>Years}, for the raw outputs of a year head. */
@@ -34,13 +35,13 @@ public final class ShareWithinYears extends YearErrorEvaluator {
     this(
         defaultName(years),
         years,
-        new YearScale(head.minYear(), head.maxYear()),
+        new YearTarget(head.minYear(), head.maxYear()),
         head::normalizedYears);
   }
 
   private ShareWithinYears(
-      String name, double years, YearScale scale, UnaryOperator<NDArray> toNormalizedYears) {
-    super(name, scale, toNormalizedYears);
+      String name, double years, YearTarget target, UnaryOperator<NDArray> toNormalizedYears) {
+    super(name, target, toNormalizedYears);
     checkArgument(years >= 0, "the tolerance must be 0 or more years, got %s", years);
     this.years = years;
   }

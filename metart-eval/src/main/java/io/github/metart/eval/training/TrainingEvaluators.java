@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.evaluator.Evaluator;
 import ai.djl.training.evaluator.TopKAccuracy;
+import io.github.metart.data.dataset.YearTarget;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.heads.ClassifierHead;
 import io.github.metart.models.heads.Head;
@@ -41,10 +42,10 @@ public final class TrainingEvaluators {
    * For a year model whose outputs are normalized years: {@link MeanYearError} and {@link
    * ShareWithinYears} at 50 years (named {@code MeanYearError} and {@code Within50Years}).
    *
-   * @param scale the year range the targets are normalized over
+   * @param target the dataset's year target: the range its labels are normalized over
    */
-  public static List<Evaluator> forYears(YearScale scale) {
-    return List.of(new MeanYearError(scale), new ShareWithinYears(50, scale));
+  public static List<Evaluator> forYears(YearTarget target) {
+    return List.of(new MeanYearError(target), new ShareWithinYears(50, target));
   }
 
   /**

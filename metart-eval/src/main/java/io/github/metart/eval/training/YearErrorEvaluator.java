@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.evaluator.Evaluator;
+import io.github.metart.data.dataset.YearTarget;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -19,19 +20,21 @@ import java.util.function.UnaryOperator;
  */
 abstract class YearErrorEvaluator extends Evaluator {
 
-  private final YearScale scale;
+  private final YearTarget target;
+  private final double yearsPerUnit;
   private final UnaryOperator<NDArray> toNormalizedYears;
   private final Map<String, Double> sums = new ConcurrentHashMap<>();
 
-  YearErrorEvaluator(String name, YearScale scale, UnaryOperator<NDArray> toNormalizedYears) {
+  YearErrorEvaluator(String name, YearTarget target, UnaryOperator<NDArray> toNormalizedYears) {
     super(name);
-    this.scale = requireNonNull(scale, "scale");
+    this.target = requireNonNull(target, "target");
+    this.yearsPerUnit = target.decode(1) - target.decode(0); // years per unit of normalized year
     this.toNormalizedYears = requireNonNull(toNormalizedYears, "toNormalizedYears");
   }
 
-  /** The year range the outputs are normalized over. */
-  public YearScale scale() {
-    return scale;
+  /** The dataset's year target: the year range labels and outputs are normalized over. */
+  public YearTarget target() {
+    return target;
   }
 
   /** The per-object score from absolute errors in years (same shape as the input). */
@@ -55,7 +58,7 @@ abstract class YearErrorEvaluator extends Evaluator {
         .flatten()
         .sub(label.toType(DataType.FLOAT32, false).flatten())
         .abs()
-        .mul(scale.span());
+        .mul(yearsPerUnit);
   }
 
   /** {@inheritDoc} The mean score over the batch, a scalar. */

@@ -3,10 +3,10 @@ package io.github.metart.eval.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.github.metart.eval.predictions.ClassPrediction;
-import io.github.metart.eval.predictions.ClassPredictions;
-import io.github.metart.eval.predictions.ObjectMetadata;
-import io.github.metart.eval.predictions.YearPredictions;
+import io.github.metart.eval.outcomes.ClassOutcome;
+import io.github.metart.eval.outcomes.ClassOutcomes;
+import io.github.metart.eval.outcomes.ObjectMetadata;
+import io.github.metart.eval.outcomes.YearOutcomes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +20,14 @@ class ErrorAnalysisTest {
     return new ObjectMetadata(id, "European Paintings", "Paintings", "Painting", "");
   }
 
-  private static ClassPredictions predictions() {
+  private static ClassOutcomes predictions() {
     List<String> labels = List.of("greek", "roman", "french");
-    return ClassPredictions.builder(labels)
-        .add(ClassPrediction.fromProbabilities(vase(10), 0, new float[] {.9f, .1f, 0}))
-        .add(ClassPrediction.fromProbabilities(vase(11), 0, new float[] {.3f, .7f, 0}))
-        .add(ClassPrediction.fromProbabilities(vase(12), 1, new float[] {.45f, .4f, .15f}))
-        .add(ClassPrediction.fromProbabilities(painting(20), 2, new float[] {0, 0, 1}))
-        .add(ClassPrediction.fromProbabilities(ObjectMetadata.ofId(30), 2, new float[] {0, .6f, .4f}))
+    return ClassOutcomes.builder(labels)
+        .add(ClassOutcome.fromProbabilities(vase(10), 0, new float[] {.9f, .1f, 0}))
+        .add(ClassOutcome.fromProbabilities(vase(11), 0, new float[] {.3f, .7f, 0}))
+        .add(ClassOutcome.fromProbabilities(vase(12), 1, new float[] {.45f, .4f, .15f}))
+        .add(ClassOutcome.fromProbabilities(painting(20), 2, new float[] {0, 0, 1}))
+        .add(ClassOutcome.fromProbabilities(ObjectMetadata.ofId(30), 2, new float[] {0, .6f, .4f}))
         .build();
   }
 
@@ -72,8 +72,8 @@ class ErrorAnalysisTest {
 
   @Test
   void misclassifiedWithoutProbabilitiesAreOrderedById() {
-    ClassPredictions p =
-        ClassPredictions.of(List.of("a", "b"), new int[] {0, 1, 0, 1}, new int[] {1, 1, 1, 0});
+    ClassOutcomes p =
+        ClassOutcomes.of(List.of("a", "b"), new int[] {0, 1, 0, 1}, new int[] {1, 1, 1, 0});
 
     assertThat(Misclassified.of(p)).extracting(Misclassified::objectId).containsExactly(1L, 3L, 4L);
     assertThat(Misclassified.of(p).get(0).confidence()).isNaN();
@@ -81,8 +81,8 @@ class ErrorAnalysisTest {
 
   @Test
   void yearErrorByClassificationAndTheLargestMisses() {
-    YearPredictions p =
-        YearPredictions.builder()
+    YearOutcomes p =
+        YearOutcomes.builder()
             .add(vase(1), -500, -480, -525, -475)
             .add(vase(2), -400, -300, -425, -375)
             .add(painting(3), 1650, 1660, 1640, 1660)

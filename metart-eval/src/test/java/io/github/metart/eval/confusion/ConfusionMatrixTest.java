@@ -3,7 +3,7 @@ package io.github.metart.eval.confusion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.metart.eval.predictions.ClassPredictions;
+import io.github.metart.eval.outcomes.ClassOutcomes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ class ConfusionMatrixTest {
     predicted[i++] = 1;
     actual[i] = 0;
     predicted[i] = 1;
-    return ConfusionMatrix.of(ClassPredictions.of(LABELS, actual, predicted));
+    return ConfusionMatrix.of(ClassOutcomes.of(LABELS, actual, predicted));
   }
 
   @Test
@@ -101,6 +101,15 @@ class ConfusionMatrixTest {
 
     assertThat(shares[0][2]).isEqualTo(9.0 / 13); // 9 of 13 romans predicted etruscan
     assertThat(shares[2][2]).isEqualTo(4.0 / 13); // roman recall
+    assertThat(matrix().columnShare(0, 2)).isEqualTo(shares[0][2]);
+    assertThat(matrix().columnTotal(2)).isEqualTo(13);
+    assertThat(matrix().orientation().describeColumnShares())
+        .isEqualTo(
+            "each count divided by its column's total (all objects of one actual class); a column"
+                + " with objects sums to 1, one without is all 0; the diagonal is each class's recall");
+    assertThat(matrix().transposed().orientation().describeColumnShares())
+        .contains("predicted as one class")
+        .endsWith("precision");
     for (int column = 0; column < 3; column++) {
       double sum = 0;
       for (int row = 0; row < 3; row++) {
@@ -117,6 +126,9 @@ class ConfusionMatrixTest {
     ConfusionMatrix m = ConfusionMatrix.builder(List.of("a", "b")).add(0, 0).build();
 
     assertThat(m.normalizedByColumn()).isDeepEqualTo(new double[][] {{1, 0}, {0, 0}});
+    assertThat(m.columnShare(0, 0)).isEqualTo(1.0);
+    assertThat(m.columnShare(0, 1)).isNaN();
+    assertThat(m.columnTotal(1)).isZero();
     assertThat(m.topConfusions(5)).isEmpty();
   }
 

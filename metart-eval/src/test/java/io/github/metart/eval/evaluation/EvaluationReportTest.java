@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.metart.eval.confusion.ConfusionMatrix;
 import io.github.metart.eval.metrics.YearBaseline;
-import io.github.metart.eval.predictions.ClassPredictions;
-import io.github.metart.eval.predictions.YearPredictions;
+import io.github.metart.eval.outcomes.ClassOutcomes;
+import io.github.metart.eval.outcomes.YearOutcomes;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,25 @@ class EvaluationReportTest {
         .isEqualTo("rows = predicted, columns = actual");
     assertThat(json.at("/classification/confusionMatrix/counts/0/2").asLong())
         .isEqualTo(result.confusion().count("etruscan", "roman"));
+    ConfusionMatrix matrix = result.confusion();
+    double[][] shares = matrix.normalizedByColumn();
+    JsonNode normalized = json.at("/classification/confusionMatrix/normalizedByColumn");
+    assertThat(normalized.size()).isEqualTo(4);
+    for (int row = 0; row < 4; row++) {
+      assertThat(normalized.get(row).size()).isEqualTo(4);
+      for (int column = 0; column < 4; column++) {
+        assertThat(normalized.get(row).get(column).asDouble()).isEqualTo(shares[row][column]);
+      }
+    }
+    // roman objects predicted as etruscan, as a share of all roman objects
+    assertThat(normalized.at("/0/2").asDouble())
+        .isEqualTo(
+            (double) matrix.count("etruscan", "roman") / matrix.actualCount(matrix.indexOf("roman")));
+    assertThat(json.at("/classification/confusionMatrix/normalization").asText())
+        .isEqualTo(
+            "normalizedByColumn, same orientation as counts: each count divided by its column's"
+                + " total (all objects of one actual class); a column with objects sums to 1, one"
+                + " without is all 0; the diagonal is each class's recall");
     assertThat(json.at("/classification/perClass").size()).isEqualTo(4);
     assertThat(json.at("/classification/topConfusions/0/text").asText())
         .isEqualTo(result.topConfusions(1).get(0).toString());
@@ -56,7 +76,7 @@ class EvaluationReportTest {
   void undefinedValuesAreWrittenAsNull() throws Exception {
     EvaluationReport empty =
         EvaluationReport.classification(
-            "m", "validation", ClassPredictions.of(List.of("a", "b"), new int[0], new int[0]));
+            "m", "validation", ClassOutcomes.of(List.of("a", "b"), new int[0], new int[0]));
 
     JsonNode json = MetricsJson.toJson(empty);
 
@@ -121,6 +141,23 @@ class EvaluationReportTest {
     assertThat(md).startsWith("# Evaluation of resnet18 on the test split\n");
     assertThat(md).contains("## Confusion matrix (rows = predicted, columns = actual)");
     assertThat(md).contains("| predicted \\\\ actual | etruscan | greek | roman | egyptian |");
+    assertThat(md).contains("Each cell: the count and, in brackets, its share of the column (each count");
+    ConfusionMatrix matrix = result.confusion();
+    int roman = matrix.indexOf("roman");
+    int etruscan = matrix.indexOf("etruscan");
+    String romanAsEtruscan =
+        matrix.cell(etruscan, roman)
+            + " ("
+            + Formats.share(matrix.columnShare(etruscan, roman))
+            + ")";
+    assertThat(romanAsEtruscan).matches("\\d+ \\(\\d+\\.\\d %\\)");
+    String etruscanRow =
+        md.lines().filter(l -> l.startsWith("| **etruscan** |")).findFirst().orElseThrow();
+    assertThat(etruscanRow.split(" \\| ")[3]).isEqualTo(romanAsEtruscan);
+    String romanRow = md.lines().filter(l -> l.startsWith("| **roman** |")).findFirst().orElseThrow();
+    assertThat(romanRow)
+        .contains(
+            "**" + matrix.cell(roman, roman) + " (" + Formats.share(matrix.columnShare(roman, roman)) + ")**");
     assertThat(md).contains("1. " + result.topConfusions(1).get(0));
     assertThat(md).contains("## Accuracy by department");
     long id = result.misclassified().get(0).objectId();
@@ -177,7 +214,7 @@ class EvaluationReportTest {
   void summaryLineNamesModelSplitAndHeadline() {
     EvaluationReport report =
         EvaluationReport.year(
-            "m", "test", YearPredictions.of(new double[] {1800}, new double[] {1830}), YearBaseline.meanTrainingYear(1700));
+            "m", "test", YearOutcomes.of(new double[] {1800}, new double[] {1830}), YearBaseline.meanTrainingYear(1700));
 
     assertThat(report.summaryLine())
         .isEqualTo(

@@ -8,23 +8,29 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.metart.data.dataset.LabeledObject;
 import io.github.metart.data.dataset.SourceValues;
 import io.github.metart.data.dates.YearRange;
 import io.github.metart.data.dates.YearSource;
 import io.github.metart.eval.metrics.YearBaseline;
-import io.github.metart.eval.predictions.ClassPredictions;
-import io.github.metart.eval.predictions.YearPredictions;
+import io.github.metart.eval.outcomes.ClassOutcomes;
+import io.github.metart.eval.outcomes.YearOutcomes;
+import io.github.metart.eval.report.RunReport;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.spec.Architecture;
 import io.github.metart.models.spec.HeadSpec;
 import io.github.metart.models.spec.ModelSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A real (tiny, untrained) network run over a DJL dataset, joined back to labeled objects. */
 class EvaluatorTest {
@@ -85,12 +91,12 @@ class EvaluatorTest {
     }
     try (MetModel model = MetModel.create(spec(HeadSpec.classifier(LABELS)))) {
       Evaluator evaluator = Evaluator.builder().batchSize(4).split("validation").build();
-      ClassPredictions p = evaluator.predictClasses(model, dataset(labels), EvaluatorTest::objectId, objects());
+      ClassOutcomes p = evaluator.predictClasses(model, dataset(labels), EvaluatorTest::objectId, objects());
 
       assertThat(p.labels()).isEqualTo(LABELS);
-      assertThat(p.predictions()).hasSize(N);
+      assertThat(p.outcomes()).hasSize(N);
       for (int i = 0; i < N; i++) {
-        var prediction = p.predictions().get(i);
+        var prediction = p.outcomes().get(i);
         assertThat(prediction.object().objectId()).isEqualTo(objectId(i));
         assertThat(prediction.actual()).isEqualTo(i % 3);
         assertThat(prediction.object().title()).isEqualTo("Bowl " + i);
@@ -118,11 +124,11 @@ class EvaluatorTest {
     try (MetModel model = MetModel.create(spec(HeadSpec.regression(1400, 2000)))) {
       Evaluator evaluator = Evaluator.builder().batchSize(5).baseline(YearBaseline.meanTrainingYear(1700)).modelName("tiny").build();
 
-      YearPredictions p = evaluator.predictYears(model, dataset(labels), EvaluatorTest::objectId, objects());
-      assertThat(p.predictions()).hasSize(N);
-      assertThat(p.predictions().get(3).actualYear()).isEqualTo(1590);
-      assertThat(p.predictions().get(3).intervalBegin()).isEqualTo(1580);
-      assertThat(p.predictions().get(3).intervalEnd()).isEqualTo(1600);
+      YearOutcomes p = evaluator.predictYears(model, dataset(labels), EvaluatorTest::objectId, objects());
+      assertThat(p.outcomes()).hasSize(N);
+      assertThat(p.outcomes().get(3).actualYear()).isEqualTo(1590);
+      assertThat(p.outcomes().get(3).intervalBegin()).isEqualTo(1580);
+      assertThat(p.outcomes().get(3).intervalEnd()).isEqualTo(1600);
       for (double y : p.predictedYears()) {
         assertThat(y).isBetween(1400.0, 2000.0);
       }
@@ -135,6 +141,54 @@ class EvaluatorTest {
           .isCloseTo(
               java.util.stream.IntStream.range(0, N).map(i -> Math.abs(1500 + 30 * i - 1700)).average().orElseThrow(),
               within(1e-9));
+    }
+  }
+
+  @Test
+  void withoutTrainingYearsTheBaselineIsAFallbackThatEveryOutputStates(@TempDir Path dir)
+      throws IOException {
+    float[] labels = new float[N];
+    for (int i = 0; i < N; i++) {
+      labels[i] = (1500 + 30 * i - 1400) / 600f;
+    }
+    try (MetModel model = MetModel.create(spec(HeadSpec.regression(1400, 2000)))) {
+      Evaluator evaluator = Evaluator.builder().split("validation").modelName("tiny").build();
+
+      EvaluationReport report =
+          evaluator.evaluate(model, dataset(labels), EvaluatorTest::objectId, objects());
+
+      YearBaseline baseline = ((YearResult) report.result()).metrics().baselineGuess();
+      double splitMean =
+          java.util.stream.IntStream.range(0, N).map(i -> 1500 + 30 * i).average().orElseThrow();
+      assertThat(baseline.fallback()).isTrue();
+      assertThat(baseline.year()).isEqualTo(splitMean);
+      assertThat(baseline.source()).isEqualTo("mean year of the evaluated validation split");
+      String note = "a fallback: no training mean was given, so the baseline is the mean of the"
+          + " evaluated split itself";
+      assertThat(baseline.describe())
+          .isEqualTo("mean year of the evaluated validation split, " + YearBaseline.FALLBACK_NOTE)
+          .contains(note);
+
+      JsonNode json = MetricsJson.toJson(report);
+      assertThat(json.at("/year/baseline/fallback").asBoolean()).isTrue();
+      assertThat(json.at("/year/baseline/description").asText()).isEqualTo(baseline.describe());
+      assertThat(MarkdownReport.render(report)).contains(baseline.describe());
+      String html = Files.readString(RunReport.of(report).writeTo(dir).page());
+      assertThat(html).contains(baseline.describe());
+      assertThat(report.summaryLine())
+          .endsWith(
+              " (baseline: mean year of the evaluated validation split, a fallback: no training"
+                  + " mean given)");
+
+      // with the training mean, no output speaks of a fallback
+      EvaluationReport trained =
+          Evaluator.builder()
+              .baseline(YearBaseline.meanTrainingYear(1700))
+              .build()
+              .evaluate(model, dataset(labels), EvaluatorTest::objectId, objects());
+      assertThat(MetricsJson.toJson(trained).at("/year/baseline/fallback").asBoolean()).isFalse();
+      assertThat(MarkdownReport.render(trained)).doesNotContain("fallback");
+      assertThat(trained.summaryLine()).doesNotContain("fallback");
     }
   }
 

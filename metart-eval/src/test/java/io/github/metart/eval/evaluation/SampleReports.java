@@ -1,10 +1,10 @@
 package io.github.metart.eval.evaluation;
 
 import io.github.metart.eval.metrics.YearBaseline;
-import io.github.metart.eval.predictions.ClassPrediction;
-import io.github.metart.eval.predictions.ClassPredictions;
-import io.github.metart.eval.predictions.ObjectMetadata;
-import io.github.metart.eval.predictions.YearPredictions;
+import io.github.metart.eval.outcomes.ClassOutcome;
+import io.github.metart.eval.outcomes.ClassOutcomes;
+import io.github.metart.eval.outcomes.ObjectMetadata;
+import io.github.metart.eval.outcomes.YearOutcomes;
 import java.util.List;
 import java.util.Random;
 
@@ -29,9 +29,9 @@ public final class SampleReports {
   }
 
   /** 60 objects; about two thirds right; romans are often taken for etruscans. */
-  public static ClassPredictions classPredictions() {
+  public static ClassOutcomes classPredictions() {
     Random random = new Random(7);
-    ClassPredictions.Builder b = ClassPredictions.builder(LABELS);
+    ClassOutcomes.Builder b = ClassOutcomes.builder(LABELS);
     for (int i = 0; i < 60; i++) {
       int actual = i % LABELS.size();
       float[] p = new float[LABELS.size()];
@@ -40,15 +40,15 @@ public final class SampleReports {
       }
       int guess = random.nextInt(3) > 0 ? actual : (actual == 2 ? 0 : random.nextInt(LABELS.size()));
       p[guess] += 0.8f;
-      b.add(ClassPrediction.fromProbabilities(object(i), actual, p));
+      b.add(ClassOutcome.fromProbabilities(object(i), actual, p));
     }
     return b.build();
   }
 
   /** 40 objects between 700 B.C. and 1900 with errors of up to about 150 years. */
-  public static YearPredictions yearPredictions() {
+  public static YearOutcomes yearPredictions() {
     Random random = new Random(11);
-    YearPredictions.Builder b = YearPredictions.builder();
+    YearOutcomes.Builder b = YearOutcomes.builder();
     for (int i = 0; i < 40; i++) {
       int begin = -700 + i * 65;
       int end = begin + 25;

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.github.metart.eval.predictions.ClassPrediction;
-import io.github.metart.eval.predictions.ClassPredictions;
-import io.github.metart.eval.predictions.ObjectMetadata;
+import io.github.metart.eval.outcomes.ClassOutcome;
+import io.github.metart.eval.outcomes.ClassOutcomes;
+import io.github.metart.eval.outcomes.ObjectMetadata;
+import io.github.metart.models.heads.ClassPrediction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +21,10 @@ class ClassificationMetricsTest {
    * Ten objects; chinese occurs once and is never predicted; persian neither occurs nor is
    * predicted.
    */
-  private static ClassPredictions tenObjects() {
+  private static ClassOutcomes tenObjects() {
     int[] actual = {0, 0, 0, 1, 1, 2, 2, 2, 2, 3};
     int[] predicted = {0, 0, 1, 1, 0, 2, 2, 0, 1, 0};
-    return ClassPredictions.of(LABELS, actual, predicted);
+    return ClassOutcomes.of(LABELS, actual, predicted);
   }
 
   @Test
@@ -81,7 +82,7 @@ class ClassificationMetricsTest {
   void aClassPredictedButNeverPresentHasZeroRecall() {
     ClassificationMetrics m =
         ClassificationMetrics.of(
-            ClassPredictions.of(List.of("a", "b"), new int[] {0, 0}, new int[] {0, 1}));
+            ClassOutcomes.of(List.of("a", "b"), new int[] {0, 0}, new int[] {0, 1}));
 
     ClassMetrics b = m.forClass("b");
     assertThat(b.support()).isZero();
@@ -94,7 +95,7 @@ class ClassificationMetricsTest {
   @Test
   void emptyInputGivesNaNNotAnError() {
     ClassificationMetrics m =
-        ClassificationMetrics.of(ClassPredictions.of(LABELS, new int[0], new int[0]));
+        ClassificationMetrics.of(ClassOutcomes.of(LABELS, new int[0], new int[0]));
 
     assertThat(m.count()).isZero();
     assertThat(m.accuracy()).isNaN();
@@ -109,7 +110,7 @@ class ClassificationMetricsTest {
   void allWrongGivesZeroEverywhere() {
     ClassificationMetrics m =
         ClassificationMetrics.of(
-            ClassPredictions.of(
+            ClassOutcomes.of(
                 List.of("a", "b", "c"), new int[] {0, 1, 2, 0}, new int[] {1, 2, 0, 2}));
 
     assertThat(m.accuracy()).isZero();
@@ -122,7 +123,7 @@ class ClassificationMetricsTest {
   void oneClassIsPerfect() {
     ClassificationMetrics m =
         ClassificationMetrics.of(
-            ClassPredictions.of(List.of("only"), new int[] {0, 0, 0}, new int[] {0, 0, 0}));
+            ClassOutcomes.of(List.of("only"), new int[] {0, 0, 0}, new int[] {0, 0, 0}));
 
     assertThat(m.accuracy()).isEqualTo(1.0);
     assertThat(m.macroPrecision()).isEqualTo(1.0);
@@ -134,16 +135,16 @@ class ClassificationMetricsTest {
   @Test
   void topKAccuracyRanksTheActualClassByProbability() {
     List<String> labels = List.of("a", "b", "c", "d");
-    ClassPredictions p =
-        ClassPredictions.builder(labels)
-            .add(ClassPrediction.fromProbabilities(obj(1), 0, new float[] {.6f, .3f, .05f, .05f}))
-            .add(ClassPrediction.fromProbabilities(obj(2), 2, new float[] {.5f, .2f, .3f, 0f}))
-            .add(ClassPrediction.fromProbabilities(obj(3), 1, new float[] {.5f, .1f, .2f, .2f}))
+    ClassOutcomes p =
+        ClassOutcomes.builder(labels)
+            .add(ClassOutcome.fromProbabilities(obj(1), 0, new float[] {.6f, .3f, .05f, .05f}))
+            .add(ClassOutcome.fromProbabilities(obj(2), 2, new float[] {.5f, .2f, .3f, 0f}))
+            .add(ClassOutcome.fromProbabilities(obj(3), 1, new float[] {.5f, .1f, .2f, .2f}))
             .build();
 
-    assertThat(p.predictions().get(0).rankOfActual()).isZero();
-    assertThat(p.predictions().get(1).rankOfActual()).isEqualTo(1);
-    assertThat(p.predictions().get(2).rankOfActual()).isEqualTo(3);
+    assertThat(p.outcomes().get(0).rankOfActual()).isZero();
+    assertThat(p.outcomes().get(1).rankOfActual()).isEqualTo(1);
+    assertThat(p.outcomes().get(2).rankOfActual()).isEqualTo(3);
 
     ClassificationMetrics m = ClassificationMetrics.of(p, List.of(1, 2, 3, 4));
     assertThat(m.topK(1)).hasValue(1.0 / 3);
@@ -159,14 +160,33 @@ class ClassificationMetricsTest {
 
   @Test
   void tiesRankThePredictedClassFirstThenLowerIndices() {
-    ClassPrediction tie = ClassPrediction.fromProbabilities(obj(1), 1, new float[] {.4f, .4f, .2f});
+    ClassOutcome tie = ClassOutcome.fromProbabilities(obj(1), 1, new float[] {.4f, .4f, .2f});
     assertThat(tie.predicted()).isZero();
     assertThat(tie.rankOfActual()).isEqualTo(1);
 
-    ClassPrediction lowerIndexWins =
-        ClassPrediction.fromProbabilities(obj(2), 2, new float[] {.1f, .3f, .3f, .3f});
+    ClassOutcome lowerIndexWins =
+        ClassOutcome.fromProbabilities(obj(2), 2, new float[] {.1f, .3f, .3f, .3f});
     assertThat(lowerIndexWins.predicted()).isEqualTo(1);
     assertThat(lowerIndexWins.rankOfActual()).isEqualTo(1);
+
+    // a predicted class tied with lower-indexed classes still ranks first
+    List<Double> tied = List.of(.3, .3, .3, .1);
+    assertThat(new ClassOutcome(obj(3), 0, 2, tied).rankOfActual()).isEqualTo(1);
+    assertThat(new ClassOutcome(obj(4), 1, 2, tied).rankOfActual()).isEqualTo(2);
+    assertThat(new ClassOutcome(obj(5), 3, 2, tied).rankOfActual()).isEqualTo(3);
+  }
+
+  @Test
+  void anOutcomeOfAModelPredictionKeepsItsTopClassAndRanks() {
+    List<String> labels = List.of("a", "b", "c", "d");
+    ClassPrediction prediction = new ClassPrediction(labels, new float[] {.1f, .35f, .35f, .2f});
+
+    ClassOutcome outcome = ClassOutcome.of(obj(1), 3, prediction);
+
+    assertThat(outcome.predicted()).isEqualTo(prediction.topIndex()).isEqualTo(1);
+    assertThat(outcome.rankOfActual()).isEqualTo(prediction.rankOf(3)).isEqualTo(2);
+    assertThat(outcome.confidence()).isEqualTo(prediction.topProbability(), within(1e-7));
+    assertThat(ClassOutcome.of(obj(2), 1, prediction).rankOfActual()).isZero();
   }
 
   @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.github.metart.eval.predictions.ObjectMetadata;
-import io.github.metart.eval.predictions.YearPredictions;
+import io.github.metart.eval.outcomes.ObjectMetadata;
+import io.github.metart.eval.outcomes.YearOutcomes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +14,8 @@ class YearMetricsTest {
   private static final double EPS = 1e-9;
 
   /** Errors 10, -50, 100 and 0 years; two predictions fall inside their object's interval. */
-  private static YearPredictions four() {
-    return YearPredictions.builder()
+  private static YearOutcomes four() {
+    return YearOutcomes.builder()
         .add(ObjectMetadata.ofId(1), 1800, 1810, 1790, 1820)
         .add(ObjectMetadata.ofId(2), 1900, 1850, 1880, 1920)
         .add(ObjectMetadata.ofId(3), 1500, 1600, 1500, 1525)
@@ -25,7 +25,7 @@ class YearMetricsTest {
 
   @Test
   void handComputedYearErrors() {
-    YearErrorStats s = YearErrorStats.ofPredictions(four().predictions());
+    YearErrorStats s = YearErrorStats.ofOutcomes(four().outcomes());
 
     assertThat(s.count()).isEqualTo(4);
     assertThat(s.meanYearError()).isCloseTo(40, within(EPS));
@@ -63,19 +63,19 @@ class YearMetricsTest {
 
   @Test
   void insideIntervalRoundsToTheNearestYear() {
-    YearPredictions p =
-        YearPredictions.builder()
+    YearOutcomes p =
+        YearOutcomes.builder()
             .add(ObjectMetadata.ofId(1), 1820, 1820.4, 1800, 1820)
             .add(ObjectMetadata.ofId(2), 1820, 1820.5, 1800, 1820)
             .add(ObjectMetadata.ofId(3), -500, -500.5, -500, -500) // halves go up: -500
             .build();
 
-    assertThat(p.predictions()).extracting(pr -> pr.insideInterval()).containsExactly(true, false, true);
+    assertThat(p.outcomes()).extracting(pr -> pr.insideInterval()).containsExactly(true, false, true);
   }
 
   @Test
   void emptyInputGivesNaN() {
-    YearMetrics m = YearMetrics.of(YearPredictions.of(new double[0], new double[0]), YearBaseline.meanTrainingYear(1700));
+    YearMetrics m = YearMetrics.of(YearOutcomes.of(new double[0], new double[0]), YearBaseline.meanTrainingYear(1700));
 
     assertThat(m.count()).isZero();
     assertThat(m.model().meanYearError()).isNaN();
@@ -88,8 +88,8 @@ class YearMetricsTest {
   @Test
   void onePredictionIsItsOwnMedian() {
     YearErrorStats s =
-        YearErrorStats.ofPredictions(
-            YearPredictions.of(new double[] {1750}, new double[] {1720}).predictions());
+        YearErrorStats.ofOutcomes(
+            YearOutcomes.of(new double[] {1750}, new double[] {1720}).outcomes());
 
     assertThat(s.meanYearError()).isEqualTo(30);
     assertThat(s.medianYearError()).isEqualTo(30);
@@ -101,13 +101,13 @@ class YearMetricsTest {
   @Test
   void allWrongByCenturies() {
     YearErrorStats s =
-        YearErrorStats.ofPredictions(
-            YearPredictions.of(new double[] {1000, 1200}, new double[] {1500, 1700}).predictions());
+        YearErrorStats.ofOutcomes(
+            YearOutcomes.of(new double[] {1000, 1200}, new double[] {1500, 1700}).outcomes());
 
     assertThat(s.meanYearError()).isEqualTo(500);
     assertThat(s.within25()).isZero();
     assertThat(s.within50()).isZero();
     assertThat(s.insideInterval()).isZero();
-    assertThat(YearErrorStats.shareWithin(YearPredictions.of(new double[] {0, 0}, new double[] {10, 30}).predictions(), 20)).isEqualTo(0.5);
+    assertThat(YearErrorStats.shareWithin(YearOutcomes.of(new double[] {0, 0}, new double[] {10, 30}).outcomes(), 20)).isEqualTo(0.5);
   }
 }

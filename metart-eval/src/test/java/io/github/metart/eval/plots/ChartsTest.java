@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.metart.eval.analysis.Breakdown;
 import io.github.metart.eval.analysis.MetadataField;
 import io.github.metart.eval.confusion.ConfusionMatrix;
-import io.github.metart.eval.predictions.ClassPredictions;
-import io.github.metart.eval.predictions.ObjectMetadata;
-import io.github.metart.eval.predictions.YearPredictions;
+import io.github.metart.eval.outcomes.ClassOutcomes;
+import io.github.metart.eval.outcomes.ObjectMetadata;
+import io.github.metart.eval.outcomes.YearOutcomes;
 import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -111,7 +111,7 @@ class ChartsTest {
   void actualAndPredictedBarsComeFromTheConfusionMatrix() {
     ConfusionMatrix m =
         ConfusionMatrix.of(
-            ClassPredictions.of(List.of("a", "b"), new int[] {0, 0, 1}, new int[] {0, 1, 1}));
+            ClassOutcomes.of(List.of("a", "b"), new int[] {0, 0, 1}, new int[] {0, 1, 1}));
 
     CategoryChart chart = DistributionCharts.actualAndPredicted(m, ChartSize.DEFAULT);
 
@@ -150,25 +150,32 @@ class ChartsTest {
 
   @Test
   void predictedVsActualHasObjectsDiagonalAndBand() throws Exception {
-    YearPredictions p =
-        YearPredictions.of(new double[] {1500, 1600, 1700, -200}, new double[] {1520, 1550, 1800, -210});
+    YearOutcomes p =
+        YearOutcomes.of(new double[] {1500, 1600, 1700, -200}, new double[] {1520, 1550, 1800, -210});
 
     XYChart chart = YearCharts.predictedVsActual(p, ChartSize.SQUARE);
 
     assertThat(chart.getSeriesMap())
-        .containsOnlyKeys("objects", "predicted = actual", "±50 years", "-50 years");
+        .containsOnlyKeys("objects", "predicted = actual", "+50 years", "-50 years");
+    double[] diagonal = chart.getSeriesMap().get("predicted = actual").getYData();
+    assertThat(chart.getSeriesMap().get("+50 years").getYData())
+        .containsExactly(diagonal[0] + 50, diagonal[1] + 50);
+    assertThat(chart.getSeriesMap().get("-50 years").getYData())
+        .containsExactly(diagonal[0] - 50, diagonal[1] - 50);
+    assertThat(chart.getSeriesMap().get("+50 years").isShowInLegend()).isTrue();
+    assertThat(chart.getSeriesMap().get("-50 years").isShowInLegend()).isTrue();
     assertThat(chart.getSeriesMap().get("objects").getXData()).containsExactly(1500, 1600, 1700, -200);
     assertThat(chart.getSeriesMap().get("objects").getYData()).containsExactly(1520, 1550, 1800, -210);
     assertPng(ChartFiles.writePng(chart, dir.resolve("pva.png")), ChartSize.SQUARE);
 
-    assertThatThrownBy(() -> YearCharts.predictedVsActual(YearPredictions.of(new double[0], new double[0]), ChartSize.SQUARE))
+    assertThatThrownBy(() -> YearCharts.predictedVsActual(YearOutcomes.of(new double[0], new double[0]), ChartSize.SQUARE))
         .hasMessage("no predictions to draw");
   }
 
   @Test
   void breakdownBarsNameTheGroupsAndTheirSizes() throws Exception {
-    YearPredictions p =
-        YearPredictions.builder()
+    YearOutcomes p =
+        YearOutcomes.builder()
             .add(new ObjectMetadata(1, "Asian Art", "", "", ""), 1500, 1520, 1500, 1500)
             .add(new ObjectMetadata(2, "Asian Art", "", "", ""), 1500, 1560, 1500, 1500)
             .add(new ObjectMetadata(3, "Egyptian Art", "", "", ""), -1500, -1400, -1500, -1500)

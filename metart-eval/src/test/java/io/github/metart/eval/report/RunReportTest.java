@@ -3,8 +3,10 @@ package io.github.metart.eval.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.metart.eval.confusion.ConfusionMatrix;
 import io.github.metart.eval.evaluation.ClassificationResult;
 import io.github.metart.eval.evaluation.EvaluationReport;
+import io.github.metart.eval.evaluation.Formats;
 import io.github.metart.eval.evaluation.SampleReports;
 import io.github.metart.eval.plots.RunCurves;
 import java.nio.file.Files;
@@ -60,12 +62,61 @@ class RunReportTest {
     assertThat(html).contains("<title>resnet18 on test</title>");
     assertThat(html).contains("Confusion matrix (rows = predicted, columns = actual)");
     assertThat(html).contains("<th>predicted \\ actual</th>");
+    assertThat(html)
+        .contains(
+            "Counts and, in brackets, shares of the column (each count divided by its column&#39;s total"
+                + " (all objects of one actual class)");
+    ConfusionMatrix matrix = result.confusion();
+    int roman = matrix.indexOf("roman");
+    int etruscan = matrix.indexOf("etruscan");
+    assertThat(html)
+        .contains(
+            ">"
+                + matrix.cell(etruscan, roman)
+                + " ("
+                + Formats.share(matrix.columnShare(etruscan, roman))
+                + ")</td>");
     assertThat(html).contains(result.topConfusions(1).get(0).toString());
     long id = result.misclassified().get(0).objectId();
     assertThat(html).contains("<a href=\"https://www.metmuseum.org/art/collection/search/" + id + "\">" + id + "</a>");
     // metadata text is escaped, never markup
     assertThat(html).contains("&quot;youth&quot;, &lt;archaic&gt;").doesNotContain("<archaic>");
     assertThat(html).contains("Training: resnet18");
+  }
+
+  @Test
+  void theLabelDistributionOfEverySplitIsDrawnWhenGiven() throws Exception {
+    EvaluationReport evaluation = SampleReports.classification();
+    Map<String, Integer> train = new LinkedHashMap<>();
+    train.put("greek", 80);
+    train.put("etruscan", 20);
+    train.put("roman", 60);
+    train.put("egyptian", 40);
+    RunReport report =
+        RunReport.builder()
+            .evaluation(evaluation)
+            .labelDistribution("train", train)
+            .labelDistribution("validation", Map.of("roman", 8, "greek", 10))
+            .labelDistribution("test", Map.of("etruscan", 15, "greek", 15, "roman", 15, "egyptian", 15))
+            .build();
+
+    ReportFiles files = report.writeTo(dir);
+
+    assertThat(report.labelDistribution()).containsOnlyKeys("train", "validation", "test");
+    assertThat(report.labelDistribution().get("train")).containsEntry("roman", 60L);
+    assertThat(LinkCheck.assertLocalLinksResolve(files.page())).contains("figures/label-distribution.png");
+    assertThat(files.figures()).contains(dir.resolve("figures/label-distribution.png"));
+    String html = Files.readString(files.page());
+    assertThat(html)
+        .contains("Label distribution per split")
+        .contains("Objects per label in each split (train, validation, test).");
+    assertThat(RunReport.of(evaluation).toHtml()).doesNotContain("Label distribution per split");
+    assertThatThrownBy(() -> RunReport.builder().evaluation(evaluation).labelDistribution("test", Map.of()).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the label distribution of split 'test' is empty");
+    assertThatThrownBy(
+            () -> RunReport.builder().evaluation(evaluation).labelDistribution("test", Map.of("a", -1)).build())
+        .hasMessage("split 'test': label 'a' has -1 objects");
   }
 
   @Test
@@ -98,7 +149,7 @@ class RunReportTest {
   void anEmptySplitStillGivesAPage() throws Exception {
     EvaluationReport empty =
         EvaluationReport.classification(
-            "m", "validation", io.github.metart.eval.predictions.ClassPredictions.of(List.of("a", "b"), new int[0], new int[0]));
+            "m", "validation", io.github.metart.eval.outcomes.ClassOutcomes.of(List.of("a", "b"), new int[0], new int[0]));
 
     ReportFiles files = RunReport.of(empty).writeTo(dir);
 

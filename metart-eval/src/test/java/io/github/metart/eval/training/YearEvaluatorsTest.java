@@ -8,7 +8,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.evaluator.Evaluator;
+import io.github.metart.data.dataset.YearTarget;
 import io.github.metart.models.heads.Head;
+import io.github.metart.models.heads.YearHead;
 import io.github.metart.models.spec.HeadSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,12 +18,12 @@ import org.junit.jupiter.api.Test;
 /** The DJL evaluators on real PyTorch arrays, in the dataset's {@code [B, 1]} layout. */
 class YearEvaluatorsTest {
 
-  private static final YearScale SCALE = new YearScale(1000, 2000);
+  private static final YearTarget TARGET = new YearTarget(1000, 2000);
 
   @Test
   void meanYearErrorIsInYearsAndAccumulatesOverBatches() {
     try (NDManager manager = NDManager.newBaseManager()) {
-      MeanYearError evaluator = new MeanYearError(SCALE);
+      MeanYearError evaluator = new MeanYearError(TARGET);
       evaluator.addAccumulator("validate");
 
       // batch 1: errors 100 and 0 years; batch 2: error 40 years
@@ -45,7 +47,7 @@ class YearEvaluatorsTest {
   @Test
   void shareWithinYearsCountsTheToleranceInclusively() {
     try (NDManager manager = NDManager.newBaseManager()) {
-      ShareWithinYears evaluator = new ShareWithinYears(50, SCALE);
+      ShareWithinYears evaluator = new ShareWithinYears(50, TARGET);
       evaluator.addAccumulator("train");
       // errors: 100, 0, 25 years (0.05 is not exact in float, so avoid the edge here)
       NDList labels = new NDList(manager.create(new float[] {0.5f, 0.25f, 0.5f}, new Shape(3, 1)));
@@ -61,7 +63,7 @@ class YearEvaluatorsTest {
   @Test
   void mismatchedShapesAreAClearError() {
     try (NDManager manager = NDManager.newBaseManager()) {
-      MeanYearError evaluator = new MeanYearError(SCALE);
+      MeanYearError evaluator = new MeanYearError(TARGET);
       NDList labels = new NDList(manager.create(new float[] {0.5f, 0.5f}, new Shape(2, 1)));
       NDList predictions = new NDList(manager.create(new float[] {0.5f, 0.5f, 0.5f, 0.5f}, new Shape(2, 2)));
 
@@ -77,7 +79,7 @@ class YearEvaluatorsTest {
   @Test
   void updatingLeavesNoArraysBehind() {
     try (NDManager manager = NDManager.newBaseManager()) {
-      MeanYearError evaluator = new MeanYearError(SCALE);
+      MeanYearError evaluator = new MeanYearError(TARGET);
       evaluator.addAccumulator("k");
       NDList labels = new NDList(manager.create(new float[] {0.5f}, new Shape(1, 1)));
       NDList predictions = new NDList(manager.create(new float[] {0.6f}, new Shape(1, 1)));
@@ -94,7 +96,7 @@ class YearEvaluatorsTest {
     List<Evaluator> evaluators = TrainingEvaluators.forClasses(5);
     assertThat(evaluators).extracting(Evaluator::getName).containsExactly("Accuracy", "Top_3_Accuracy");
     assertThat(TrainingEvaluators.forClasses(3)).extracting(Evaluator::getName).containsExactly("Accuracy");
-    assertThat(TrainingEvaluators.forYears(SCALE))
+    assertThat(TrainingEvaluators.forYears(TARGET))
         .extracting(Evaluator::getName)
         .containsExactly("MeanYearError", "Within50Years");
 
@@ -148,10 +150,36 @@ class YearEvaluatorsTest {
   }
 
   @Test
-  void yearScaleMapsBothWays() {
-    assertThat(SCALE.toYear(0.25)).isEqualTo(1250);
-    assertThat(SCALE.normalize(1750)).isEqualTo(0.75);
-    assertThatThrownBy(() -> new YearScale(1900, 1900))
-        .hasMessage("the year range must increase: minYear 1900, maxYear 1900");
+  void errorsAreInTheYearsOfTheDatasetsOwnTarget() {
+    // a year range whose normalization a second copy could get wrong: B.C. to A.D., odd span
+    YearTarget target = new YearTarget(-750, 1913);
+    int[] actual = {-600, 0, 1500};
+    int[] predicted = {-500, 120, 1497};
+    float[] labels = new float[3];
+    float[] outputs = new float[3];
+    double meanError = 0;
+    for (int i = 0; i < 3; i++) {
+      labels[i] = target.normalize(actual[i]);
+      outputs[i] = target.normalize(predicted[i]);
+      meanError += Math.abs(target.decode(outputs[i]) - target.decode(labels[i])) / 3;
+    }
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDList labelList = new NDList(manager.create(labels, new Shape(3, 1)));
+      NDList outputList = new NDList(manager.create(outputs, new Shape(3, 1)));
+      MeanYearError fromTarget = new MeanYearError(target);
+      MeanYearError fromHead =
+          new MeanYearError((YearHead) Head.of(HeadSpec.regression(-750, 1913)));
+
+      assertThat(fromTarget.target()).isEqualTo(target);
+      assertThat(fromHead.target()).isEqualTo(target);
+      assertThat(meanError).isCloseTo((100 + 120 + 3) / 3.0, within(1e-2));
+      assertThat(fromTarget.evaluate(labelList, outputList).getFloat())
+          .isCloseTo((float) meanError, within(1e-2f));
+      assertThat(fromHead.evaluate(labelList, outputList).getFloat())
+          .isCloseTo((float) meanError, within(1e-2f));
+      assertThat(TrainingEvaluators.forYears(target))
+          .extracting(Evaluator::getName)
+          .containsExactly("MeanYearError", "Within50Years");
+    }
   }
 }

@@ -30,13 +30,7 @@ public final class ClassPrediction implements Prediction {
     Preconditions.checkArgument(probabilities.length > 0, "no classes");
     this.labels = List.copyOf(labels);
     this.probabilities = probabilities.clone();
-    int best = 0;
-    for (int i = 1; i < probabilities.length; i++) {
-      if (probabilities[i] > probabilities[best]) {
-        best = i;
-      }
-    }
-    this.top = best;
+    this.top = ClassRanking.top(probabilities);
   }
 
   /** The number of classes. */
@@ -76,14 +70,7 @@ public final class ClassPrediction implements Prediction {
 
   /** The rank of class {@code index} (0 for the most probable), ties broken by index. */
   public int rankOf(int index) {
-    float p = probabilities[index];
-    int rank = 0;
-    for (int i = 0; i < probabilities.length; i++) {
-      if (probabilities[i] > p || (probabilities[i] == p && i < index)) {
-        rank++;
-      }
-    }
-    return rank;
+    return ClassRanking.rank(probabilities, index);
   }
 
   /**

@@ -132,12 +132,30 @@ public final class Predictor {
    * @throws ImageDecodeException naming the file when it cannot be decoded
    */
   public List<LabelProbability> topK(Path image, int k) throws ImageDecodeException {
-    Prediction prediction = predict(image);
-    if (prediction instanceof ClassPrediction classes) {
-      return classes.topK(k);
-    }
-    throw new IllegalStateException(
-        model.spec().name() + " predicts years (" + model.spec().head().describe() + "), not labels");
+    return topKOf(predict(image), k);
+  }
+
+  /**
+   * The {@code k} most probable labels of an encoded image held in memory, most probable first.
+   *
+   * @param bytes the encoded image
+   * @param name a name for error messages (file name, URL or object id)
+   * @param k at least 1
+   * @throws IllegalStateException when the model predicts years, not classes
+   * @throws ImageDecodeException naming {@code name} when the bytes cannot be decoded
+   */
+  public List<LabelProbability> topK(byte[] bytes, String name, int k)
+      throws ImageDecodeException {
+    return topKOf(predict(bytes, name), k);
+  }
+
+  /**
+   * The {@code k} most probable labels of a decoded image (assumed sRGB), most probable first.
+   *
+   * @throws IllegalStateException when the model predicts years, not classes
+   */
+  public List<LabelProbability> topK(BufferedImage image, int k) {
+    return topKOf(predict(image), k);
   }
 
   /**
@@ -147,7 +165,39 @@ public final class Predictor {
    * @throws ImageDecodeException naming the file when it cannot be decoded
    */
   public double year(Path image) throws ImageDecodeException {
-    Prediction prediction = predict(image);
+    return yearOf(predict(image));
+  }
+
+  /**
+   * The predicted year of an encoded image held in memory.
+   *
+   * @param bytes the encoded image
+   * @param name a name for error messages (file name, URL or object id)
+   * @throws IllegalStateException when the model predicts classes, not years
+   * @throws ImageDecodeException naming {@code name} when the bytes cannot be decoded
+   */
+  public double year(byte[] bytes, String name) throws ImageDecodeException {
+    return yearOf(predict(bytes, name));
+  }
+
+  /**
+   * The predicted year of a decoded image (assumed sRGB).
+   *
+   * @throws IllegalStateException when the model predicts classes, not years
+   */
+  public double year(BufferedImage image) {
+    return yearOf(predict(image));
+  }
+
+  private List<LabelProbability> topKOf(Prediction prediction, int k) {
+    if (prediction instanceof ClassPrediction classes) {
+      return classes.topK(k);
+    }
+    throw new IllegalStateException(
+        model.spec().name() + " predicts years (" + model.spec().head().describe() + "), not labels");
+  }
+
+  private double yearOf(Prediction prediction) {
     if (prediction instanceof YearPrediction year) {
       return year.year();
     }

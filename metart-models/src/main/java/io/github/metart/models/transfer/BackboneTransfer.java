@@ -47,8 +47,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Only backbone parameters are loaded (batch-norm running statistics included); the head keeps
- * its initialization. In {@link TransferMode#STRICT} mode any missing or differently shaped backbone
- * parameter aborts the transfer before anything is changed.
+ * its initialization, and the source's head is dropped. In {@link TransferMode#STRICT} mode any
+ * missing or differently shaped backbone parameter, and any source weight other than the head's
+ * that finds no place in the target (a hidden layer or stem the target lacks), aborts the transfer
+ * before anything is changed; {@link TransferMode#LENIENT} loads what matches and reports the rest.
  */
 public final class BackboneTransfer {
 
@@ -66,7 +68,8 @@ public final class BackboneTransfer {
    * @param mode how strictly the weights must match
    * @return what was loaded, skipped and missing
    * @throws IllegalArgumentException naming the source when it cannot be read, holds no matching
-   *     weights, or (strict) misses or misshapes some
+   *     weights, or (strict) misses or misshapes some or holds backbone weights the target has no
+   *     place for
    */
   public static TransferReport load(MetModel target, Path source, TransferMode mode) {
     if (ModelFolder.isModelFolder(source)) {
@@ -142,10 +145,30 @@ public final class BackboneTransfer {
       loaded.add(entry.getKey());
       plan.put(entry.getValue(), array);
     }
-    List<String> skipped = arrays.keySet().stream().filter(k -> !used.contains(k)).toList();
+    String headPrefix =
+        torchvision
+            ? TorchvisionNames.headModule(target.spec().architecture().family()) + "."
+            : MetNetwork.HEAD + "_";
+    List<String> skipped = new ArrayList<>();
+    List<String> unused = new ArrayList<>();
+    for (String key : arrays.keySet()) {
+      if (used.contains(key)) {
+        continue;
+      }
+      boolean expected =
+          key.startsWith(headPrefix)
+              || (torchvision && key.endsWith("." + TorchvisionNames.BATCH_COUNTER));
+      (expected ? skipped : unused).add(key);
+    }
     TransferReport report =
         new TransferReport(
-            source, torchvision ? "torchvision" : "metart", loaded, skipped, missing, mismatched);
+            source,
+            torchvision ? "torchvision" : "metart",
+            loaded,
+            skipped,
+            unused,
+            missing,
+            mismatched);
     if (loaded.isEmpty()) {
       throw new IllegalArgumentException(
           source
@@ -154,7 +177,7 @@ public final class BackboneTransfer {
               + " (neither metart nor torchvision names match): "
               + report.describe());
     }
-    if (mode == TransferMode.STRICT && !report.isComplete()) {
+    if (mode == TransferMode.STRICT && !report.isExact()) {
       throw new IllegalArgumentException(
           "cannot load the "
               + target.spec().name()

@@ -1,5 +1,6 @@
 package io.github.metart.models.transfer;
 
+import io.github.metart.models.spec.Family;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -18,7 +19,21 @@ public final class TorchvisionNames {
           "runningMean", "running_mean",
           "runningVar", "running_var");
 
+  /** The leaf of the batch counters torchvision's batch-norm layers keep (metart has none). */
+  public static final String BATCH_COUNTER = "num_batches_tracked";
+
   private TorchvisionNames() {}
+
+  /**
+   * The torchvision module that holds a family's final layer, the part metart calls the head:
+   * {@code fc} for ResNet, {@code classifier.6} for AlexNet and VGG.
+   */
+  public static String headModule(Family family) {
+    return switch (family) {
+      case RESNET -> "fc";
+      case ALEXNET, VGG -> "classifier.6";
+    };
+  }
 
   /**
    * The torchvision name of a metart parameter name.

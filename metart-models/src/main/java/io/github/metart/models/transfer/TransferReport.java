@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
  * @param source the file or folder the weights came from
  * @param naming how the source names its weights: {@code metart} or {@code torchvision}
  * @param loaded target parameters that received weights
- * @param skipped source entries that were not used (e.g. the source's head)
+ * @param skipped source entries dropped as expected: the source's head (metart {@code head_*},
+ *     torchvision {@code fc} or {@code classifier.6}) and torchvision's batch-norm batch counters
+ * @param unused other source entries that found no place in the target's backbone, e.g. the
+ *     weights of a hidden layer or a stem the target lacks
  * @param missing target backbone parameters the source does not have
  * @param mismatched target parameters the source has with another shape
  */
@@ -18,6 +21,7 @@ public record TransferReport(
     String naming,
     List<String> loaded,
     List<String> skipped,
+    List<String> unused,
     List<String> missing,
     List<ShapeMismatch> mismatched) {
 
@@ -27,6 +31,7 @@ public record TransferReport(
   public TransferReport {
     loaded = List.copyOf(loaded);
     skipped = List.copyOf(skipped);
+    unused = List.copyOf(unused);
     missing = List.copyOf(missing);
     mismatched = List.copyOf(mismatched);
   }
@@ -37,8 +42,18 @@ public record TransferReport(
   }
 
   /**
-   * One line such as {@code loaded 320 backbone parameters from x.npz (torchvision names);
-   * skipped 3 (fc.weight, fc.bias, ...); missing 0; shape mismatches 0}.
+   * Whether source and target backbones correspond one to one: every backbone parameter was loaded
+   * and every source weight but the head (and batch counters) was used. A strict transfer
+   * requires it.
+   */
+  public boolean isExact() {
+    return isComplete() && unused.isEmpty();
+  }
+
+  /**
+   * One line such as {@code loaded 265 backbone parameters from x.npz (torchvision names);
+   * skipped 55 (fc.weight, fc.bias, ...); unused 0; missing 0; shape mismatches 0}, listing the
+   * first names of each group.
    */
   public String describe() {
     return "loaded "
@@ -50,6 +65,9 @@ public record TransferReport(
         + " names); skipped "
         + skipped.size()
         + list(skipped)
+        + "; unused "
+        + unused.size()
+        + list(unused)
         + "; missing "
         + missing.size()
         + list(missing)

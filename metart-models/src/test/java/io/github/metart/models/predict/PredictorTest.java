@@ -3,6 +3,7 @@ package io.github.metart.models.predict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.assertj.core.data.Offset.offset;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -20,6 +21,7 @@ import io.github.metart.models.heads.ClassPrediction;
 import io.github.metart.models.heads.LabelProbability;
 import io.github.metart.models.heads.Prediction;
 import io.github.metart.models.heads.YearPrediction;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +116,7 @@ class PredictorTest {
     ClassPrediction batched = (ClassPrediction) all.get(0);
     ClassPrediction single = (ClassPrediction) first;
     for (int i = 0; i < 3; i++) {
-      assertThat(batched.probability(i)).isCloseTo(single.probability(i), org.assertj.core.data.Offset.offset(1e-5f));
+      assertThat(batched.probability(i)).isCloseTo(single.probability(i), offset(1e-5f));
     }
   }
 
@@ -131,10 +133,62 @@ class PredictorTest {
   }
 
   @Test
-  void aBufferedImageIsPredicted() throws IOException {
-    Prediction prediction = Predictor.of(classifier).predict(ImageIO.read(file(IDS.get(0)).toFile()));
+  void aBufferedImageIsPredictedAsTheSameImageFromAFileOrBytes() throws IOException {
+    // an image small enough that the file is decoded whole, like ImageIO.read does
+    BufferedImage image = new BufferedImage(90, 70, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        image.setRGB(x, y, (x * 255 / 89) << 16 | (y * 255 / 69) << 8 | ((x + y) * 7 & 0xFF));
+      }
+    }
+    Path png = dir.resolve("gradient.png");
+    ImageIO.write(image, "png", png.toFile());
+    Predictor predictor = Predictor.of(classifier);
 
-    assertThat(prediction).isInstanceOf(ClassPrediction.class);
+    Prediction fromImage = predictor.predict(ImageIO.read(png.toFile()));
+
+    assertThat(fromImage).isInstanceOf(ClassPrediction.class);
+    assertThat(fromImage).isEqualTo(predictor.predict(png));
+    assertThat(fromImage).isEqualTo(predictor.predict(Files.readAllBytes(png), "gradient.png"));
+    assertThat(predictor.topK(image, 3)).isEqualTo(predictor.topK(png, 3));
+  }
+
+  @Test
+  void aDecodedMetImageIsPredictedAsItsFile() throws IOException {
+    Predictor predictor = Predictor.of(classifier);
+    BufferedImage decoded = ImageIO.read(file(IDS.get(0)).toFile());
+    ClassPrediction fromFile = (ClassPrediction) predictor.predict(file(IDS.get(0)));
+
+    ClassPrediction fromImage = (ClassPrediction) predictor.predict(decoded);
+
+    // large files are decoded subsampled for the model's input, so allow rounding of the pixels
+    assertThat(fromImage.topIndex()).isEqualTo(fromFile.topIndex());
+    for (int i = 0; i < fromFile.classCount(); i++) {
+      assertThat(fromImage.probability(i)).isCloseTo(fromFile.probability(i), offset(2e-3f));
+    }
+  }
+
+  @Test
+  void topKAndYearWorkOnBytesAndDecodedImages() throws IOException {
+    byte[] bytes = Files.readAllBytes(file(IDS.get(1)));
+    Predictor predictor = Predictor.of(classifier);
+
+    assertThat(predictor.topK(bytes, "13338.webp", 2)).isEqualTo(predictor.topK(file(IDS.get(1)), 2));
+    assertThatThrownBy(() -> predictor.year(bytes, "13338.webp"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("resnet18 predicts labels (classifier (3 classes)), not years");
+    try (MetModel year = MetModels.alexnet().hiddenUnits(16).inputSize(INPUT).regression(1600, 1900)) {
+      Predictor years = Predictor.of(year);
+      BufferedImage decoded = ImageIO.read(file(IDS.get(1)).toFile());
+
+      assertThat(years.year(bytes, "13338.webp")).isEqualTo(years.year(file(IDS.get(1))));
+      assertThat(years.year(decoded))
+          .isEqualTo(((YearPrediction) years.predict(decoded)).year())
+          .isBetween(1600.0, 1900.0);
+      assertThatThrownBy(() -> years.topK(decoded, 2))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("alexnet predicts years (regression (1600..1900)), not labels");
+    }
   }
 
   @Test

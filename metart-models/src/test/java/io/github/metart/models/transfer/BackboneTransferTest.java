@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,8 +92,8 @@ class BackboneTransferTest {
           .isEqualTo(
               "loaded 34 backbone parameters from "
                   + folder
-                  + " (metart names); skipped 2 (head_weight, head_bias); missing 0; shape"
-                  + " mismatches 0");
+                  + " (metart names); skipped 2 (head_weight, head_bias); unused 0; missing 0;"
+                  + " shape mismatches 0");
     }
   }
 
@@ -172,7 +173,8 @@ class BackboneTransferTest {
 
         assertBackboneEquals(source, target);
         assertThat(report.naming()).isEqualTo("torchvision");
-        assertThat(report.isComplete()).isTrue();
+        assertThat(report.isExact()).isTrue();
+        assertThat(report.unused()).isEmpty();
         assertThat(report.loaded()).hasSize(34).contains("backbone_features_1_runningVar");
         assertThat(report.skipped())
             .containsExactlyInAnyOrder(
@@ -192,12 +194,16 @@ class BackboneTransferTest {
     try (MetModel source = tiny().classifier(3);
         MetModel target = tiny().classifier(3)) {
       Map<String, NDArray> prefixed = new LinkedHashMap<>();
-      source.parameters().forEach((name, array) -> prefixed.put("module." + TorchvisionNames.of(name), array));
+      source.parameters().forEach((name, array) -> prefixed.put(
+          "module."
+              + (name.startsWith("head_") ? "classifier.6." + name.substring(5) : TorchvisionNames.of(name)),
+          array));
       Path file = writeNamed(prefixed, "ddp.npz", NDList.Encoding.NPZ);
 
       TransferReport report = target.loadBackbone(file);
 
       assertThat(report.loaded()).hasSize(34);
+      assertThat(report.skipped()).containsExactly("classifier.6.weight", "classifier.6.bias");
       assertBackboneEquals(source, target);
     }
   }
@@ -217,6 +223,126 @@ class BackboneTransferTest {
 
       Map<String, float[]> after = snapshot(target);
       before.forEach((name, values) -> assertThat(Arrays.equals(after.get(name), values)).as(name).isTrue());
+    }
+  }
+
+  /** The target's parameters as metart-named arrays, without {@code dropped}, plus {@code extra}. */
+  private Path namedArrays(
+      MetModel source, String fileName, Set<String> dropped, Map<String, NDArray> extra)
+      throws IOException {
+    Map<String, NDArray> arrays = new LinkedHashMap<>();
+    source.parameters().forEach((name, array) -> {
+      if (!dropped.contains(name)) {
+        arrays.put(name, array);
+      }
+    });
+    arrays.putAll(extra);
+    return writeNamed(arrays, fileName, NDList.Encoding.NPZ);
+  }
+
+  @Test
+  void strictTransferRefusesMissingBackboneWeightsNamingThem() throws IOException {
+    try (MetModel source = tiny().classifier(3);
+        MetModel target = tiny().classifier(3)) {
+      Path file =
+          namedArrays(
+              source,
+              "missing.npz",
+              Set.of("backbone_features_0_bias", "backbone_classifier_4_weight"),
+              Map.of());
+      Map<String, float[]> before = snapshot(target);
+
+      assertThatThrownBy(() -> target.loadBackbone(file))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("cannot load the alexnet_bn backbone strictly (nothing was changed)")
+          .hasMessageContaining(
+              "missing 2 (backbone_features_0_bias, backbone_classifier_4_weight)");
+      Map<String, float[]> after = snapshot(target);
+      before.forEach((name, values) -> assertThat(Arrays.equals(after.get(name), values)).as(name).isTrue());
+    }
+  }
+
+  @Test
+  void strictTransferRefusesBackboneWeightsTheTargetHasNoPlaceFor() throws IOException {
+    try (MetModel source = tiny().classifier(3);
+        MetModel target = tiny().classifier(3)) {
+      // a hidden layer the target lacks, and the source's own head (which is expected and dropped)
+      Path file =
+          namedArrays(
+              source,
+              "extra.npz",
+              Set.of(),
+              Map.of(
+                  "backbone_hidden_0_weight", manager.ones(new Shape(8, 16)),
+                  "backbone_hidden_0_bias", manager.zeros(new Shape(8))));
+      Map<String, float[]> before = snapshot(target);
+
+      assertThatThrownBy(() -> target.loadBackbone(file))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("cannot load the alexnet_bn backbone strictly (nothing was changed)")
+          .hasMessageContaining("skipped 2 (head_weight, head_bias)")
+          .hasMessageContaining("unused 2 (")
+          .hasMessageContaining("backbone_hidden_0_weight")
+          .hasMessageContaining("backbone_hidden_0_bias")
+          .hasMessageContaining("missing 0; shape mismatches 0");
+      Map<String, float[]> after = snapshot(target);
+      before.forEach((name, values) -> assertThat(Arrays.equals(after.get(name), values)).as(name).isTrue());
+    }
+  }
+
+  @Test
+  void strictTransferRefusesAnUnusedTorchvisionStemButDropsTheHeadAndBatchCounters()
+      throws IOException {
+    try (MetModel source = tiny().classifier(1000);
+        MetModel target = tiny().classifier(15)) {
+      Map<String, NDArray> torchvision = new LinkedHashMap<>();
+      source.parameters().forEach((name, array) -> torchvision.put(
+          name.startsWith("head_") ? "classifier.6." + name.substring(5) : TorchvisionNames.of(name),
+          array));
+      torchvision.put("features.1.num_batches_tracked", manager.create(new long[] {7}).reshape(new Shape()));
+      torchvision.put("stem.0.weight", manager.ones(new Shape(4, 3, 1, 1)));
+      Path file = writeNamed(torchvision, "stem.safetensors", NDList.Encoding.SAFETENSORS);
+
+      assertThatThrownBy(() -> target.loadBackbone(file))
+          .hasMessageStartingWith("cannot load the alexnet_bn backbone strictly (nothing was changed)")
+          .hasMessageContaining("unused 1 (stem.0.weight)");
+
+      TransferReport report = target.loadBackbone(file, TransferMode.LENIENT);
+      assertBackboneEquals(source, target);
+      assertThat(report.isComplete()).isTrue();
+      assertThat(report.isExact()).isFalse();
+      assertThat(report.unused()).containsExactly("stem.0.weight");
+      assertThat(report.skipped())
+          .containsExactlyInAnyOrder(
+              "classifier.6.weight", "classifier.6.bias", "features.1.num_batches_tracked");
+    }
+  }
+
+  @Test
+  void lenientTransferReportsMissingAndUnusedWeightsAndLoadsTheRest() throws IOException {
+    try (MetModel source = tiny().classifier(3);
+        MetModel target = tiny().classifier(3)) {
+      Path file =
+          namedArrays(
+              source,
+              "both.npz",
+              Set.of("backbone_features_0_bias"),
+              Map.of("backbone_hidden_0_weight", manager.ones(new Shape(8, 16))));
+      float[] biasBefore = target.parameters().get("backbone_features_0_bias").toFloatArray();
+
+      TransferReport report = target.loadBackbone(file, TransferMode.LENIENT);
+
+      assertThat(report.loaded()).hasSize(33);
+      assertThat(report.missing()).containsExactly("backbone_features_0_bias");
+      assertThat(report.unused()).containsExactly("backbone_hidden_0_weight");
+      assertThat(report.skipped()).containsExactly("head_weight", "head_bias");
+      assertThat(report.isComplete()).isFalse();
+      assertThat(report.describe())
+          .contains("unused 1 (backbone_hidden_0_weight); missing 1 (backbone_features_0_bias)");
+      assertThat(target.parameters().get("backbone_features_0_bias").toFloatArray())
+          .containsExactly(biasBefore);
+      assertThat(target.parameters().get("backbone_features_0_weight").toFloatArray())
+          .containsExactly(source.parameters().get("backbone_features_0_weight").toFloatArray());
     }
   }
 

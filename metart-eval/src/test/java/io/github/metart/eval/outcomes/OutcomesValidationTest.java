@@ -1,4 +1,4 @@
-package io.github.metart.eval.predictions;
+package io.github.metart.eval.outcomes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class PredictionsValidationTest {
+class OutcomesValidationTest {
 
   private static final List<String> LABELS = List.of("greek", "roman");
 
@@ -29,11 +29,11 @@ class PredictionsValidationTest {
   @Test
   void outOfRangeClassNamesTheObject() {
     assertThatThrownBy(
-            () -> ClassPredictions.builder(LABELS).add(ObjectMetadata.ofId(77), 2, 0).build())
+            () -> ClassOutcomes.builder(LABELS).add(ObjectMetadata.ofId(77), 2, 0).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("object 77: actual class 2 is out of range, 2 labels (0..1)");
     assertThatThrownBy(
-            () -> ClassPredictions.builder(LABELS).add(ObjectMetadata.ofId(78), 0, -1).build())
+            () -> ClassOutcomes.builder(LABELS).add(ObjectMetadata.ofId(78), 0, -1).build())
         .hasMessage("object 78: predicted class index must be 0 or more, got -1");
   }
 
@@ -41,14 +41,14 @@ class PredictionsValidationTest {
   void duplicateObjectsAreRejected() {
     assertThatThrownBy(
             () ->
-                ClassPredictions.builder(LABELS)
+                ClassOutcomes.builder(LABELS)
                     .add(ObjectMetadata.ofId(9), 0, 0)
                     .add(ObjectMetadata.ofId(9), 1, 1)
                     .build())
         .hasMessage("object 9 occurs twice among the predictions");
     assertThatThrownBy(
             () ->
-                YearPredictions.builder()
+                YearOutcomes.builder()
                     .add(ObjectMetadata.ofId(9), 1800, 1800, 1800, 1800)
                     .add(ObjectMetadata.ofId(9), 1800, 1800, 1800, 1800)
                     .build())
@@ -57,9 +57,9 @@ class PredictionsValidationTest {
 
   @Test
   void labelsMustBeDistinctAndPresent() {
-    assertThatThrownBy(() -> ClassPredictions.builder(List.of()).build())
+    assertThatThrownBy(() -> ClassOutcomes.builder(List.of()).build())
         .hasMessage("at least one label is needed");
-    assertThatThrownBy(() -> ClassPredictions.builder(List.of("a", "a")).build())
+    assertThatThrownBy(() -> ClassOutcomes.builder(List.of("a", "a")).build())
         .hasMessage("label 'a' occurs twice in [a, a]");
   }
 
@@ -67,23 +67,23 @@ class PredictionsValidationTest {
   void probabilitiesMustMatchTheLabelsAndThePrediction() {
     assertThatThrownBy(
             () ->
-                ClassPredictions.builder(LABELS)
+                ClassOutcomes.builder(LABELS)
                     .add(
-                        ClassPrediction.fromProbabilities(
+                        ClassOutcome.fromProbabilities(
                             ObjectMetadata.ofId(3), 0, new float[] {.2f, .3f, .5f}))
                     .build())
         .hasMessage("object 3: predicted class 2 is out of range, 2 labels (0..1)");
     assertThatThrownBy(
-            () -> new ClassPrediction(ObjectMetadata.ofId(4), 0, 0, List.of(0.2, 0.8)))
+            () -> new ClassOutcome(ObjectMetadata.ofId(4), 0, 0, List.of(0.2, 0.8)))
         .hasMessage("object 4: predicted class 0 (0.2) is less probable than class 1 (0.8)");
   }
 
   @Test
   void yearIntervalsMustBeOrdered() {
-    assertThatThrownBy(() -> new YearPrediction(ObjectMetadata.ofId(12), 1800, 1800, 1850, 1800))
+    assertThatThrownBy(() -> new YearOutcome(ObjectMetadata.ofId(12), 1800, 1800, 1850, 1800))
         .hasMessage("object 12: date interval begins (1850) after it ends (1800)");
     assertThatThrownBy(
-            () -> new YearPrediction(ObjectMetadata.ofId(12), 1800, Double.NaN, 1800, 1800))
+            () -> new YearOutcome(ObjectMetadata.ofId(12), 1800, Double.NaN, 1800, 1800))
         .hasMessage("object 12: predicted year must be finite, got NaN");
   }
 }

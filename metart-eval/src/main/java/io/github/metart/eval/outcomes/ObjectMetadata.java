@@ -1,4 +1,4 @@
-package io.github.metart.eval.predictions;
+package io.github.metart.eval.outcomes;
 
 import static com.google.common.base.Preconditions.checkArgument;
 

@@ -1,4 +1,4 @@
-package io.github.metart.eval.predictions;
+package io.github.metart.eval.outcomes;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
@@ -9,19 +9,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A classifier's predictions over one split, with the ordered label list the class indices point
- * into. This is the input of every classification metric, the confusion matrix and the error
+ * The outcomes of a classifier over one split (each prediction joined to its object's truth),
+ * with the ordered label list the class indices point into. This is the input of every classification metric, the confusion matrix and the error
  * analysis.
  *
  * @param labels the class names in index order (at least one, no duplicates, none blank)
- * @param predictions one prediction per object (Object IDs unique); may be empty
+ * @param outcomes one outcome per object (Object IDs unique); may be empty
  */
-public record ClassPredictions(List<String> labels, List<ClassPrediction> predictions) {
+public record ClassOutcomes(List<String> labels, List<ClassOutcome> outcomes) {
 
   /** Validates that every index points into the labels and every Object ID occurs once. */
-  public ClassPredictions {
+  public ClassOutcomes {
     labels = List.copyOf(requireNonNull(labels, "labels"));
-    predictions = List.copyOf(requireNonNull(predictions, "predictions"));
+    outcomes = List.copyOf(requireNonNull(outcomes, "outcomes"));
     checkArgument(!labels.isEmpty(), "at least one label is needed");
     Set<String> seen = new HashSet<>();
     for (String label : labels) {
@@ -29,7 +29,7 @@ public record ClassPredictions(List<String> labels, List<ClassPrediction> predic
       checkArgument(seen.add(label), "label '%s' occurs twice in %s", label, labels);
     }
     Set<Long> ids = new HashSet<>();
-    for (ClassPrediction p : predictions) {
+    for (ClassOutcome p : outcomes) {
       long id = p.object().objectId();
       checkArgument(ids.add(id), "object %s occurs twice among the predictions", id);
       checkArgument(
@@ -56,14 +56,14 @@ public record ClassPredictions(List<String> labels, List<ClassPrediction> predic
   }
 
   /**
-   * Predictions given as plain index arrays, for using the metrics on their own. Objects get the
+   * Outcomes given as plain index arrays, for using the metrics on their own. Objects get the
    * Object IDs 1..n.
    *
    * @param labels the class names in index order
    * @param actual the actual class index of each object
    * @param predicted the predicted class index of each object, as many as {@code actual}
    */
-  public static ClassPredictions of(List<String> labels, int[] actual, int[] predicted) {
+  public static ClassOutcomes of(List<String> labels, int[] actual, int[] predicted) {
     requireNonNull(actual, "actual");
     requireNonNull(predicted, "predicted");
     checkArgument(
@@ -73,29 +73,29 @@ public record ClassPredictions(List<String> labels, List<ClassPrediction> predic
         predicted.length);
     Builder builder = builder(labels);
     for (int i = 0; i < actual.length; i++) {
-      builder.add(ClassPrediction.of(ObjectMetadata.ofId(i + 1L), actual[i], predicted[i]));
+      builder.add(ClassOutcome.of(ObjectMetadata.ofId(i + 1L), actual[i], predicted[i]));
     }
     return builder.build();
   }
 
-  /** A builder collecting predictions for the given labels. */
+  /** A builder collecting outcomes for the given labels. */
   public static Builder builder(List<String> labels) {
     return new Builder(labels);
   }
 
-  /** The number of predictions. */
+  /** The number of outcomes. */
   public int size() {
-    return predictions.size();
+    return outcomes.size();
   }
 
-  /** Whether there are no predictions. */
+  /** Whether there are no outcomes. */
   public boolean isEmpty() {
-    return predictions.isEmpty();
+    return outcomes.isEmpty();
   }
 
-  /** Whether every prediction carries class probabilities (false when there are none). */
+  /** Whether every outcome carries class probabilities (false when there are none). */
   public boolean allHaveProbabilities() {
-    return !predictions.isEmpty() && predictions.stream().allMatch(ClassPrediction::hasProbabilities);
+    return !outcomes.isEmpty() && outcomes.stream().allMatch(ClassOutcome::hasProbabilities);
   }
 
   /** The name of the class with the given index. */
@@ -103,29 +103,29 @@ public record ClassPredictions(List<String> labels, List<ClassPrediction> predic
     return labels.get(index);
   }
 
-  /** Collects predictions; validation happens in {@link #build()}. */
+  /** Collects outcomes; validation happens in {@link #build()}. */
   public static final class Builder {
     private final List<String> labels;
-    private final List<ClassPrediction> predictions = new ArrayList<>();
+    private final List<ClassOutcome> outcomes = new ArrayList<>();
 
     private Builder(List<String> labels) {
       this.labels = List.copyOf(requireNonNull(labels, "labels"));
     }
 
-    /** Adds one prediction. */
-    public Builder add(ClassPrediction prediction) {
-      predictions.add(requireNonNull(prediction, "prediction"));
+    /** Adds one outcome. */
+    public Builder add(ClassOutcome outcome) {
+      outcomes.add(requireNonNull(outcome, "outcome"));
       return this;
     }
 
-    /** Adds a prediction without probabilities. */
+    /** Adds an outcome without probabilities. */
     public Builder add(ObjectMetadata object, int actual, int predicted) {
-      return add(ClassPrediction.of(object, actual, predicted));
+      return add(ClassOutcome.of(object, actual, predicted));
     }
 
-    /** The validated predictions. */
-    public ClassPredictions build() {
-      return new ClassPredictions(labels, predictions);
+    /** The validated outcomes. */
+    public ClassOutcomes build() {
+      return new ClassOutcomes(labels, outcomes);
     }
   }
 }

@@ -1,16 +1,19 @@
-package io.github.metart.eval.predictions;
+package io.github.metart.eval.outcomes;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.github.metart.models.heads.ClassPrediction;
+import io.github.metart.models.heads.ClassRanking;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a classifier said about one object: the actual class, the predicted class and, when known,
- * the probability of every class.
+ * The outcome of classifying one evaluated object: the model's prediction joined to the truth, i.e.
+ * the object's metadata, its actual class, the predicted class and, when known, the probability of
+ * every class. (A model's output alone, without the truth, is a {@link ClassPrediction}.)
  *
- * <p>Classes are indices into the label list of the {@link ClassPredictions} holding this value.
+ * <p>Classes are indices into the label list of the {@link ClassOutcomes} holding this value.
  * When probabilities are given, the predicted class must be one of the most probable classes, so
  * that accuracy and top-k accuracy agree.
  *
@@ -19,11 +22,11 @@ import java.util.List;
  * @param predicted the index of the predicted class (0 or more)
  * @param probabilities the probability (or score) of every class in label order; empty when unknown
  */
-public record ClassPrediction(
+public record ClassOutcome(
     ObjectMetadata object, int actual, int predicted, List<Double> probabilities) {
 
   /** Validates the indices and that the predicted class has the highest probability. */
-  public ClassPrediction {
+  public ClassOutcome {
     requireNonNull(object, "object");
     checkArgument(
         actual >= 0, "object %s: actual class index must be 0 or more, got %s", object.objectId(),
@@ -58,33 +61,49 @@ public record ClassPrediction(
     }
   }
 
-  /** A prediction without probabilities. */
-  public static ClassPrediction of(ObjectMetadata object, int actual, int predicted) {
-    return new ClassPrediction(object, actual, predicted, List.of());
+  /** An outcome without probabilities. */
+  public static ClassOutcome of(ObjectMetadata object, int actual, int predicted) {
+    return new ClassOutcome(object, actual, predicted, List.of());
   }
 
   /**
-   * A prediction from a model's output: the predicted class is the most probable one (the lowest
-   * index among ties).
+   * The outcome of a model's prediction for an object: the predicted class is the prediction's
+   * {@linkplain ClassPrediction#topIndex() top class}.
+   *
+   * @param object the object's metadata
+   * @param actual the actual class index
+   * @param prediction the model's output for the object's image
+   */
+  public static ClassOutcome of(ObjectMetadata object, int actual, ClassPrediction prediction) {
+    requireNonNull(prediction, "prediction");
+    float[] probabilities = prediction.probabilities();
+    return new ClassOutcome(object, actual, prediction.topIndex(), toList(probabilities));
+  }
+
+  /**
+   * The outcome of a model's scores: the predicted class is the most probable one (the lowest index
+   * among ties, as {@link ClassRanking#top(float[])} decides).
    *
    * @param object the object's metadata
    * @param actual the actual class index
    * @param probabilities one probability (or score) per class, at least one
    */
-  public static ClassPrediction fromProbabilities(
+  public static ClassOutcome fromProbabilities(
       ObjectMetadata object, int actual, float[] probabilities) {
+    requireNonNull(object, "object");
     requireNonNull(probabilities, "probabilities");
     checkArgument(
         probabilities.length > 0, "object %s: no class probabilities", object.objectId());
+    return new ClassOutcome(
+        object, actual, ClassRanking.top(probabilities), toList(probabilities));
+  }
+
+  private static List<Double> toList(float[] probabilities) {
     List<Double> values = new ArrayList<>(probabilities.length);
-    int best = 0;
-    for (int i = 0; i < probabilities.length; i++) {
-      values.add((double) probabilities[i]);
-      if (probabilities[i] > probabilities[best]) {
-        best = i;
-      }
+    for (float p : probabilities) {
+      values.add((double) p);
     }
-    return new ClassPrediction(object, actual, best, values);
+    return values;
   }
 
   /** Whether the predicted class is the actual one. */
@@ -116,17 +135,10 @@ public record ClassPrediction(
     if (actual == predicted) {
       return 0;
     }
-    double target = probabilities.get(actual);
-    int rank = 1; // the predicted class always ranks before the actual one
-    for (int i = 0; i < probabilities.size(); i++) {
-      if (i == actual || i == predicted) {
-        continue;
-      }
-      double p = probabilities.get(i);
-      if (p > target || (p == target && i < actual)) {
-        rank++;
-      }
-    }
-    return rank;
+    double[] scores = probabilities.stream().mapToDouble(Double::doubleValue).toArray();
+    int rank = ClassRanking.rank(scores, actual);
+    // ClassRanking puts the lower index first on ties; here the predicted class always comes first
+    boolean predictedTiedAfterActual = scores[predicted] == scores[actual] && predicted > actual;
+    return predictedTiedAfterActual ? rank + 1 : rank;
   }
 }

@@ -1,11 +1,12 @@
-package io.github.metart.eval.predictions;
+package io.github.metart.eval.outcomes;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 /**
- * What a year regressor said about one object: the actual (target) year, the predicted year and
- * the object's own date interval from the Met's begin and end dates.
+ * The outcome of one evaluated object for a year model: the model's predicted year joined to the
+ * truth, i.e. the actual (target) year and the object's own date interval from the Met's begin and
+ * end dates. (A model's output alone is a {@link io.github.metart.models.heads.YearPrediction}.)
  *
  * <p>Years are calendar years with B.C. negative ({@code -500} is 500 B.C.). The actual year is
  * the target the model was trained on; the interval is what the Met knows, so a prediction inside
@@ -17,7 +18,7 @@ import static java.util.Objects.requireNonNull;
  * @param intervalBegin the first year of the object's date interval
  * @param intervalEnd the last year of the object's date interval, not before {@code intervalBegin}
  */
-public record YearPrediction(
+public record YearOutcome(
     ObjectMetadata object,
     double actualYear,
     double predictedYear,
@@ -25,7 +26,7 @@ public record YearPrediction(
     int intervalEnd) {
 
   /** Validates finite years and an ordered interval. */
-  public YearPrediction {
+  public YearOutcome {
     requireNonNull(object, "object");
     checkArgument(
         Double.isFinite(actualYear),
