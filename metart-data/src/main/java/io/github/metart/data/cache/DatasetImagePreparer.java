@@ -144,8 +144,9 @@ public final class DatasetImagePreparer {
 
   /**
    * Removes the image caches of a prepared folder that its manifest does not name (all of them when
-   * it names none): caches of an earlier preparation with another recipe or other objects, which
-   * would otherwise linger and make the choice of cache ambiguous. Logs each removal.
+   * it names none). Call it when the folder's splits changed: caches prepared for the earlier splits
+   * would lack the new objects' images, linger, and make the choice of cache ambiguous (caches of
+   * unchanged splits at another image size still serve them). Logs each removal.
    *
    * @param folder the prepared folder
    * @param manifest the folder's new manifest

@@ -41,8 +41,9 @@ import picocli.CommandLine.Spec;
  * {@code splits/{train,validation,test}.csv}, {@code report.txt}, {@code report.json}); with {@code
  * --images}, only objects that have an image file are labeled, balanced and split, their images are
  * prepared into {@code cache/<recipe>/} (named in the manifest's {@code images} section) and
- * near-duplicates are kept in one split. Caches of an earlier preparation of the folder that the new
- * manifest does not name are removed.
+ * near-duplicates are kept in one split. When the new splits differ from those of the folder it
+ * replaces, the caches the new manifest does not name are removed (they were prepared for other
+ * objects); with the same splits, caches of other image sizes are kept.
  */
 @Command(
     name = "prepare",
@@ -57,8 +58,9 @@ import picocli.CommandLine.Spec;
       "With --images DIR, only objects with an image in DIR are labeled, balanced and split; their"
           + " images are prepared into OUT/cache/<recipe>/ (resumable, named in manifest.json) and"
           + " near-duplicate images are moved into one split.",
-      "Preparing into an earlier prepared folder replaces it: image caches the new manifest does not"
-          + " name are removed."
+      "Preparing into an earlier prepared folder replaces it: when the splits change, image caches"
+          + " the new manifest does not name are removed; with the same splits, caches of other"
+          + " image sizes are kept."
     })
 public final class PrepareCommand implements Callable<Integer> {
 
@@ -174,6 +176,7 @@ public final class PrepareCommand implements Callable<Integer> {
     checkTaskOptions();
     CachePreparer.Builder imageCache = imageOptions();
     prepareFolder();
+    String previousSplitHash = previousSplitHash();
     DatasetBuilder<?> builder = builder();
     FolderImageSource source = null;
     if (imageCache != null) {
@@ -198,7 +201,12 @@ public final class PrepareCommand implements Callable<Integer> {
     if (withImages != null) {
       appendImageReport(withImages);
     }
-    List<Path> removed = DatasetImagePreparer.removeStaleCaches(out, splits.manifest());
+    // caches prepared for other splits would lack the new objects' images; caches of the same
+    // splits (e.g. another image size for the same recipe) still serve them and are kept
+    List<Path> removed =
+        splits.splitHash().equals(previousSplitHash)
+            ? List.of()
+            : DatasetImagePreparer.removeStaleCaches(out, splits.manifest());
     PrintWriter w = spec.commandLine().getOut();
     Manifest m = splits.manifest();
     w.printf("prepared %s dataset: %d objects (train %d, validation %d, test %d) in %d labels%n",
@@ -215,7 +223,7 @@ public final class PrepareCommand implements Callable<Integer> {
       w.printf("quality report: %s%n", withImages.preparation().directory().resolve("quality-report.txt"));
     }
     for (Path cache : removed) {
-      w.printf("removed the image cache %s: the new manifest does not name it%n", cache);
+      w.printf("removed the image cache %s: it was prepared for other splits%n", cache);
     }
     w.flush();
     return 0;
@@ -390,6 +398,19 @@ public final class PrepareCommand implements Callable<Integer> {
   private static void addIf(List<String> list, boolean condition, String option) {
     if (condition) {
       list.add(option);
+    }
+  }
+
+  /** The split hash of the prepared folder this run replaces, or null when there is none (or it is unreadable). */
+  private String previousSplitHash() {
+    Path manifest = out.resolve(Manifest.FILE_NAME);
+    if (!Files.isRegularFile(manifest)) {
+      return null;
+    }
+    try {
+      return Manifest.read(manifest).splitHash();
+    } catch (IOException e) {
+      return null; // a broken manifest: its caches are treated as stale
     }
   }
 

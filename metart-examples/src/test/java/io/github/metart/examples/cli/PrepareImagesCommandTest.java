@@ -131,17 +131,30 @@ class PrepareImagesCommandTest {
             "--bin-width", "100", "--split", "1:1:1", "--images", dir.resolve("images").toString(), "--image-size", "14",
             "--out", out.toString());
     assertThat(smaller.exitCode()).as(smaller.err()).isZero();
-    Path stale = out.resolve("cache").resolve("r32-c32-bilinear-sub-v1");
-    assertThat(smaller.out())
-        .contains("removed the image cache " + stale + ": the new manifest does not name it");
-    assertThat(stale).doesNotExist();
+    assertThat(DatasetSplits.read(out).splitHash()).as("the same splits").isEqualTo(splits.splitHash());
+    assertThat(smaller.out()).as("a cache of the same splits at another size is kept").doesNotContain("removed");
+    Path large = out.resolve("cache").resolve("r32-c32-bilinear-sub-v1");
+    Path small = out.resolve("cache").resolve("r16-c16-bilinear-sub-v1");
     try (PreparedImageData data = PreparedImageData.open(out)) {
-      assertThat(data.cache().directory()).isEqualTo(out.resolve("cache").resolve("r16-c16-bilinear-sub-v1"));
+      assertThat(data.cache().directory()).as("the cache the manifest names").isEqualTo(small);
     }
+    try (PreparedImageData data = PreparedImageData.open(out, "r32-c32-bilinear-sub-v1")) {
+      assertThat(data.cache().directory()).isEqualTo(large);
+    }
+
+    CliRun.Result otherSplits =
+        CliRun.run("prepare", "--csv", csv().toString(), "--task", "year", "--min-year", "1600", "--max-year", "1900",
+            "--bin-width", "100", "--split", "1:1:1", "--seed", "8", "--images", dir.resolve("images").toString(),
+            "--image-size", "14", "--out", out.toString());
+    assertThat(otherSplits.exitCode()).as(otherSplits.err()).isZero();
+    assertThat(DatasetSplits.read(out).splitHash()).isNotEqualTo(splits.splitHash());
+    assertThat(otherSplits.out()).contains("removed the image cache " + large + ": it was prepared for other splits");
+    assertThat(large).doesNotExist();
+    assertThat(small).isDirectory();
 
     CliRun.Result withoutImages =
         CliRun.run("prepare", "--csv", csv().toString(), "--task", "year", "--min-year", "1600", "--max-year", "1900",
-            "--bin-width", "100", "--split", "1:1:1", "--out", out.toString());
+            "--bin-width", "100", "--split", "1:1:1", "--seed", "9", "--out", out.toString());
     assertThat(withoutImages.exitCode()).isZero();
     assertThat(withoutImages.out()).contains("removed the image cache " + out.resolve("cache").resolve("r16-c16-bilinear-sub-v1"));
     assertThat(DatasetSplits.read(out).manifest().images()).isNull();
