@@ -99,6 +99,11 @@ public final class CachePreparer {
     return new Builder(recipe);
   }
 
+  /** The recipe every image is prepared with. */
+  public ImageRecipe recipe() {
+    return recipe;
+  }
+
   /** The folder this preparer writes for its recipe: {@code <root>/<recipe key>}. */
   public Path directory() {
     return root.resolve(recipe.key());

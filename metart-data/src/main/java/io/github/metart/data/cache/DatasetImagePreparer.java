@@ -3,23 +3,30 @@ package io.github.metart.data.cache;
 import io.github.metart.data.dataset.DatasetSplits;
 import io.github.metart.data.dataset.LabeledObject;
 import io.github.metart.data.dataset.Manifest;
+import io.github.metart.data.dataset.ManifestImages;
 import io.github.metart.data.dataset.Split;
+import io.github.metart.data.images.FolderImageSource;
+import io.github.metart.data.images.ImageRecipe;
 import io.github.metart.data.images.ImageSource;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Prepares the images of a labeled dataset next to its splits ({@code <folder>/cache/<recipe
  * key>/}) and repairs the splits so that no near-duplicate group straddles train, validation and
- * test. What {@code metart prepare --images DIR} runs before it writes the splits.
+ * test. What {@code metart prepare --images DIR} runs before it writes the splits; the returned
+ * splits' manifest names the cache ({@link ManifestImages}).
  *
  * <p>Objects whose image could not be prepared stay in the splits (the quality report lists them);
  * datasets built from the folder leave them out ({@link
@@ -84,12 +91,89 @@ public final class DatasetImagePreparer {
         assignment.put(object.objectId(), split);
       }
     }
-    PreparationResult preparation =
-        preparer.root(folder.resolve(CACHE_DIR)).build().prepare(assignment.keySet(), source);
+    CachePreparer cachePreparer = preparer.root(folder.resolve(CACHE_DIR)).build();
+    PreparationResult preparation = cachePreparer.prepare(assignment.keySet(), source);
     RepairedSplits<Split> repair = SplitRepair.repair(assignment, preparation.duplicates(), PREFERENCE);
     DatasetSplits repaired = repair.moves().isEmpty() ? splits : reassign(splits, repair.assignment());
+    repaired = repaired.withImages(manifestImages(cachePreparer.recipe(), source, preparation, repair));
     LOG.info("{}; {}", repair.summary(), preparation.directory());
     return new Result(repaired, preparation, repair);
+  }
+
+  /** What {@code manifest.json} records of the image side. */
+  private static ManifestImages manifestImages(
+      ImageRecipe recipe, ImageSource source, PreparationResult preparation, RepairedSplits<Split> repair) {
+    QualityReport report = preparation.report();
+    String from =
+        source instanceof FolderImageSource folder
+            ? folder.folder().toAbsolutePath().normalize().toString()
+            : source.describe();
+    return new ManifestImages(
+        new ManifestImages.CacheRecipe(
+            preparation.directory().getFileName().toString(),
+            recipe.resizeTo(),
+            recipe.cropTo(),
+            recipe.filter().id(),
+            recipe.subsampledReading()),
+        from,
+        report.requested(),
+        report.decoded(),
+        report.skipped(),
+        preparation.duplicates().maxDistance(),
+        preparation.duplicates().size(),
+        repair.moves().size());
+  }
+
+  /**
+   * The image caches of a prepared folder: the folders under {@code <folder>/cache/} that hold a
+   * cache recipe ({@code recipe.json}, written when a preparation starts), sorted by name. Other
+   * entries are not caches. A cache listed here may still be incomplete; {@link
+   * PreparedCache#open(Path)} says so.
+   *
+   * @param folder the prepared folder
+   */
+  public static List<Path> caches(Path folder) throws IOException {
+    Path root = folder.resolve(CACHE_DIR);
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(root)) {
+      return entries.filter(p -> Files.isRegularFile(p.resolve(CacheFiles.RECIPE))).sorted().toList();
+    }
+  }
+
+  /**
+   * Removes the image caches of a prepared folder that its manifest does not name (all of them when
+   * it names none). Call it when the folder's splits changed: caches prepared for the earlier splits
+   * would lack the new objects' images, linger, and make the choice of cache ambiguous (caches of
+   * unchanged splits at another image size still serve them). Logs each removal.
+   *
+   * @param folder the prepared folder
+   * @param manifest the folder's new manifest
+   * @return the cache folders removed
+   * @throws IOException when a cache cannot be removed (the message names the file)
+   */
+  public static List<Path> removeStaleCaches(Path folder, Manifest manifest) throws IOException {
+    String kept = manifest.imagesSection().map(i -> i.cache().key()).orElse(null);
+    List<Path> removed = new ArrayList<>();
+    for (Path cache : caches(folder)) {
+      if (!cache.getFileName().toString().equals(kept)) {
+        deleteTree(cache);
+        LOG.info("removed the image cache {}: the new {} does not name it", cache, Manifest.FILE_NAME);
+        removed.add(cache);
+      }
+    }
+    return removed;
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    List<Path> paths;
+    try (Stream<Path> walk = Files.walk(root)) {
+      paths = walk.sorted(Comparator.reverseOrder()).toList();
+    }
+    for (Path path : paths) {
+      Files.deleteIfExists(path);
+    }
   }
 
   /** The same dataset with objects moved to the splits of {@code assignment}. */

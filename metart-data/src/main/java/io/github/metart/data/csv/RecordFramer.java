@@ -20,8 +20,10 @@ import java.util.TreeMap;
  * </ul>
  *
  * <p>A broken record that spans several lines may have swallowed good rows (a stray opening quote
- * runs on into the next rows): only its first line is reported, and framing resumes on its second
- * line, so the rows after it are read again and nothing good is lost.
+ * runs on into the next rows). When its text after the first line holds at least one sound row with
+ * the header's field count, only its first line is reported and framing resumes on its second line,
+ * so the rows after it are read again and nothing good is lost. Otherwise it is one broken row,
+ * reported once with all its lines.
  */
 final class RecordFramer {
 
@@ -157,34 +159,101 @@ final class RecordFramer {
 
   /**
    * Decides the record's problem (invalid UTF-8 first, then the structure, then the field count) and
-   * sets up the replay of a broken record that spans lines.
+   * sets up the replay of a broken record that spans lines when it has swallowed rows.
    */
   private void judge() {
     decodeErrors.headMap(recStartLine, false).clear();
-    if (problem == null) {
-      String error = firstDecodeError(recStartLine, recEndLine);
+    if (problem == null && expectedFields >= 0 && fields != expectedFields) {
+      problem = SkipReason.WRONG_FIELD_COUNT;
+      detail = fields + " fields, the header has " + expectedFields;
+      replayAfter = recLines > 0;
+    }
+    boolean replaying = replayAfter && recFirstBreak > 0 && recFirstBreak < recLen
+        && swallowedASoundRow();
+    if (problem != SkipReason.ROW_TOO_LONG) {
+      String error = firstDecodeError(recStartLine, replaying ? recStartLine : recEndLine);
       if (error != null) {
         problem = SkipReason.INVALID_UTF8;
         detail = error;
-      } else if (expectedFields >= 0 && fields != expectedFields) {
-        problem = SkipReason.WRONG_FIELD_COUNT;
-        detail = fields + " fields, the header has " + expectedFields;
-        replayAfter = recLines > 0;
       }
     }
-    if (replayAfter && recFirstBreak > 0 && recFirstBreak < recLen) {
-      if (problem != SkipReason.INVALID_UTF8) {
-        String error = firstDecodeError(recStartLine, recStartLine);
-        if (error != null) {
-          problem = SkipReason.INVALID_UTF8;
-          detail = error;
-        }
-      }
+    if (replaying) {
       detail += "; the lines after it (" + (recStartLine + 1) + "-" + recEndLine
           + ") are read again as rows";
       recEndLine = recStartLine;
       startReplay();
     }
+  }
+
+  /**
+   * Whether the record's text after its first line break, framed afresh, holds at least one
+   * structurally sound row with the header's field count: the evidence that a stray quote on the
+   * first line swallowed good rows. Without it the record is one broken row (e.g. a multi-line
+   * field with a missing column), reported once with all its lines.
+   */
+  private boolean swallowedASoundRow() {
+    if (expectedFields < 0) {
+      return true;
+    }
+    int start = recFirstBreak;
+    if (rec[start - 1] == '\r' && rec[start] == '\n') {
+      start++;
+    }
+    int state = FIELD_START;
+    int count = 0;
+    boolean sound = true;
+    boolean blank = true;
+    for (int i = start; i <= recLen; i++) {
+      boolean atEnd = i == recLen;
+      char c = atEnd ? '\n' : rec[i];
+      boolean lineBreak = c == '\r' || c == '\n';
+      if (atEnd && state == QUOTED) {
+        return false; // the tail of the record never closes its quote
+      }
+      if (lineBreak && state != QUOTED) {
+        if (sound && !blank && count + 1 == expectedFields) {
+          return true;
+        }
+        if (c == '\r' && i + 1 < recLen && rec[i + 1] == '\n') {
+          i++;
+        }
+        state = FIELD_START;
+        count = 0;
+        sound = true;
+        blank = true;
+        continue;
+      }
+      blank = false;
+      switch (state) {
+        case FIELD_START:
+          state = c == '"' ? QUOTED : c == ',' ? FIELD_START : UNQUOTED;
+          count += c == ',' ? 1 : 0;
+          break;
+        case UNQUOTED:
+          if (c == ',') {
+            count++;
+            state = FIELD_START;
+          }
+          break;
+        case QUOTED:
+          if (c == '"') {
+            state = QUOTE_SEEN;
+          }
+          break;
+        default: // QUOTE_SEEN
+          if (c == '"') {
+            state = QUOTED;
+          } else if (c == ',') {
+            count++;
+            state = FIELD_START;
+          } else {
+            sound = false;
+            state = UNQUOTED;
+          }
+          break;
+      }
+    }
+    return false;
   }
 
   private String firstDecodeError(long from, long to) {
@@ -257,7 +326,7 @@ final class RecordFramer {
         if (nextError < decoder.errorCount()) {
           int errorAt = decoder.errorPosition(nextError);
           if (errorAt == pos) {
-            decodeErrors.putIfAbsent(line, "invalid UTF-8 " + decoder.errorDetail(nextError));
+            decodeErrors.putIfAbsent(line, decoder.errorDetail(nextError));
             nextError++;
             errorAt = nextError < decoder.errorCount() ? decoder.errorPosition(nextError) : end;
           }

@@ -136,8 +136,18 @@ public final class DatasetSplits {
             yearRange,
             counts,
             splitHash(sorted),
-            LibraryVersion.current());
+            LibraryVersion.current(),
+            null);
     return new DatasetSplits(manifest, Collections.unmodifiableMap(sorted), null);
+  }
+
+  /**
+   * This dataset with the image side of its manifest set: the cache prepared for it and what the
+   * preparation found (written into {@code manifest.json}).
+   */
+  public DatasetSplits withImages(ManifestImages images) {
+    return new DatasetSplits(
+        manifest.withImages(java.util.Objects.requireNonNull(images, "images")), splits, report);
   }
 
   /** This dataset with the report of how it was built (written as {@code report.txt}/{@code .json}). */

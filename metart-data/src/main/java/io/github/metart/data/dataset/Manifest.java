@@ -6,16 +6,23 @@ import static java.util.Objects.requireNonNull;
 import io.github.metart.data.dates.YearRange;
 import io.github.metart.data.provenance.LibraryVersion;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code manifest.json} of a prepared dataset: the recipe, the input file's SHA-256, the counts per
- * label per split, a hash of the split and the library version — enough to reproduce a dataset or
+ * label per split, a hash of the split, the library version and, with images, the image cache — enough to reproduce a dataset or
  * verify that a folder is the one a result was computed on.
  *
  * @param format the manifest format, {@value #FORMAT}
@@ -27,6 +34,8 @@ import java.util.Map;
  * @param splitHash SHA-256 (hex) of the canonical listing of every split's objects, labels and
  *     years; see {@link DatasetSplits#splitHash()}
  * @param versions the metart and Java versions that wrote the dataset
+ * @param images the image cache prepared for the splits and what its preparation found, {@code
+ *     null} when the folder was prepared without images (or by a metart that did not record it)
  */
 public record Manifest(
     String format,
@@ -36,7 +45,8 @@ public record Manifest(
     YearRange yearRange,
     Map<Split, Map<String, Integer>> counts,
     String splitHash,
-    LibraryVersion versions) {
+    LibraryVersion versions,
+    ManifestImages images) {
 
   /** The current manifest format. */
   public static final String FORMAT = "metart-splits/1";
@@ -64,6 +74,16 @@ public record Manifest(
       copy.put(split, Collections.unmodifiableMap(new LinkedHashMap<>(perLabel)));
     }
     counts = Collections.unmodifiableMap(copy);
+  }
+
+  /** This manifest with the image side recorded (or removed with {@code null}). */
+  public Manifest withImages(ManifestImages value) {
+    return new Manifest(format, recipe, input, labels, yearRange, counts, splitHash, versions, value);
+  }
+
+  /** The image side, empty when the folder was prepared without images. */
+  public Optional<ManifestImages> imagesSection() {
+    return Optional.ofNullable(images);
   }
 
   /** The task of the recipe. */
@@ -98,6 +118,31 @@ public record Manifest(
   /** Writes this manifest as pretty-printed JSON. */
   public void write(Path file) throws IOException {
     ManifestJson.write(this, file);
+  }
+
+  /**
+   * The SHA-256 (hex) of a manifest file's bytes: the identity of a prepared folder that
+   * checkpoints, training runs and experiments record.
+   *
+   * @param file the {@code manifest.json} file
+   * @throws IOException when the file cannot be read (the message names it)
+   */
+  public static String sha256(Path file) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK lacks SHA-256", e);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[1 << 16];
+      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+    } catch (NoSuchFileException e) {
+      throw new IOException(file + ": missing (is " + file.getParent() + " a folder written by metart prepare?)", e);
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   /**

@@ -96,6 +96,23 @@ final class ManifestJson {
     ObjectNode versions = root.putObject("versions");
     versions.put("metart", m.versions().metart());
     versions.put("java", m.versions().java());
+    if (m.images() != null) {
+      ManifestImages i = m.images();
+      ObjectNode images = root.putObject("images");
+      ObjectNode cache = images.putObject("cache");
+      cache.put("key", i.cache().key());
+      cache.put("resizeTo", i.cache().resizeTo());
+      cache.put("cropTo", i.cache().cropTo());
+      cache.put("filter", i.cache().filter());
+      cache.put("subsampledReading", i.cache().subsampledReading());
+      images.put("source", i.source());
+      images.put("requested", i.requested());
+      images.put("prepared", i.prepared());
+      images.put("skipped", i.skipped());
+      images.put("duplicateDistance", i.duplicateDistance());
+      images.put("duplicateGroups", i.duplicateGroups());
+      images.put("objectsMoved", i.objectsMoved());
+    }
     return root;
   }
 
@@ -215,6 +232,7 @@ final class ManifestJson {
       counts.put(split, map);
     }
     Fields versions = root.object("versions");
+    ManifestImages images = root.has("images") ? readImages(root.object("images")) : null;
     return new Manifest(
         format,
         recipe,
@@ -223,7 +241,26 @@ final class ManifestJson {
         yearRange,
         counts,
         root.text("splitHash"),
-        new LibraryVersion(versions.text("metart"), versions.text("java")));
+        new LibraryVersion(versions.text("metart"), versions.text("java")),
+        images);
+  }
+
+  private static ManifestImages readImages(Fields node) {
+    Fields cache = node.object("cache");
+    return new ManifestImages(
+        new ManifestImages.CacheRecipe(
+            cache.text("key"),
+            cache.intValue("resizeTo"),
+            cache.intValue("cropTo"),
+            cache.text("filter"),
+            cache.bool("subsampledReading")),
+        node.text("source"),
+        node.intValue("requested"),
+        node.intValue("prepared"),
+        node.intValue("skipped"),
+        node.intValue("duplicateDistance"),
+        node.intValue("duplicateGroups"),
+        node.intValue("objectsMoved"));
   }
 
   private static Recipe readRecipe(Fields node) {

@@ -211,6 +211,58 @@ class MetCsvReaderTest {
   }
 
   @Test
+  void aMultiLineRowWithAFieldTooFewIsReportedOnceWithAllItsLines() throws IOException {
+    String text = HEADER + "\n"
+        + "1,True,A,B,\"Japan\nese\",1800,1800,1800\n"
+        + row(2, "China", "1800", 1800, 1800) + "\n";
+
+    Read read = read(text);
+
+    assertThat(read.objects()).extracting(MetObject::objectId).containsExactly(2L);
+    assertThat(read.report().rowsSkipped()).isEqualTo(1);
+    assertThat(read.report().skipped())
+        .extracting(SkippedRow::toString)
+        .containsExactly("lines 2-3: wrong field count: 8 fields, the header has 9");
+    assertThat(read.report().lines()).isEqualTo(4);
+  }
+
+  @Test
+  void aMultiLineRowWithTextAfterItsClosingQuoteIsReportedOnce() throws IOException {
+    String text = HEADER + "\r\n"
+        + "1,True,A,B,\"Jap\r\nan\"ese,,1800,1800,1800\r\n"
+        + row(2, "China", "1800", 1800, 1800) + "\r\n";
+
+    Read read = read(text);
+
+    assertThat(read.objects()).extracting(MetObject::objectId).containsExactly(2L);
+    assertThat(read.report().skipped())
+        .extracting(SkippedRow::toString)
+        .containsExactly("lines 2-3: broken quote: text after the closing quote of field 5");
+  }
+
+  @Test
+  void aStrayQuoteThatEndsInTheWrongFieldCountStillGivesBackTheRowsItSwallowed()
+      throws IOException {
+    String text = HEADER + "\n"
+        + row(1, "Japan", "1800", 1800, 1800) + "\n"
+        + "2,True,A,B,\"Japan,,1800,1800,1800\n"
+        + row(3, "China", "1800", 1800, 1800) + "\n"
+        + "4,True,A,B,Korea,12\",1800,1800,1800\n"
+        + row(5, "India", "1800", 1800, 1800) + "\n";
+
+    Read read = read(text);
+
+    assertThat(read.objects()).extracting(MetObject::objectId).containsExactly(1L, 3L, 4L, 5L);
+    assertThat(read.objects().get(2).period()).isEqualTo("12\"");
+    assertThat(read.report().rowsSkipped()).isEqualTo(1);
+    assertThat(read.report().skipped())
+        .extracting(SkippedRow::toString)
+        .containsExactly(
+            "line 3: wrong field count: 8 fields, the header has 9; the lines after it (4-5) are"
+                + " read again as rows");
+  }
+
+  @Test
   void aQuoteOpenUntilTheEndOfTheFileIsReportedAndTheRowsAfterItAreRead() throws IOException {
     String text = HEADER + "\n"
         + "1,True,A,B,\"Japan,,1800,1800,1800\n"
@@ -258,7 +310,7 @@ class MetCsvReaderTest {
     assertThat(read.objects().get(1).culture()).isEqualTo("Français");
     assertThat(read.report().skipped())
         .extracting(SkippedRow::toString)
-        .containsExactly("line 3: invalid UTF-8: invalid UTF-8 byte sequence 0xE7");
+        .containsExactly("line 3: invalid UTF-8: byte sequence 0xE7");
   }
 
   @Test
@@ -274,7 +326,7 @@ class MetCsvReaderTest {
     assertThat(read.objects()).extracting(MetObject::objectId).containsExactly(2L);
     assertThat(read.report().skipped())
         .extracting(SkippedRow::toString)
-        .containsExactly("lines 2-3: invalid UTF-8: invalid UTF-8 byte sequence 0xC3 on line 3");
+        .containsExactly("lines 2-3: invalid UTF-8: byte sequence 0xC3 on line 3");
   }
 
   @Test
@@ -438,7 +490,7 @@ class MetCsvReaderTest {
         .isInstanceOf(MetCsvException.class)
         .hasMessage(
             "test.csv: is not a MetObjects.csv file: its header (line 1) is unreadable: invalid"
-                + " UTF-8: invalid UTF-8 byte sequence 0x89");
+                + " UTF-8: byte sequence 0x89");
     assertThatThrownBy(() -> read(new byte[] {0x1F, (byte) 0x8B, 8, 0}, MetCsvFormat.DEFAULT))
         .isInstanceOf(MetCsvException.class)
         .hasMessage("test.csv: is gzip-compressed: decompress it first (gunzip)");

@@ -9,15 +9,8 @@ import io.github.metart.data.dates.Period;
 import io.github.metart.data.dates.PeriodNormalizer;
 import io.github.metart.data.dates.PeriodTimeline;
 import io.github.metart.data.dates.YearRange;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -108,8 +101,7 @@ public final class NormalizeCommand implements Callable<Integer> {
     AmbiguityPolicy policy = CliOptions.parse(spec, "--ambiguity", AmbiguityPolicy.class, ambiguity);
     Normalizer normalizer = normalizer(policy);
     PrintWriter out = spec.commandLine().getOut();
-    String source = in == null ? "stdin" : in.toString();
-    try (BufferedReader reader = open()) {
+    try (Utf8Lines reader = open()) {
       StringBuilder line = new StringBuilder();
       for (String raw = reader.readLine(); raw != null; raw = reader.readLine()) {
         line.setLength(0);
@@ -118,20 +110,17 @@ public final class NormalizeCommand implements Callable<Integer> {
         line.append('\n');
         out.print(line);
       }
-    } catch (MalformedInputException e) {
-      throw new IOException(source + ": not UTF-8 text (an invalid byte sequence)", e);
+    } finally {
+      out.flush(); // the lines before a bad one are written
     }
-    out.flush();
     return 0;
   }
 
-  private BufferedReader open() throws IOException {
-    InputStream stream = in == null ? System.in : Files.newInputStream(CliOptions.existingFile(in));
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    return new BufferedReader(new InputStreamReader(stream, decoder), 1 << 16);
+  private Utf8Lines open() throws IOException {
+    if (in == null) {
+      return new Utf8Lines(System.in, "<stdin>");
+    }
+    return new Utf8Lines(Files.newInputStream(CliOptions.existingFile(in)), in.toString());
   }
 
   /** Appends the result columns of one raw value. */

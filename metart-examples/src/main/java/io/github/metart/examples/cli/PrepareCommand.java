@@ -39,7 +39,11 @@ import picocli.CommandLine.Spec;
  * {@code metart prepare --csv FILE --task culture|year [recipe options] [--images DIR] --out DIR}:
  * builds a labeled, balanced, split dataset and writes the prepared folder ({@code manifest.json},
  * {@code splits/{train,validation,test}.csv}, {@code report.txt}, {@code report.json}); with {@code
- * --images}, also the image cache {@code cache/<recipe>/}, with near-duplicates kept in one split.
+ * --images}, only objects that have an image file are labeled, balanced and split, their images are
+ * prepared into {@code cache/<recipe>/} (named in the manifest's {@code images} section) and
+ * near-duplicates are kept in one split. When the new splits differ from those of the folder it
+ * replaces, the caches the new manifest does not name are removed (they were prepared for other
+ * objects); with the same splits, caches of other image sizes are kept.
  */
 @Command(
     name = "prepare",
@@ -51,8 +55,12 @@ import picocli.CommandLine.Spec;
           + " DIR/splits/{train,validation,test}.csv and DIR/report.txt.",
       "Example: metart prepare --csv MetObjects.csv --task culture --min-per-label 1000"
           + " --exclude european --balance 1000 --out prepared/culture",
-      "With --images DIR, the objects' images are prepared into DIR/cache/<recipe>/ (resumable) and"
-          + " near-duplicate images are moved into one split."
+      "With --images DIR, only objects with an image in DIR are labeled, balanced and split; their"
+          + " images are prepared into OUT/cache/<recipe>/ (resumable, named in manifest.json) and"
+          + " near-duplicate images are moved into one split.",
+      "Preparing into an earlier prepared folder replaces it: when the splits change, image caches"
+          + " the new manifest does not name are removed; with the same splits, caches of other"
+          + " image sizes are kept."
     })
 public final class PrepareCommand implements Callable<Integer> {
 
@@ -147,8 +155,9 @@ public final class PrepareCommand implements Callable<Integer> {
 
   // ---- images
   @Option(names = "--images", paramLabel = "DIR",
-      description = "A folder of images named <objectId>.<ext> (e.g. from metart download): prepares them into"
-          + " DIR/cache/<recipe>/ and keeps near-duplicates within one split.")
+      description = "A folder of images named <objectId>.<ext> (e.g. from metart download): only objects with"
+          + " an image here are used; prepares them into OUT/cache/<recipe>/ and keeps near-duplicates"
+          + " within one split.")
   Path images;
 
   @Option(names = "--image-size", paramLabel = "PX",
@@ -167,10 +176,18 @@ public final class PrepareCommand implements Callable<Integer> {
     checkTaskOptions();
     CachePreparer.Builder imageCache = imageOptions();
     prepareFolder();
-    DatasetSplits splits = builder().build();
+    String previousSplitHash = previousSplitHash();
+    DatasetBuilder<?> builder = builder();
+    FolderImageSource source = null;
+    if (imageCache != null) {
+      // only objects with an image file take part, so that balance, minimum counts and splits hold
+      // for the objects a model can be trained on
+      source = FolderImageSource.open(images);
+      builder.withImages("has an image in " + images.toAbsolutePath().normalize(), source.objectIds());
+    }
+    DatasetSplits splits = builder.build();
     DatasetImagePreparer.Result withImages = null;
     if (imageCache != null) {
-      FolderImageSource source = FolderImageSource.open(images);
       ImageProgressLine progress =
           new ImageProgressLine(spec.commandLine().getErr(), ImageProgressLine.terminal(), "images");
       imageCache.listener(
@@ -184,6 +201,12 @@ public final class PrepareCommand implements Callable<Integer> {
     if (withImages != null) {
       appendImageReport(withImages);
     }
+    // caches prepared for other splits would lack the new objects' images; caches of the same
+    // splits (e.g. another image size for the same recipe) still serve them and are kept
+    List<Path> removed =
+        splits.splitHash().equals(previousSplitHash)
+            ? List.of()
+            : DatasetImagePreparer.removeStaleCaches(out, splits.manifest());
     PrintWriter w = spec.commandLine().getOut();
     Manifest m = splits.manifest();
     w.printf("prepared %s dataset: %d objects (train %d, validation %d, test %d) in %d labels%n",
@@ -195,8 +218,12 @@ public final class PrepareCommand implements Callable<Integer> {
     w.printf("wrote %s, %s/{train,validation,test}.csv, %s%n",
         out.resolve(Manifest.FILE_NAME), out.resolve(DatasetSplits.SPLITS_DIR), out.resolve(DatasetSplits.REPORT_TXT));
     if (withImages != null) {
+      w.printf("only objects with an image in %s: %d of them labeled%n", images, m.total());
       withImages.summary().forEach(w::println);
       w.printf("quality report: %s%n", withImages.preparation().directory().resolve("quality-report.txt"));
+    }
+    for (Path cache : removed) {
+      w.printf("removed the image cache %s: it was prepared for other splits%n", cache);
     }
     w.flush();
     return 0;
@@ -371,6 +398,19 @@ public final class PrepareCommand implements Callable<Integer> {
   private static void addIf(List<String> list, boolean condition, String option) {
     if (condition) {
       list.add(option);
+    }
+  }
+
+  /** The split hash of the prepared folder this run replaces, or null when there is none (or it is unreadable). */
+  private String previousSplitHash() {
+    Path manifest = out.resolve(Manifest.FILE_NAME);
+    if (!Files.isRegularFile(manifest)) {
+      return null;
+    }
+    try {
+      return Manifest.read(manifest).splitHash();
+    } catch (IOException e) {
+      return null; // a broken manifest: its caches are treated as stale
     }
   }
 

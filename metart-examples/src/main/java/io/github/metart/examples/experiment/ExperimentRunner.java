@@ -99,7 +99,7 @@ public final class ExperimentRunner {
     DatasetSplits splits = DatasetSplits.read(data);
     ExperimentPlan plan = spec.plan();
     checkFits(plan, splits.task());
-    startOrContinue(CheckpointStore.sha256(data.resolve(Manifest.FILE_NAME)));
+    startOrContinue(Manifest.sha256(data.resolve(Manifest.FILE_NAME)));
 
     List<RunOutcome> outcomes = new ArrayList<>();
     int index = 0;

@@ -1,6 +1,7 @@
 package io.github.metart.examples.workflow;
 
 import ai.djl.engine.Engine;
+import io.github.metart.data.cache.DatasetImagePreparer;
 import io.github.metart.data.images.ImageRecipe;
 import io.github.metart.data.loading.Augmentation;
 import io.github.metart.models.MetModel;
@@ -107,7 +108,7 @@ public final class PreparedTraining {
             .seed(config.seed())
             .loaderThreads(loaderThreads);
     String usual = ImageRecipe.forInput(recipe.inputSize()).key();
-    if (Files.isDirectory(preparedFolder.resolve(PreparedData.CACHE_DIR).resolve(usual))) {
+    if (Files.isDirectory(preparedFolder.resolve(DatasetImagePreparer.CACHE_DIR).resolve(usual))) {
       opening.cache(usual); // the cache prepared for this input size, when the folder has several
     }
     try (PreparedData data = opening.open()) {

@@ -23,9 +23,14 @@ public final class CliRun {
   }
 
   /** Runs {@code metart args...} with {@code stdin} as standard input. */
-  public static synchronized Result runWithStdin(String stdin, String... args) {
+  public static Result runWithStdin(String stdin, String... args) {
+    return runWithStdin(stdin.getBytes(StandardCharsets.UTF_8), args);
+  }
+
+  /** Runs {@code metart args...} with these bytes as standard input. */
+  public static synchronized Result runWithStdin(byte[] stdin, String... args) {
     InputStream saved = System.in;
-    System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+    System.setIn(new ByteArrayInputStream(stdin));
     try {
       return run(args);
     } finally {

@@ -103,13 +103,30 @@ class NormalizeCommandTest {
   }
 
   @Test
-  void invalidUtf8InputIsNamed() throws IOException {
+  void invalidUtf8InputIsNamedWithItsLine() throws IOException {
     Path in = dir.resolve("latin1.txt");
-    Files.write(in, new byte[] {'F', 'r', 'a', 'n', (byte) 0xE7, 'a', 'i', 's', '\n'});
+    byte[] latin1 = {'F', 'r', 'a', 'n', (byte) 0xE7, 'a', 'i', 's', '\n'};
+    Files.write(in, latin1);
 
     CliRun.Result run = CliRun.run("normalize", "culture", "--in", in.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains("latin1.txt: not UTF-8 text");
+    assertThat(run.err())
+        .contains(in + ", line 1: not UTF-8 text (byte sequence 0xE7 at byte 5 of the line)");
+  }
+
+  @Test
+  void invalidUtf8OnStdinNamesTheLineAfterTheGoodLinesWereWritten() {
+    byte[] good = "Japan\r\nChina\rKorea\n".getBytes(StandardCharsets.UTF_8);
+    byte[] bad = {'F', 'r', 'a', 'n', (byte) 0xE7, 'a', 'i', 's', '\n', 'I', 'n', 'd', 'i', 'a', '\n'};
+    byte[] input = new byte[good.length + bad.length];
+    System.arraycopy(good, 0, input, 0, good.length);
+    System.arraycopy(bad, 0, input, good.length, bad.length);
+
+    CliRun.Result run = CliRun.runWithStdin(input, "normalize", "culture");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).isEqualTo("Japan\tjapanese\nChina\tchinese\nKorea\tkorean\n");
+    assertThat(run.err()).contains("<stdin>, line 4: not UTF-8 text (byte sequence 0xE7 at byte 5");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.metart.data.dataset.DatasetSplits;
 import io.github.metart.data.dataset.LabeledObject;
+import io.github.metart.data.dataset.ManifestImages;
 import io.github.metart.data.dataset.Split;
 import io.github.metart.data.loading.PreparedImageData;
 import java.awt.Color;
@@ -97,12 +98,23 @@ class PrepareImagesCommandTest {
       }
     }
     assertThat(Files.readString(out.resolve("report.txt"))).contains("images\n").contains("near-duplicate groups: ");
+    ManifestImages recorded = splits.manifest().images();
+    assertThat(recorded.cache().key()).isEqualTo("r32-c32-bilinear-sub-v1");
+    assertThat(recorded.cache().cropTo()).isEqualTo(32);
+    assertThat(recorded.source()).isEqualTo(dir.resolve("images").toAbsolutePath().normalize().toString());
+    assertThat(recorded.requested()).isEqualTo(splits.size());
+    assertThat(recorded.prepared()).isEqualTo(35);
+    assertThat(recorded.skipped()).isEqualTo(1);
+    assertThat(recorded.duplicateDistance()).isEqualTo(4);
+    assertThat(recorded.duplicateGroups()).isEqualTo(Integer.parseInt(groups.group(1)));
+    assertThat(run.out()).contains(recorded.objectsMoved() + " objects moved)");
     try (PreparedImageData data = PreparedImageData.open(out)) {
       assertThat(data.cache().size()).isEqualTo(35);
       int withImages = 0;
       for (Split split : Split.values()) {
         withImages += data.examples(split).size();
       }
+      // every object has an image file; only object 35's file is not an image
       assertThat(withImages).isEqualTo(splits.size() - (assignment.containsKey((long) OBJECTS - 1) ? 1 : 0));
     }
 
@@ -112,6 +124,89 @@ class PrepareImagesCommandTest {
             "--out", out.toString());
     assertThat(again.exitCode()).isZero();
     assertThat(DatasetSplits.read(out).splitHash()).isEqualTo(splits.splitHash());
+    assertThat(again.out()).doesNotContain("removed the image cache");
+
+    CliRun.Result smaller =
+        CliRun.run("prepare", "--csv", csv().toString(), "--task", "year", "--min-year", "1600", "--max-year", "1900",
+            "--bin-width", "100", "--split", "1:1:1", "--images", dir.resolve("images").toString(), "--image-size", "14",
+            "--out", out.toString());
+    assertThat(smaller.exitCode()).as(smaller.err()).isZero();
+    assertThat(DatasetSplits.read(out).splitHash()).as("the same splits").isEqualTo(splits.splitHash());
+    assertThat(smaller.out()).as("a cache of the same splits at another size is kept").doesNotContain("removed");
+    Path large = out.resolve("cache").resolve("r32-c32-bilinear-sub-v1");
+    Path small = out.resolve("cache").resolve("r16-c16-bilinear-sub-v1");
+    try (PreparedImageData data = PreparedImageData.open(out)) {
+      assertThat(data.cache().directory()).as("the cache the manifest names").isEqualTo(small);
+    }
+    try (PreparedImageData data = PreparedImageData.open(out, "r32-c32-bilinear-sub-v1")) {
+      assertThat(data.cache().directory()).isEqualTo(large);
+    }
+
+    CliRun.Result otherSplits =
+        CliRun.run("prepare", "--csv", csv().toString(), "--task", "year", "--min-year", "1600", "--max-year", "1900",
+            "--bin-width", "100", "--split", "1:1:1", "--seed", "8", "--images", dir.resolve("images").toString(),
+            "--image-size", "14", "--out", out.toString());
+    assertThat(otherSplits.exitCode()).as(otherSplits.err()).isZero();
+    assertThat(DatasetSplits.read(out).splitHash()).isNotEqualTo(splits.splitHash());
+    assertThat(otherSplits.out()).contains("removed the image cache " + large + ": it was prepared for other splits");
+    assertThat(large).doesNotExist();
+    assertThat(small).isDirectory();
+
+    CliRun.Result withoutImages =
+        CliRun.run("prepare", "--csv", csv().toString(), "--task", "year", "--min-year", "1600", "--max-year", "1900",
+            "--bin-width", "100", "--split", "1:1:1", "--seed", "9", "--out", out.toString());
+    assertThat(withoutImages.exitCode()).isZero();
+    assertThat(withoutImages.out()).contains("removed the image cache " + out.resolve("cache").resolve("r16-c16-bilinear-sub-v1"));
+    assertThat(DatasetSplits.read(out).manifest().images()).isNull();
+  }
+
+  /**
+   * Three cultures of 10 objects; Japan has 10 images, China 6, Korea 4. With --images, balance and
+   * the minimum per label count only objects that have an image.
+   */
+  @Test
+  void balanceAndMinimumPerLabelCountOnlyObjectsWithAnImage() throws Exception {
+    StringBuilder body = new StringBuilder(PrepareCommandTest.HEADER);
+    String[] cultures = {"Japan", "China", "Korea"};
+    int[] withImage = {10, 6, 4};
+    Path images = Files.createDirectories(dir.resolve("images"));
+    Map<Long, String> imageOf = new HashMap<>();
+    long id = 1;
+    for (int c = 0; c < cultures.length; c++) {
+      for (int i = 0; i < 10; i++, id++) {
+        body.append(id).append(",True,Asian Art,Ceramics,").append(cultures[c]).append(",,1800,1800,1800\n");
+        if (i < withImage[c]) {
+          ImageIO.write(painting(id), "png", images.resolve(id + ".png").toFile());
+          imageOf.put(id, cultures[c]);
+        }
+      }
+    }
+    Path csv = Files.writeString(dir.resolve("cultures.csv"), body, StandardCharsets.UTF_8);
+    Path out = dir.resolve("prepared");
+
+    CliRun.Result run =
+        CliRun.run("prepare", "--csv", csv.toString(), "--task", "culture", "--min-per-label", "5", "--balance", "5",
+            "--split", "3:1:1", "--images", images.toString(), "--image-size", "14", "--image-threads", "1",
+            "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    DatasetSplits splits = DatasetSplits.read(out);
+    assertThat(splits.labels()).as("korean has only 4 objects with an image").containsExactly("chinese", "japanese");
+    Map<String, Integer> perLabel = new HashMap<>();
+    for (Split split : Split.values()) {
+      for (LabeledObject object : splits.get(split)) {
+        assertThat(imageOf).as("object %d has an image", object.objectId()).containsKey(object.objectId());
+        perLabel.merge(object.label(), 1, Integer::sum);
+      }
+    }
+    assertThat(perLabel).containsOnly(Map.entry("chinese", 5), Map.entry("japanese", 5));
+    assertThat(splits.manifest().recipe().filters().custom()).singleElement().asString().startsWith("has an image in ");
+    try (PreparedImageData data = PreparedImageData.open(out)) {
+      for (Split split : Split.values()) {
+        assertThat(data.missing(split)).isZero();
+        assertThat(data.examples(split)).hasSize(splits.get(split).size());
+      }
+    }
   }
 
   @Test

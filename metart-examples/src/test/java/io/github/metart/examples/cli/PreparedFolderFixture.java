@@ -72,7 +72,7 @@ final class PreparedFolderFixture {
     DatasetSplits.create(recipe(), InputFile.inMemory("generated", train + validation), LABELS, splits)
         .write(folder);
     CachePreparer.builder(ImageRecipe.of(imageSize + 8, imageSize))
-        .root(folder.resolve(io.github.metart.train.data.PreparedData.CACHE_DIR))
+        .root(folder.resolve(io.github.metart.data.cache.DatasetImagePreparer.CACHE_DIR))
         .threads(1)
         .build()
         .prepare(withImages, FolderImageSource.open(images))

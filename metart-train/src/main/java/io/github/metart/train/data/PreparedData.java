@@ -4,30 +4,26 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import io.github.metart.data.cache.PreparedCache;
 import io.github.metart.data.dataset.DatasetSplits;
-import io.github.metart.data.dataset.LabeledObject;
 import io.github.metart.data.dataset.Manifest;
+import io.github.metart.data.dataset.Split;
 import io.github.metart.data.dataset.Task;
 import io.github.metart.data.dates.YearRange;
 import io.github.metart.data.loading.Augmentation;
 import io.github.metart.data.loading.CachedImageDataset;
-import io.github.metart.data.loading.ImageExample;
+import io.github.metart.data.loading.PreparedImageData;
 import io.github.metart.models.spec.HeadSpec;
-import io.github.metart.train.checkpoint.CheckpointStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The training and validation data of a folder written by {@code metart prepare}: its verified
- * splits ({@code manifest.json}, {@code splits/}), images from its prepared cache ({@code
- * cache/<recipe key>/}) as {@link CachedImageDataset}s, the SHA-256 of its manifest, and the head a
- * model needs for it (a classifier over the culture labels, or a year regression over the year
- * range). Objects whose image is not in the cache are left out (and counted).
+ * The training and validation data of a folder written by {@code metart prepare}: a thin layer on
+ * {@link PreparedImageData} (verified splits, the cache the manifest names, the examples whose image
+ * is in it, the manifest's SHA-256) that builds the training and validation {@link
+ * CachedImageDataset}s and the head a model needs (a classifier over the culture labels, or a year
+ * regression over the year range). Objects whose image is not in the cache are left out (and
+ * logged with their count).
  *
  * <pre>{@code
  * try (PreparedData prepared = PreparedData.at(folder).inputSize(224).open()) {
@@ -38,29 +34,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class PreparedData implements AutoCloseable {
 
-  /** The folder of image caches inside a prepared folder. */
-  public static final String CACHE_DIR = "cache";
-
   private static final Logger LOG = LoggerFactory.getLogger(PreparedData.class);
 
-  private final Path folder;
-  private final DatasetSplits splits;
-  private final String manifestSha256;
-  private final PreparedCache cache;
+  private final PreparedImageData data;
   private final CachedImageDataset train;
   private final CachedImageDataset validation;
 
-  private PreparedData(
-      Path folder,
-      DatasetSplits splits,
-      String manifestSha256,
-      PreparedCache cache,
-      CachedImageDataset train,
-      CachedImageDataset validation) {
-    this.folder = folder;
-    this.splits = splits;
-    this.manifestSha256 = manifestSha256;
-    this.cache = cache;
+  private PreparedData(PreparedImageData data, CachedImageDataset train, CachedImageDataset validation) {
+    this.data = data;
     this.train = train;
     this.validation = validation;
   }
@@ -72,27 +53,32 @@ public final class PreparedData implements AutoCloseable {
 
   /** The prepared folder. */
   public Path folder() {
-    return folder;
+    return data.folder();
   }
 
   /** The verified splits and manifest. */
   public DatasetSplits splits() {
-    return splits;
+    return data.splits();
   }
 
   /** The manifest. */
   public Manifest manifest() {
-    return splits.manifest();
+    return data.splits().manifest();
   }
 
   /** The SHA-256 of {@code manifest.json}, recorded in every checkpoint. */
   public String manifestSha256() {
-    return manifestSha256;
+    return data.manifestSha256();
   }
 
   /** The image cache in use. */
   public PreparedCache cache() {
-    return cache;
+    return data.cache();
+  }
+
+  /** The prepared folder and cache this data reads (splits, cache, examples per split). */
+  public PreparedImageData imageData() {
+    return data;
   }
 
   /** The training records (augmented as asked). */
@@ -107,7 +93,7 @@ public final class PreparedData implements AutoCloseable {
 
   /** The data for {@code Trainer.fit}. */
   public TrainingData trainingData() {
-    return new TrainingData(train, validation, manifestSha256);
+    return new TrainingData(train, validation, data.manifestSha256());
   }
 
   /**
@@ -115,13 +101,14 @@ public final class PreparedData implements AutoCloseable {
    * regression of the year over the manifest's year range.
    */
   public HeadSpec head() {
+    DatasetSplits splits = data.splits();
     if (splits.task() == Task.CULTURE) {
       return HeadSpec.classifier(splits.labels());
     }
     YearRange range =
         splits
             .yearRange()
-            .orElseThrow(() -> new IllegalStateException(folder + ": a year task without range"));
+            .orElseThrow(() -> new IllegalStateException(folder() + ": a year task without range"));
     return HeadSpec.regression(range.begin(), range.end());
   }
 
@@ -132,10 +119,10 @@ public final class PreparedData implements AutoCloseable {
    */
   public HeadSpec binnedYearHead(int bins) {
     YearRange range =
-        splits
+        data.splits()
             .yearRange()
             .orElseThrow(
-                () -> new IllegalStateException(folder + " holds culture data, not years"));
+                () -> new IllegalStateException(folder() + " holds culture data, not years"));
     return HeadSpec.binnedYear(range.begin(), range.end(), bins);
   }
 
@@ -146,7 +133,7 @@ public final class PreparedData implements AutoCloseable {
     if (validation != null) {
       validation.close();
     }
-    cache.close();
+    data.close();
   }
 
   /** Opens a {@link PreparedData}. */
@@ -164,8 +151,8 @@ public final class PreparedData implements AutoCloseable {
     }
 
     /**
-     * The cache to use, by its folder name under {@code cache/}; needed only when the folder holds
-     * several.
+     * The cache to use, by its folder name under {@code cache/} (default, or with {@code null}: the
+     * cache {@code manifest.json} names, else the only one present).
      */
     public Builder cache(String key) {
       this.cacheKey = key;
@@ -200,17 +187,17 @@ public final class PreparedData implements AutoCloseable {
     }
 
     /**
-     * Reads and verifies the folder and opens its cache.
+     * Reads and verifies the folder and opens its cache ({@link PreparedImageData#open(Path,
+     * String)}).
      *
      * @throws IOException naming the file or folder that is missing, broken or ambiguous
      */
     public PreparedData open() throws IOException {
       checkArgument(inputSize >= 1, "the input size is missing (the model's input size)");
-      DatasetSplits splits = DatasetSplits.read(folder);
-      Path manifestFile = folder.resolve(Manifest.FILE_NAME);
-      String manifestSha256 = CheckpointStore.sha256(manifestFile);
-      PreparedCache cache = PreparedCache.open(cacheFolder());
+      PreparedImageData data = PreparedImageData.open(folder, cacheKey);
+      CachedImageDataset train = null;
       try {
+        PreparedCache cache = data.cache();
         if (inputSize > cache.imageSize()) {
           throw new IOException(
               cache.directory()
@@ -220,99 +207,46 @@ public final class PreparedData implements AutoCloseable {
                   + inputSize
                   + " px model input (prepare the images at this size or larger)");
         }
-        CachedImageDataset train = dataset(cache, splits, splits.train(), augmentation, "train");
+        train = dataset(data, Split.TRAIN, augmentation);
         if (train.size() == 0) {
           throw new IOException(
-              folder + ": none of the " + splits.train().size() + " training objects has an image in " + cache.directory());
+              folder + ": none of the " + data.splits().train().size() + " training objects has an image in "
+                  + cache.directory());
         }
         CachedImageDataset validation =
-            splits.validation().isEmpty()
-                ? null
-                : dataset(cache, splits, splits.validation(), Augmentation.NONE, "validation");
+            data.splits().validation().isEmpty() ? null : dataset(data, Split.VALIDATION, Augmentation.NONE);
         if (validation != null && validation.size() == 0) {
           validation.close();
           validation = null;
         }
-        return new PreparedData(folder, splits, manifestSha256, cache, train, validation);
+        return new PreparedData(data, train, validation);
       } catch (IOException | RuntimeException e) {
-        cache.close();
+        if (train != null) {
+          train.close();
+        }
+        data.close();
         throw e;
       }
     }
 
-    private CachedImageDataset dataset(
-        PreparedCache cache,
-        DatasetSplits splits,
-        List<LabeledObject> objects,
-        Augmentation chosen,
-        String split) {
-      List<ImageExample> examples = new ArrayList<>(objects.size());
-      int missing = 0;
-      for (LabeledObject object : objects) {
-        if (cache.contains(object.objectId())) {
-          examples.add(new ImageExample(object.objectId(), splits.encode(object)));
-        } else {
-          missing++;
-        }
-      }
+    private CachedImageDataset dataset(PreparedImageData data, Split split, Augmentation chosen) {
+      int missing = data.missing(split);
       if (missing > 0) {
         LOG.warn(
             "{}: {} of {} {} objects have no image in {} and are left out",
             folder,
             missing,
-            objects.size(),
-            split,
-            cache.directory());
+            data.splits().get(split).size(),
+            split.id(),
+            data.cache().directory());
       }
-      return CachedImageDataset.builder()
-          .cache(cache)
-          .examples(examples)
+      return data.dataset(split)
           .inputSize(inputSize)
           .augmentation(chosen)
           .seed(seed)
           .loaderThreads(loaderThreads)
           .setSampling(1, false)
           .build();
-    }
-
-    private Path cacheFolder() throws IOException {
-      Path caches = folder.resolve(CACHE_DIR);
-      if (cacheKey != null) {
-        Path chosen = caches.resolve(cacheKey);
-        if (!Files.isDirectory(chosen)) {
-          throw new IOException(chosen + ": no such image cache (" + available(caches) + ")");
-        }
-        return chosen;
-      }
-      List<Path> found = caches(caches);
-      if (found.isEmpty()) {
-        throw new IOException(
-            caches
-                + ": no prepared image cache (prepare the folder with images: metart prepare"
-                + " --images DIR)");
-      }
-      if (found.size() > 1) {
-        throw new IOException(
-            caches + " holds several image caches: choose one (" + available(caches) + ")");
-      }
-      return found.get(0);
-    }
-
-    private static List<Path> caches(Path caches) throws IOException {
-      if (!Files.isDirectory(caches)) {
-        return List.of();
-      }
-      try (Stream<Path> entries = Files.list(caches)) {
-        return entries.filter(Files::isDirectory).sorted().toList();
-      }
-    }
-
-    private static String available(Path caches) throws IOException {
-      List<Path> found = caches(caches);
-      return found.isEmpty()
-          ? "there is none"
-          : "available: "
-              + String.join(", ", found.stream().map(p -> p.getFileName().toString()).toList());
     }
   }
 }

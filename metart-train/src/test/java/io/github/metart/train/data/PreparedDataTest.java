@@ -3,6 +3,8 @@ package io.github.metart.train.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.metart.data.dataset.Manifest;
+import io.github.metart.data.dataset.Split;
 import io.github.metart.data.loading.Augmentation;
 import io.github.metart.models.spec.HeadSpec;
 import io.github.metart.train.checkpoint.CheckpointStore;
@@ -20,12 +22,15 @@ class PreparedDataTest {
     Path folder = PreparedFolders.culture(temp.resolve("prepared"), 12, 4, 32, 2);
     try (PreparedData prepared = PreparedData.at(folder).inputSize(32).seed(3).open()) {
       assertThat(prepared.train().size()).as("2 training objects have no image").isEqualTo(10);
+      assertThat(prepared.imageData().missing(Split.TRAIN)).isEqualTo(2);
+      assertThat(prepared.imageData().missing(Split.VALIDATION)).isZero();
       assertThat(prepared.validation().size()).isEqualTo(4);
       assertThat(prepared.train().augmentation()).isEqualTo(Augmentation.cropAndFlip());
       assertThat(prepared.validation().augmentation()).isEqualTo(Augmentation.NONE);
       assertThat(prepared.head()).isEqualTo(HeadSpec.classifier(PreparedFolders.LABELS));
       assertThat(prepared.manifestSha256())
-          .isEqualTo(CheckpointStore.sha256(folder.resolve("manifest.json")));
+          .isEqualTo(CheckpointStore.sha256(folder.resolve("manifest.json")))
+          .isEqualTo(Manifest.sha256(folder.resolve("manifest.json")));
       TrainingData data = prepared.trainingData();
       assertThat(data.train()).isSameAs(prepared.train());
       assertThat(data.manifestSha256()).isEqualTo(prepared.manifestSha256());
@@ -43,7 +48,11 @@ class PreparedDataTest {
     try (var list = Files.list(caches)) {
       key = list.findFirst().orElseThrow().getFileName().toString();
     }
-    Files.createDirectories(caches.resolve("other"));
+    Files.createDirectories(caches.resolve("partial")); // no recipe.json: not a cache
+    try (PreparedData prepared = PreparedData.at(folder).inputSize(32).open()) {
+      assertThat(prepared.cache().directory()).isEqualTo(caches.resolve(key));
+    }
+    Files.writeString(Files.createDirectories(caches.resolve("other")).resolve("recipe.json"), "{}");
     assertThatThrownBy(() -> PreparedData.at(folder).inputSize(32).open())
         .hasMessageContaining("holds several image caches: choose one (available: ");
     try (PreparedData prepared = PreparedData.at(folder).inputSize(32).cache(key).open()) {

@@ -1,6 +1,7 @@
 package io.github.metart.train.data;
 
 import io.github.metart.data.cache.CachePreparer;
+import io.github.metart.data.cache.DatasetImagePreparer;
 import io.github.metart.data.csv.MetObject;
 import io.github.metart.data.culture.AmbiguityPolicy;
 import io.github.metart.data.dataset.CultureSource;
@@ -72,7 +73,7 @@ public final class PreparedFolders {
     DatasetSplits.create(recipe(), InputFile.inMemory("generated", train + validation), LABELS, splits)
         .write(folder);
     CachePreparer.builder(ImageRecipe.of(imageSize + 8, imageSize))
-        .root(folder.resolve(PreparedData.CACHE_DIR))
+        .root(folder.resolve(DatasetImagePreparer.CACHE_DIR))
         .threads(1)
         .build()
         .prepare(withImages, FolderImageSource.open(images))
