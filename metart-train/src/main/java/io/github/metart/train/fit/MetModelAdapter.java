@@ -8,7 +8,6 @@ import ai.djl.nn.Block;
 import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.evaluator.Evaluator;
 import io.github.metart.eval.training.MeanYearError;
-import io.github.metart.eval.training.YearScale;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.heads.ClassifierHead;
 import io.github.metart.models.heads.Head;
@@ -100,7 +99,7 @@ final class MetModelAdapter implements TrainableModel {
 
   /**
    * A year head: regression on the normalized year, or cross-entropy over year bins; measured by
-   * metart-eval's mean year error on the head's predicted normalized years.
+   * metart-eval's mean year error, which turns the head's raw outputs into years as the head does.
    */
   private record YearTask(YearHead head) implements TrainingTask {
     @Override
@@ -115,7 +114,7 @@ final class MetModelAdapter implements TrainableModel {
 
     @Override
     public Evaluator newMetric() {
-      return new MeanYearError(new YearScale(head.minYear(), head.maxYear()));
+      return new MeanYearError(head);
     }
 
     @Override
@@ -130,7 +129,7 @@ final class MetModelAdapter implements TrainableModel {
 
     @Override
     public NDList metricPredictions(NDList outputs) {
-      return new NDList(head.normalizedYears(outputs.singletonOrThrow()));
+      return outputs;
     }
   }
 }
