@@ -133,7 +133,8 @@ final class TrainingRun {
     CpuThreads threads =
         CpuThreads.choose(
             config.cpuThreads(), config.loaderThreads(), Runtime.getRuntime().availableProcessors());
-    threads.apply();
+    int appliedThreads = threads.apply();
+    int computeThreads = appliedThreads > 0 ? appliedThreads : threads.computeThreads();
     loaders = Loaders.start(threads.loaderThreads());
 
     Optional<StoredCheckpoint> checkpoint = ResumeCheck.start(files, resume);
@@ -143,6 +144,7 @@ final class TrainingRun {
     }
     if (checkpoint.isPresent()) {
       ResumeCheck.compatible(checkpoint.get(), config, model.specJson(), data);
+      ResumeCheck.warnOnThreadChange(checkpoint.get(), computeThreads);
       loadWeights(checkpoint.get().weights());
     }
 
@@ -167,7 +169,8 @@ final class TrainingRun {
             model.specJson(),
             config,
             plan.devices().stream().map(Device::toString).toList(),
-            updater.describe());
+            updater.describe(),
+            computeThreads);
 
     TrainingState state = checkpoint.map(StoredCheckpoint::state).orElseGet(this::initialState);
     if (state.status() == RunStatus.COMPLETED && state.history().size() < config.epochs()) {

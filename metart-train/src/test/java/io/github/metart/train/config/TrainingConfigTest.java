@@ -117,4 +117,21 @@ class TrainingConfigTest {
         .hasSize(2)
         .anySatisfy(line -> assertThat(line).startsWith("seed: 42 in the checkpoint, 1 now"));
   }
+
+  @Test
+  void resumeRefusesASwitchBetweenFusedAndPortableUpdates() {
+    TrainingConfig fused = TrainingConfig.builder().build();
+    TrainingConfig portable = fused.toBuilder().fusedUpdates(false).build();
+    assertThat(portable.resumeDifferences(fused))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith("fusedUpdates: true in the checkpoint, false now")
+                    .contains("agree only to about 1e-5")
+                    .endsWith("resume with fusedUpdates true)"));
+    assertThat(fused.resumeDifferences(portable))
+        .singleElement()
+        .satisfies(line -> assertThat(line).startsWith("fusedUpdates: false in the checkpoint, true now"));
+  }
 }
