@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDManager;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.MetModels;
 import io.github.metart.models.spec.HeadSpec;
+import io.github.metart.models.spec.SpecJson;
+import io.github.metart.train.checkpoint.CheckpointStore;
 import io.github.metart.train.config.DeviceChoice;
 import io.github.metart.train.config.LossConfig;
 import io.github.metart.train.config.OptimizerConfig;
@@ -16,8 +18,11 @@ import io.github.metart.train.data.PreparedFolders;
 import io.github.metart.train.data.TrainingData;
 import io.github.metart.train.history.EpochRecord;
 import io.github.metart.train.history.HistoryFiles;
+import io.github.metart.train.files.TrainJson;
 import io.github.metart.train.history.RunStatus;
+import io.github.metart.train.provenance.RunProvenance;
 import ai.djl.training.dataset.RandomAccessDataset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,16 +44,15 @@ class MetModelTrainingTest {
   }
 
   @Test
-  void aClassifierTrainsOnAPreparedFolderAndLeavesAModelFolder() throws Exception {
+  void aClassifierTrainsOnAPreparedFolderAndRecordsItsProvenanceInEveryCheckpoint()
+      throws Exception {
     Path folder = PreparedFolders.culture(temp.resolve("prepared"), 16, 8, 32, 0);
     Path out = temp.resolve("run");
     try (PreparedData prepared = PreparedData.at(folder).inputSize(32).seed(5).open();
         MetModel model = MetModels.resnet(18).inputSize(32).build(prepared.head())) {
+      TrainingConfig config = config().epochs(2).build();
       FitResult result =
-          Trainer.builder()
-              .outputDirectory(out)
-              .build()
-              .fit(model, prepared.trainingData(), config().epochs(2).build());
+          Trainer.builder().outputDirectory(out).build().fit(model, prepared.trainingData(), config);
 
       assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
       assertThat(result.history().metricName()).isEqualTo("accuracy");
@@ -56,8 +60,32 @@ class MetModelTrainingTest {
       EpochRecord last = result.history().last().orElseThrow();
       assertThat(last.trainLoss()).isLessThan(first.trainLoss());
       HistoryFiles.Snapshot snapshot = HistoryFiles.read(out);
-      assertThat(snapshot.provenance().datasetManifestSha256()).isEqualTo(prepared.manifestSha256());
-      assertThat(snapshot.provenance().modelSpec()).contains("\"resnet18\"");
+      RunProvenance provenance = snapshot.provenance();
+      assertThat(provenance.datasetManifestSha256())
+          .isEqualTo(prepared.manifestSha256())
+          .isEqualTo(sha256(folder.resolve("manifest.json")));
+      assertThat(provenance.modelSpec()).contains("\"resnet18\"");
+      assertThat(TrainJson.parse(provenance.modelSpec(), "the stored spec"))
+          .isEqualTo(TrainJson.parse(SpecJson.toJson(model.spec()), "the model's spec"));
+      assertThat(provenance.config()).isEqualTo(config);
+      assertThat(provenance.seed()).isEqualTo(5);
+      assertThat(provenance.devices()).containsExactly("cpu()");
+      assertThat(provenance.updater()).contains("_fused_sgd_");
+      assertThat(provenance.computeThreads()).isPositive();
+      assertThat(
+              List.of(
+                  provenance.metartVersion(),
+                  provenance.javaVersion(),
+                  provenance.djlVersion(),
+                  provenance.engine()))
+          .allSatisfy(version -> assertThat(version).isNotBlank());
+      assertThat(provenance.djlVersion()).isEqualTo("0.36.0");
+      assertThat(provenance.engine()).isEqualTo("PyTorch 2.7.1");
+      // every checkpoint records the same provenance as the history
+      CheckpointStore store = new CheckpointStore(out.resolve("checkpoints"));
+      for (String name : List.of(CheckpointStore.LAST, CheckpointStore.BEST)) {
+        assertThat(store.read(name).orElseThrow().provenance()).as(name).isEqualTo(provenance);
+      }
       try (MetModel saved = MetModels.load(out.resolve("model"))) {
         assertThat(saved.spec()).isEqualTo(model.spec());
       }
@@ -99,6 +127,12 @@ class MetModelTrainingTest {
         }
       }
     }
+  }
+
+  private static String sha256(Path file) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 
   /** The normalized years of a dataset. */
