@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.MetModels;
 import io.github.metart.models.spec.HeadSpec;
@@ -25,7 +28,9 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,6 +132,49 @@ class MetModelTrainingTest {
         }
       }
     }
+  }
+
+  @Test
+  void aFrozenBackboneStaysUnchangedWhileTheHeadLearns() {
+    try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
+        MetModel model =
+            MetModels.resnet(18).inputSize(32).build(HeadSpec.regression(1500, 1900))) {
+      model.freezeBackbone();
+      Map<String, float[]> backboneBefore = values(model.network().backbone());
+      Map<String, float[]> headBefore = values(model.network().head());
+      TrainingData data = TrainingData.of(TinyModels.years(manager, 32, 1, 32), null);
+
+      FitResult result = Trainer.create().fit(model, data, config().epochs(2).build());
+
+      assertThat(result.updater()).contains("_fused_sgd_");
+      assertThat(backboneBefore).hasSizeGreaterThan(40);
+      Map<String, float[]> backboneAfter = values(model.network().backbone());
+      assertThat(changed(backboneBefore, backboneAfter))
+          .as("backbone parameters (weights and batch-norm statistics) that changed")
+          .isEmpty();
+      Map<String, float[]> headAfter = values(model.network().head());
+      assertThat(headBefore).isNotEmpty();
+      assertThat(changed(headBefore, headAfter))
+          .as("head parameters that changed")
+          .containsExactlyElementsOf(headBefore.keySet());
+    }
+  }
+
+  /** The names of the parameters whose values differ. */
+  private static List<String> changed(Map<String, float[]> before, Map<String, float[]> after) {
+    assertThat(after.keySet()).isEqualTo(before.keySet());
+    return before.keySet().stream()
+        .filter(name -> !java.util.Arrays.equals(before.get(name), after.get(name)))
+        .toList();
+  }
+
+  /** A copy of every parameter of a block, by name. */
+  private static Map<String, float[]> values(Block block) {
+    Map<String, float[]> values = new LinkedHashMap<>();
+    for (Pair<String, Parameter> entry : block.getParameters()) {
+      values.put(entry.getKey(), entry.getValue().getArray().toFloatArray());
+    }
+    return values;
   }
 
   private static String sha256(Path file) throws Exception {
