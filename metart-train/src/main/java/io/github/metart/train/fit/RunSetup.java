@@ -71,7 +71,7 @@ final class RunSetup implements AutoCloseable {
     Engine engine = model.manager().getEngine();
     TrainingTask task = model.task();
     Block block = model.block();
-    int batchesPerEpoch = checkData();
+    int batchesPerEpoch = RunChecks.batchesPerEpoch(data, config);
     if (config.earlyStopping().enabled()) {
       Monitors.checkAvailable(
           config.earlyStopping().monitor(), data.hasValidation(), "early stopping");
@@ -79,7 +79,7 @@ final class RunSetup implements AutoCloseable {
     Monitor bestMonitor = Monitors.best(config, data.hasValidation());
     Monitors.checkAvailable(bestMonitor, data.hasValidation(), "the best checkpoint");
     EpochJudge judge = new EpochJudge(config, task, bestMonitor);
-    LossConfig loss = lossConfig(task);
+    LossConfig loss = RunChecks.loss(config, task);
 
     DevicePlan plan = DevicePlan.select(config.devices(), engine.getGpuCount());
     CpuThreads threads =
@@ -171,45 +171,6 @@ final class RunSetup implements AutoCloseable {
       run.writeHistory(state.history(), state.status(), state.best().epoch(), state.message());
     }
     return new Started(run, state);
-  }
-
-  /** The training batches of one epoch, after checking the data. */
-  private int checkData() {
-    long size = data.train().size();
-    if (size == 0) {
-      throw new IllegalArgumentException("the training dataset is empty");
-    }
-    int batchesPerEpoch = (int) RunContext.trainingSampler(config).batchesPerEpoch(size);
-    if (batchesPerEpoch == 0) {
-      throw new IllegalArgumentException(
-          "the training dataset has "
-              + size
-              + " records: not one whole batch of "
-              + config.batchSize()
-              + " with dropLastBatch; lower the batch size");
-    }
-    if (data.hasValidation() && data.validation().size() == 0) {
-      throw new IllegalArgumentException(
-          "the validation dataset is empty: pass null for no validation");
-    }
-    return batchesPerEpoch;
-  }
-
-  private LossConfig lossConfig(TrainingTask task) {
-    LossConfig chosen = config.loss();
-    if (chosen == null) {
-      return task.classification() ? LossConfig.crossEntropy() : LossConfig.l1();
-    }
-    if (chosen.kind().isClassification() != task.classification()) {
-      throw new IllegalArgumentException(
-          "the loss "
-              + chosen.describe()
-              + " does not fit "
-              + (task.classification()
-                  ? "a classifier head: use cross_entropy"
-                  : "a year regression head: use l1, l2 or huber"));
-    }
-    return chosen;
   }
 
   private TrainingState initialState(TrainingTask task) {
