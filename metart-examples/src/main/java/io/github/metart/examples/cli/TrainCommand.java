@@ -2,6 +2,7 @@ package io.github.metart.examples.cli;
 
 import ai.djl.engine.Engine;
 import io.github.metart.data.loading.Augmentation;
+import io.github.metart.examples.experiment.TrainingSettings;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.MetModels;
 import io.github.metart.models.ModelBuilder;
@@ -137,8 +138,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--schedule",
       paramLabel = "NAME",
-      description = "constant (default), cosine, or step:EVERY:GAMMA (e.g. step:10:0.1).")
-  String schedule = "constant";
+      description =
+          "cosine (default, as in 'metart experiment'), constant, or step:EVERY:GAMMA (e.g."
+              + " step:10:0.1).")
+  String schedule = "cosine";
 
   @Option(
       names = "--warmup",
@@ -300,7 +303,7 @@ public final class TrainCommand implements Callable<Integer> {
               .epochs(epochs)
               .batchSize(batchSize)
               .optimizer(optimizerConfig())
-              .schedule(scheduleConfig().withWarmup(warmup))
+              .schedule(LearningRateSchedule.parse(schedule).withWarmup(warmup))
               .loss(lossConfig())
               .clipping(clipNorm > 0 ? GradientClipping.byNorm(clipNorm) : GradientClipping.none())
               .seed(seed)
@@ -318,85 +321,34 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   private OptimizerConfig optimizerConfig() {
-    switch (optimizer.toLowerCase(Locale.ROOT)) {
-      case "sgd":
-        return OptimizerConfig.sgd(learningRate == null ? 0.01 : learningRate)
-            .withMomentum(momentum)
-            .withNesterov(nesterov)
-            .withWeightDecay(weightDecay == null ? 0 : weightDecay);
-      case "adam":
-        return OptimizerConfig.adam(learningRate == null ? 0.001 : learningRate)
-            .withWeightDecay(weightDecay == null ? 0 : weightDecay);
-      case "adamw":
-        return OptimizerConfig.adamW(learningRate == null ? 0.001 : learningRate)
-            .withWeightDecay(weightDecay == null ? 0.01 : weightDecay);
-      default:
-        throw new IllegalArgumentException(
-            "unknown optimizer '" + optimizer + "': use sgd, adam or adamw");
+    OptimizerConfig chosen = OptimizerConfig.parse(optimizer);
+    if (chosen instanceof OptimizerConfig.Sgd sgd) {
+      chosen = sgd.withMomentum(momentum).withNesterov(nesterov);
     }
-  }
-
-  private LearningRateSchedule scheduleConfig() {
-    String[] parts = schedule.toLowerCase(Locale.ROOT).split(":");
-    switch (parts[0]) {
-      case "constant":
-        return LearningRateSchedule.constant();
-      case "cosine":
-        return LearningRateSchedule.cosine();
-      case "step":
-        if (parts.length == 3) {
-          try {
-            return LearningRateSchedule.step(
-                Integer.parseInt(parts[1]), Double.parseDouble(parts[2]));
-          } catch (NumberFormatException e) {
-            // falls through to the message below
-          }
-        }
-        throw new IllegalArgumentException(
-            "a step schedule is written step:EVERY:GAMMA, e.g. step:10:0.1; got '" + schedule + "'");
-      default:
-        throw new IllegalArgumentException(
-            "unknown schedule '" + schedule + "': use constant, cosine or step:EVERY:GAMMA");
+    if (learningRate != null) {
+      chosen = chosen.withLearningRate(learningRate);
     }
+    if (weightDecay != null) {
+      chosen = chosen.withWeightDecay(weightDecay);
+    }
+    return chosen;
   }
 
   private LossConfig lossConfig() {
     if (loss == null) {
       return labelSmoothing > 0 ? LossConfig.crossEntropy(labelSmoothing) : null;
     }
-    String[] parts = loss.toLowerCase(Locale.ROOT).split(":");
-    switch (parts[0]) {
-      case "cross-entropy":
-      case "cross_entropy":
-        return LossConfig.crossEntropy(labelSmoothing);
-      case "l1":
-        return LossConfig.l1();
-      case "l2":
-        return LossConfig.l2();
-      case "huber":
-        try {
-          return LossConfig.huber(parts.length > 1 ? Double.parseDouble(parts[1]) : 0.05);
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("a Huber loss is written huber:DELTA, got '" + loss + "'");
-        }
-      default:
-        throw new IllegalArgumentException(
-            "unknown loss '" + loss + "': use cross-entropy, l1, l2 or huber:DELTA");
-    }
+    LossConfig chosen = LossConfig.parse(loss);
+    return chosen.kind() == LossConfig.Kind.CROSS_ENTROPY
+        ? LossConfig.crossEntropy(labelSmoothing)
+        : chosen;
   }
 
   private Augmentation augmentation() {
-    switch (augment.toLowerCase(Locale.ROOT)) {
-      case "none":
-        return Augmentation.NONE;
-      case "crop-flip":
-        return Augmentation.cropAndFlip();
-      case "standard":
-        return Augmentation.standard();
-      default:
-        throw new ParameterException(
-            spec.commandLine(),
-            "unknown augmentation '" + augment + "': use none, crop-flip or standard");
+    try {
+      return TrainingSettings.parseAugmentation(augment);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
   }
 

@@ -128,50 +128,52 @@ public record TrainingSettings(
 
   private static OptimizerConfig optimizerOf(
       String name, Double learningRate, double momentum, Double weightDecay) {
-    return switch (name) {
-      case "sgd" -> OptimizerConfig.sgd(learningRate == null ? 0.01 : learningRate)
-          .withMomentum(momentum)
-          .withWeightDecay(weightDecay == null ? 0 : weightDecay);
-      case "adam" -> OptimizerConfig.adam(learningRate == null ? 0.001 : learningRate)
-          .withWeightDecay(weightDecay == null ? 0 : weightDecay);
-      case "adamw" -> OptimizerConfig.adamW(learningRate == null ? 0.001 : learningRate)
-          .withWeightDecay(weightDecay == null ? 0.01 : weightDecay);
-      default -> throw new IllegalArgumentException(
-          "optimizer: unknown '" + name + "', use sgd, adam or adamw");
-    };
+    OptimizerConfig optimizer = named("optimizer", () -> OptimizerConfig.parse(name));
+    if (optimizer instanceof OptimizerConfig.Sgd sgd) {
+      optimizer = sgd.withMomentum(momentum);
+    }
+    if (learningRate != null) {
+      optimizer = optimizer.withLearningRate(learningRate);
+    }
+    if (weightDecay != null) {
+      optimizer = optimizer.withWeightDecay(weightDecay);
+    }
+    return optimizer;
   }
 
   private static LearningRateSchedule scheduleOf(String text) {
-    String[] parts = text.split(":");
-    switch (parts[0]) {
-      case "constant":
-        return LearningRateSchedule.constant();
-      case "cosine":
-        return LearningRateSchedule.cosine();
-      case "step":
-        if (parts.length == 3) {
-          try {
-            return LearningRateSchedule.step(Integer.parseInt(parts[1]), Double.parseDouble(parts[2]));
-          } catch (NumberFormatException e) {
-            // the message below says how to write it
-          }
-        }
-        throw new IllegalArgumentException(
-            "schedule: a step schedule is written step:EVERY:GAMMA, e.g. step:10:0.1; got '" + text + "'");
-      default:
-        throw new IllegalArgumentException(
-            "schedule: unknown '" + text + "', use constant, cosine or step:EVERY:GAMMA");
+    return named("schedule", () -> LearningRateSchedule.parse(text));
+  }
+
+  /** A parsed value; a parse error names the setting. */
+  private static <T> T named(String setting, java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
     }
   }
 
-  private static Augmentation augmentationOf(String name) {
-    return switch (name) {
+  /**
+   * Parses an augmentation name (case-insensitive): {@code none}, {@code crop-flip} or {@code
+   * standard} (crop, flip and colour jitter).
+   *
+   * @param name the name
+   * @return the augmentation
+   * @throws IllegalArgumentException for another name, listing the allowed ones
+   */
+  public static Augmentation parseAugmentation(String name) {
+    return switch (name.strip().toLowerCase(Locale.ROOT)) {
       case "none" -> Augmentation.NONE;
       case "crop-flip" -> Augmentation.cropAndFlip();
       case "standard" -> Augmentation.standard();
       default -> throw new IllegalArgumentException(
-          "augmentation: unknown '" + name + "', use none, crop-flip or standard");
+          "unknown augmentation '" + name + "': use none, crop-flip or standard");
     };
+  }
+
+  private static Augmentation augmentationOf(String name) {
+    return named("augmentation", () -> parseAugmentation(name));
   }
 
   /** Builds {@link TrainingSettings}; unset values take the defaults. */

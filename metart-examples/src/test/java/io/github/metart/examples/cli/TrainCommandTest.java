@@ -2,6 +2,8 @@ package io.github.metart.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.metart.examples.experiment.TrainingSettings;
+import io.github.metart.train.config.LearningRateSchedule;
 import io.github.metart.train.history.HistoryFiles;
 import io.github.metart.train.history.RunStatus;
 import java.nio.file.Files;
@@ -35,7 +37,7 @@ class TrainCommandTest {
   @Test
   void trainsAPreparedFolderAndWritesTheRunFolder() throws Exception {
     Path out = temp.resolve("run");
-    MetartCliTest.Run run = MetartCliTest.run(train(out, "--schedule", "cosine", "--warmup", "0.5"));
+    MetartCliTest.Run run = MetartCliTest.run(train(out, "--warmup", "0.5"));
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
@@ -51,13 +53,17 @@ class TrainCommandTest {
     assertThat(history.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(history.history().size()).isEqualTo(2);
     assertThat(history.provenance().config().schedule().warmupEpochs()).isEqualTo(0.5);
+    // the default schedule is cosine, as in 'metart experiment'
+    assertThat(history.provenance().config().schedule().withWarmup(0))
+        .isEqualTo(LearningRateSchedule.cosine())
+        .isEqualTo(TrainingSettings.defaults().config().schedule());
 
     // the same command again refuses to overwrite; with --resume it finds the run finished
     MetartCliTest.Run again = MetartCliTest.run(train(out));
     assertThat(again.exitCode()).isEqualTo(MetartCli.EXIT_FAILURE);
     assertThat(again.err().strip()).doesNotContain("\n").contains("already holds a training run");
     MetartCliTest.Run resumed =
-        MetartCliTest.run(train(out, "--schedule", "cosine", "--warmup", "0.5", "--resume"));
+        MetartCliTest.run(train(out, "--warmup", "0.5", "--resume"));
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
     assertThat(resumed.out()).contains("status: completed");
   }
@@ -74,6 +80,18 @@ class TrainCommandTest {
     MetartCliTest.Run schedule = MetartCliTest.run(train(out, "--schedule", "step:x"));
     assertThat(schedule.exitCode()).isEqualTo(MetartCli.EXIT_USAGE);
     assertThat(schedule.err()).contains("step:EVERY:GAMMA");
+
+    MetartCliTest.Run loss = MetartCliTest.run(train(out, "--loss", "hinge"));
+    assertThat(loss.exitCode()).isEqualTo(MetartCli.EXIT_USAGE);
+    assertThat(loss.err().strip())
+        .doesNotContain("\n")
+        .contains("unknown loss 'hinge': use cross-entropy, l1, l2 or huber:DELTA");
+
+    MetartCliTest.Run augment = MetartCliTest.run(train(out, "--augment", "mixup"));
+    assertThat(augment.exitCode()).isEqualTo(MetartCli.EXIT_USAGE);
+    assertThat(augment.err().strip())
+        .doesNotContain("\n")
+        .contains("unknown augmentation 'mixup': use none, crop-flip or standard");
 
     MetartCliTest.Run model =
         MetartCliTest.run("train", "--data", data.toString(), "--model", "lenet", "--out", out.toString());

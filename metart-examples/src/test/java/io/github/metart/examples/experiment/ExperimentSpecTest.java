@@ -95,7 +95,7 @@ class ExperimentSpecTest {
         "{\"base\": {\"architecture\": \"lenet\", \"inputSize\": 64}}");
 
     assertThatThrownBy(() -> ExperimentSpec.read(file))
-        .hasMessageStartingWith(file + ":1: optimizer: unknown 'rmsprop', use sgd, adam or adamw");
+        .hasMessageStartingWith(file + ":1: optimizer: unknown optimizer 'rmsprop': use sgd, adam or adamw");
     assertThatThrownBy(() -> ExperimentSpec.read(head))
         .hasMessageStartingWith(head + ":1: unknown head 'bins': use auto, direct or binned:N (e.g. binned:8)");
     assertThatThrownBy(() -> ExperimentSpec.read(arch))

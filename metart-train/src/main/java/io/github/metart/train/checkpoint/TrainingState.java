@@ -53,4 +53,10 @@ public record TrainingState(
   public int epoch() {
     return sampler.epoch();
   }
+
+  /** This state with another status and message. */
+  public TrainingState withStatus(RunStatus newStatus, String newMessage) {
+    return new TrainingState(
+        sampler, trainSize, globalStep, totals, best, stopping, history, newStatus, newMessage);
+  }
 }

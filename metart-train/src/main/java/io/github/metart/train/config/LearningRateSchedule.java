@@ -66,6 +66,45 @@ public record LearningRateSchedule(
         warmupStartFactor);
   }
 
+  /**
+   * Parses a schedule (case-insensitive): {@code constant}, {@code cosine}, or {@code
+   * step:EVERY:GAMMA} for {@link #step(int, double)} (e.g. {@code step:10:0.1}).
+   *
+   * @param text the schedule
+   * @return the schedule, without warm-up
+   * @throws IllegalArgumentException for anything else, saying how to write it
+   */
+  public static LearningRateSchedule parse(String text) {
+    checkArgument(text != null, "the schedule is missing: use constant, cosine or step:EVERY:GAMMA");
+    String[] parts = text.strip().toLowerCase(java.util.Locale.ROOT).split(":");
+    switch (parts[0]) {
+      case "constant":
+        if (parts.length == 1) {
+          return constant();
+        }
+        break;
+      case "cosine":
+        if (parts.length == 1) {
+          return cosine();
+        }
+        break;
+      case "step":
+        if (parts.length == 3) {
+          try {
+            return step(Integer.parseInt(parts[1].strip()), Double.parseDouble(parts[2].strip()));
+          } catch (NumberFormatException e) {
+            // the message below says how to write it
+          }
+        }
+        throw new IllegalArgumentException(
+            "a step schedule is written step:EVERY:GAMMA, e.g. step:10:0.1; got '" + text + "'");
+      default:
+        break;
+    }
+    throw new IllegalArgumentException(
+        "unknown schedule '" + text + "': use constant, cosine or step:EVERY:GAMMA");
+  }
+
   /** The base learning rate throughout. */
   public static LearningRateSchedule constant() {
     return new LearningRateSchedule(Kind.CONSTANT, 1, 1, 0, 0, 0);

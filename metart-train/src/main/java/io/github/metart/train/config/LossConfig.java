@@ -32,6 +32,51 @@ public record LossConfig(Kind kind, double labelSmoothing, double huberDelta) {
     }
   }
 
+  /** The Huber delta of {@code huber} without one, in normalized-year units. */
+  public static final double DEFAULT_HUBER_DELTA = 0.05;
+
+  /**
+   * Parses a loss (case-insensitive): {@code cross-entropy} (or {@code cross_entropy}), {@code l1},
+   * {@code l2}, or {@code huber:DELTA} ({@code huber} alone takes {@value #DEFAULT_HUBER_DELTA}).
+   *
+   * @param text the loss
+   * @return the loss (cross-entropy without label smoothing)
+   * @throws IllegalArgumentException for anything else, saying how to write it
+   */
+  public static LossConfig parse(String text) {
+    checkArgument(
+        text != null, "the loss is missing: use cross-entropy, l1, l2 or huber:DELTA");
+    String[] parts = text.strip().toLowerCase(java.util.Locale.ROOT).split(":");
+    switch (parts[0]) {
+      case "cross-entropy", "cross_entropy", "l1", "l2":
+        if (parts.length == 1) {
+          return switch (parts[0]) {
+            case "l1" -> l1();
+            case "l2" -> l2();
+            default -> crossEntropy();
+          };
+        }
+        break;
+      case "huber":
+        if (parts.length == 1) {
+          return huber(DEFAULT_HUBER_DELTA);
+        }
+        if (parts.length == 2) {
+          try {
+            return huber(Double.parseDouble(parts[1].strip()));
+          } catch (NumberFormatException e) {
+            // the message below says how to write it
+          }
+        }
+        throw new IllegalArgumentException(
+            "a Huber loss is written huber:DELTA, e.g. huber:0.05; got '" + text + "'");
+      default:
+        break;
+    }
+    throw new IllegalArgumentException(
+        "unknown loss '" + text + "': use cross-entropy, l1, l2 or huber:DELTA");
+  }
+
   /** Validates the loss. */
   public LossConfig {
     checkArgument(kind != null, "the loss kind is missing (cross_entropy, l1, l2 or huber)");

@@ -31,8 +31,32 @@ public sealed interface OptimizerConfig {
   /** This optimizer with another base learning rate. */
   OptimizerConfig withLearningRate(double learningRate);
 
+  /** This optimizer with another weight decay. */
+  OptimizerConfig withWeightDecay(double weightDecay);
+
   /** One line such as {@code sgd(lr=0.01, momentum=0.9, weight decay=0.0005)}. */
   String describe();
+
+  /**
+   * Parses an optimizer name (case-insensitive) into the optimizer with metart's defaults for it:
+   * {@code sgd} is SGD at learning rate 0.01 with momentum 0.9; {@code adam} is Adam at 0.001;
+   * {@code adamw} is AdamW at 0.001 with decoupled weight decay 0.01. Change the hyperparameters
+   * with the {@code with...} methods.
+   *
+   * @param name {@code sgd}, {@code adam} or {@code adamw}
+   * @return the optimizer
+   * @throws IllegalArgumentException for another name, listing the allowed ones
+   */
+  static OptimizerConfig parse(String name) {
+    checkArgument(name != null, "the optimizer name is missing: use sgd, adam or adamw");
+    return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "sgd" -> sgd(0.01).withMomentum(0.9);
+      case "adam" -> adam(0.001);
+      case "adamw" -> adamW(0.001);
+      default -> throw new IllegalArgumentException(
+          "unknown optimizer '" + name + "': use sgd, adam or adamw");
+    };
+  }
 
   /** Plain SGD (no momentum, no weight decay) with the given learning rate. */
   static Sgd sgd(double learningRate) {

@@ -130,7 +130,10 @@ public record TrainingConfig(
   /**
    * What differs between this configuration and the one a checkpoint was trained with, in the
    * settings that decide the result; empty when a run can resume with this configuration. The
-   * number of epochs, the devices, threads and checkpoint frequency may change on resume.
+   * number of epochs, the devices, threads and checkpoint frequency may change on resume (a
+   * different number of CPU compute threads can change float reductions: the trainer warns).
+   * Switching between fused and portable updates is refused: they agree only to about 1e-5, so the
+   * resumed run would not continue the checkpoint's exactly.
    *
    * @param trained the configuration stored in the checkpoint
    * @return one line per difference, e.g. {@code batchSize: 32 in the checkpoint, 64 now}
@@ -146,6 +149,17 @@ public record TrainingConfig(
     compare(differences, "seed", trained.seed, seed);
     compare(differences, "dropLastBatch", trained.dropLastBatch, dropLastBatch);
     compare(differences, "monitor", trained.monitor, monitor);
+    if (trained.fusedUpdates != fusedUpdates) {
+      differences.add(
+          "fusedUpdates: "
+              + trained.fusedUpdates
+              + " in the checkpoint, "
+              + fusedUpdates
+              + " now (fused and portable updates agree only to about 1e-5, so the run would not"
+              + " continue exactly; resume with fusedUpdates "
+              + trained.fusedUpdates
+              + ")");
+    }
     return differences;
   }
 

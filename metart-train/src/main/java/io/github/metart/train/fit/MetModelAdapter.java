@@ -100,7 +100,7 @@ final class MetModelAdapter implements TrainableModel {
 
   /**
    * A year head: regression on the normalized year, or cross-entropy over year bins; measured by
-   * metart-eval's mean year error on the head's predicted normalized years.
+   * metart-eval's mean year error, which turns the head's raw outputs into years as the head does.
    */
   private record YearTask(YearHead head) implements TrainingTask {
     @Override
@@ -130,7 +130,7 @@ final class MetModelAdapter implements TrainableModel {
 
     @Override
     public NDList metricPredictions(NDList outputs) {
-      return new NDList(head.normalizedYears(outputs.singletonOrThrow()));
+      return outputs;
     }
   }
 }

@@ -9,12 +9,16 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides where a run starts: a fresh run must not overwrite another in its output folder; a
  * resumed run needs a checkpoint trained with the same recipe, model spec and data.
  */
 final class ResumeCheck {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ResumeCheck.class);
 
   private ResumeCheck() {}
 
@@ -80,5 +84,32 @@ final class ResumeCheck {
       throw new IllegalArgumentException(
           "cannot resume from " + checkpoint.folder() + ": " + String.join("; ", problems));
     }
+  }
+
+  /**
+   * Logs a warning when the resumed run computes with another number of CPU threads than the
+   * checkpoint's run: PyTorch may split float reductions differently, so the resumed run need not
+   * continue bit for bit (it still trains correctly).
+   *
+   * @return the warning, or empty when the thread count is the same or the checkpoint's is unknown
+   */
+  static Optional<String> warnOnThreadChange(StoredCheckpoint checkpoint, int computeThreads) {
+    int before = checkpoint.provenance().computeThreads();
+    if (before == 0 || before == computeThreads) {
+      return Optional.empty();
+    }
+    String warning =
+        "resuming "
+            + checkpoint.folder()
+            + " with "
+            + computeThreads
+            + " CPU compute threads, the checkpoint's run used "
+            + before
+            + ": float reductions may round differently, so the run may not continue bit for bit"
+            + " (set cpuThreads to "
+            + before
+            + " for an exact continuation)";
+    LOG.warn(warning);
+    return Optional.of(warning);
   }
 }

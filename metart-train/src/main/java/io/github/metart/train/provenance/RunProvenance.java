@@ -23,6 +23,8 @@ import java.util.List;
  * @param seed the seed (also in the configuration; repeated for whoever greps for it)
  * @param devices the devices trained on, e.g. {@code [cpu()]}
  * @param updater the parameter update implementation
+ * @param computeThreads the CPU compute threads the run used (PyTorch intra-op threads), 0 when
+ *     unknown (files written before metart recorded it)
  * @param metartVersion the metart version
  * @param javaVersion the Java runtime version
  * @param djlVersion the DJL version
@@ -35,6 +37,7 @@ public record RunProvenance(
     long seed,
     List<String> devices,
     String updater,
+    int computeThreads,
     String metartVersion,
     String javaVersion,
     String djlVersion,
@@ -54,6 +57,8 @@ public record RunProvenance(
         datasetManifestSha256);
     checkArgument(modelSpec != null && !modelSpec.isBlank(), "the model spec is missing");
     checkArgument(config != null, "the training configuration is missing");
+    checkArgument(
+        computeThreads >= 0, "compute threads must be 0 (unknown) or more, got %s", computeThreads);
     modelSpec = compact(modelSpec);
     devices = List.copyOf(devices);
   }
@@ -66,13 +71,15 @@ public record RunProvenance(
    * @param config the configuration
    * @param devices the devices
    * @param updater the update implementation
+   * @param computeThreads the CPU compute threads the run uses
    */
   public static RunProvenance current(
       String datasetManifestSha256,
       String modelSpec,
       TrainingConfig config,
       List<String> devices,
-      String updater) {
+      String updater,
+      int computeThreads) {
     LibraryVersion version = LibraryVersion.current();
     Engine engine = Engine.getInstance();
     return new RunProvenance(
@@ -82,6 +89,7 @@ public record RunProvenance(
         config.seed(),
         devices,
         updater,
+        computeThreads,
         version.metart(),
         version.java(),
         Engine.getDjlVersion(),
@@ -108,6 +116,7 @@ public record RunProvenance(
     node.put("seed", seed);
     node.set("devices", TrainJson.mapper().valueToTree(devices));
     node.put("updater", updater);
+    node.put("computeThreads", computeThreads);
     ObjectNode versions = node.putObject("versions");
     versions.put("metart", metartVersion);
     versions.put("java", javaVersion);
@@ -129,6 +138,7 @@ public record RunProvenance(
           node.path("seed").asLong(),
           devices,
           node.path("updater").asText(),
+          node.path("computeThreads").asInt(0),
           versions.path("metart").asText(),
           versions.path("java").asText(),
           versions.path("djl").asText(),

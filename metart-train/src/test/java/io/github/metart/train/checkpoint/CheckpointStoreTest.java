@@ -46,6 +46,7 @@ class CheckpointStoreTest {
         42,
         List.of("cpu()"),
         "fused",
+        2,
         "dev",
         "17",
         "0.36.0",

@@ -117,4 +117,51 @@ class TrainingConfigTest {
         .hasSize(2)
         .anySatisfy(line -> assertThat(line).startsWith("seed: 42 in the checkpoint, 1 now"));
   }
+
+  @Test
+  void resumeRefusesASwitchBetweenFusedAndPortableUpdates() {
+    TrainingConfig fused = TrainingConfig.builder().build();
+    TrainingConfig portable = fused.toBuilder().fusedUpdates(false).build();
+    assertThat(portable.resumeDifferences(fused))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith("fusedUpdates: true in the checkpoint, false now")
+                    .contains("agree only to about 1e-5")
+                    .endsWith("resume with fusedUpdates true)"));
+    assertThat(fused.resumeDifferences(portable))
+        .singleElement()
+        .satisfies(line -> assertThat(line).startsWith("fusedUpdates: false in the checkpoint, true now"));
+  }
+
+  @Test
+  void optimizersSchedulesAndLossesParseFromTheirNames() {
+    assertThat(OptimizerConfig.parse("SGD")).isEqualTo(OptimizerConfig.sgd(0.01).withMomentum(0.9));
+    assertThat(OptimizerConfig.parse("adam")).isEqualTo(OptimizerConfig.adam(0.001));
+    assertThat(OptimizerConfig.parse(" adamw ")).isEqualTo(OptimizerConfig.adamW(0.001));
+    assertThat(OptimizerConfig.parse("adam").withWeightDecay(0.1).weightDecay()).isEqualTo(0.1);
+    assertThatThrownBy(() -> OptimizerConfig.parse("rmsprop"))
+        .hasMessage("unknown optimizer 'rmsprop': use sgd, adam or adamw");
+
+    assertThat(LearningRateSchedule.parse("constant")).isEqualTo(LearningRateSchedule.constant());
+    assertThat(LearningRateSchedule.parse("Cosine")).isEqualTo(LearningRateSchedule.cosine());
+    assertThat(LearningRateSchedule.parse("step:10:0.1"))
+        .isEqualTo(LearningRateSchedule.step(10, 0.1));
+    assertThatThrownBy(() -> LearningRateSchedule.parse("step:x"))
+        .hasMessage("a step schedule is written step:EVERY:GAMMA, e.g. step:10:0.1; got 'step:x'");
+    assertThatThrownBy(() -> LearningRateSchedule.parse("cosine:2"))
+        .hasMessage("unknown schedule 'cosine:2': use constant, cosine or step:EVERY:GAMMA");
+
+    assertThat(LossConfig.parse("cross-entropy")).isEqualTo(LossConfig.crossEntropy());
+    assertThat(LossConfig.parse("cross_entropy")).isEqualTo(LossConfig.crossEntropy());
+    assertThat(LossConfig.parse("L1")).isEqualTo(LossConfig.l1());
+    assertThat(LossConfig.parse("l2")).isEqualTo(LossConfig.l2());
+    assertThat(LossConfig.parse("huber")).isEqualTo(LossConfig.huber(0.05));
+    assertThat(LossConfig.parse("huber:0.1")).isEqualTo(LossConfig.huber(0.1));
+    assertThatThrownBy(() -> LossConfig.parse("huber:big"))
+        .hasMessage("a Huber loss is written huber:DELTA, e.g. huber:0.05; got 'huber:big'");
+    assertThatThrownBy(() -> LossConfig.parse("hinge"))
+        .hasMessage("unknown loss 'hinge': use cross-entropy, l1, l2 or huber:DELTA");
+  }
 }

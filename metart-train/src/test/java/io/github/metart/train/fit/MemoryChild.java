@@ -14,6 +14,7 @@ import io.github.metart.train.config.TrainingConfig;
 import io.github.metart.train.data.TrainingData;
 import io.github.metart.train.history.EpochRecord;
 import io.github.metart.train.history.History;
+import io.github.metart.train.listeners.BatchProgress;
 import io.github.metart.train.listeners.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,27 +22,39 @@ import java.nio.file.Path;
 
 /**
  * Runs 12 epochs (or the number given second) of 20 steps in a fresh JVM for {@link MemoryTest}
- * and prints {@code rss BYTES heap BYTES committed BYTES} after each: {@code MemoryChild trainer} trains with {@code Trainer.fit}; {@code MemoryChild
- * leaky} runs a hand-written loop whose inputs live on a long-lived manager.
+ * and prints {@code rss BYTES heap BYTES committed BYTES arrays COUNT} after each, where {@code
+ * COUNT} is the number of arrays alive on the model's manager and its sub-managers: {@code
+ * MemoryChild trainer} trains with {@code Trainer.fit}; {@code MemoryChild leaky} runs a
+ * hand-written loop whose inputs live on a long-lived manager; {@code MemoryChild one-per-step}
+ * trains with {@code Trainer.fit} while a listener leaks one scalar array per step.
  */
 public final class MemoryChild {
 
   private MemoryChild() {}
 
   public static void main(String[] args) throws Exception {
-    boolean leaky = args[0].equals("leaky");
+    String mode = args[0];
     int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 12;
     try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
         TinyModels.TestModel model = TinyModels.classifier(3, 11)) {
       RandomAccessDataset train = TinyModels.classes(manager, 640, 3, 1);
-      if (leaky) {
+      NDManager modelManager = model.manager();
+      if (mode.equals("leaky")) {
         leakyLoop(manager, model, train, epochs);
       } else {
+        boolean leakOnePerStep = mode.equals("one-per-step");
         TrainingListener probe =
             new TrainingListener() {
               @Override
+              public void onBatchEnd(BatchProgress progress) {
+                if (leakOnePerStep) {
+                  modelManager.create((float) progress.loss());
+                }
+              }
+
+              @Override
               public void onEpochEnd(EpochRecord record, History history) {
-                report();
+                report(modelManager);
               }
             };
         TrainingConfig config =
@@ -64,7 +77,7 @@ public final class MemoryChild {
       NDManager manager, TinyModels.TestModel model, RandomAccessDataset train, int epochs)
       throws Exception {
     ParameterStore parameters = new ParameterStore(manager, false);
-    try (NDManager longLived = manager.newSubManager()) {
+    try (NDManager longLived = model.manager().newSubManager()) {
       for (int epoch = 0; epoch < epochs; epoch++) {
         EpochSampler sampler = new EpochSampler(32, true, false, 3);
         sampler.restore(new SamplerState(epoch, 0));
@@ -75,12 +88,12 @@ public final class MemoryChild {
             model.block().forward(parameters, new NDList(input), true);
           }
         }
-        report();
+        report(model.manager());
       }
     }
   }
 
-  private static void report() {
+  private static void report(NDManager modelManager) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith("VmRSS:")) {
@@ -88,7 +101,8 @@ public final class MemoryChild {
           Runtime runtime = Runtime.getRuntime();
           System.out.println(
               "rss " + kilobytes * 1024 + " heap " + (runtime.totalMemory() - runtime.freeMemory())
-                  + " committed " + runtime.totalMemory());
+                  + " committed " + runtime.totalMemory()
+                  + " arrays " + modelManager.getManagedArrays().size());
           System.out.flush();
           return;
         }

@@ -20,6 +20,9 @@ import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.evaluator.Evaluator;
+import io.github.metart.eval.training.MeanYearError;
+import io.github.metart.models.heads.RegressionHead;
+import io.github.metart.models.spec.HeadSpec;
 import java.util.Random;
 
 /** Tiny networks, tasks and synthetic datasets for fast training tests. */
@@ -196,14 +199,15 @@ final class TinyModels {
     }
   }
 
-  /** Year regression: the normalized year, mean absolute error in years. */
+  /**
+   * Year regression: the normalized year, measured by metart-eval's mean year error through a
+   * metart-models regression head over the same range.
+   */
   static final class YearTask implements TrainingTask {
-    private final int minYear;
-    private final int maxYear;
+    private final RegressionHead head;
 
     YearTask(int minYear, int maxYear) {
-      this.minYear = minYear;
-      this.maxYear = maxYear;
+      this.head = new RegressionHead(HeadSpec.regression(minYear, maxYear));
     }
 
     @Override
@@ -218,7 +222,7 @@ final class TinyModels {
 
     @Override
     public Evaluator newMetric() {
-      return new TestYearError(maxYear - minYear);
+      return new MeanYearError(head);
     }
 
     @Override
@@ -234,46 +238,6 @@ final class TinyModels {
     @Override
     public NDList metricPredictions(NDList outputs) {
       return outputs;
-    }
-  }
-
-  /** Mean absolute error in years (a test stand-in for metart-eval's evaluator). */
-  static final class TestYearError extends Evaluator {
-    private final int span;
-    private double sum;
-    private long count;
-
-    TestYearError(int span) {
-      super("mean_year_error");
-      this.span = span;
-    }
-
-    @Override
-    public NDArray evaluate(NDList labels, NDList predictions) {
-      return predictions.head().reshape(-1).sub(labels.head().reshape(-1)).abs().mul(span).mean();
-    }
-
-    @Override
-    public void addAccumulator(String key) {
-      resetAccumulator(key);
-    }
-
-    @Override
-    public void updateAccumulator(String key, NDList labels, NDList predictions) {
-      NDArray errors = predictions.head().reshape(-1).sub(labels.head().reshape(-1)).abs().mul(span);
-      sum += errors.sum().getFloat();
-      count += errors.size();
-    }
-
-    @Override
-    public void resetAccumulator(String key) {
-      sum = 0;
-      count = 0;
-    }
-
-    @Override
-    public float getAccumulator(String key) {
-      return count == 0 ? Float.NaN : (float) (sum / count);
     }
   }
 }

@@ -278,6 +278,56 @@ class TrainerTest {
     }
   }
 
+  @Test
+  void resumeRefusesOtherUpdatesAndWarnsOfAnotherCpuThreadCount() throws Exception {
+    TrainingData data = TrainingData.of(TinyModels.classes(manager, 32, 3, 1), null);
+    Path out = temp.resolve("threads");
+    try (TinyModels.TestModel model = TinyModels.classifier(3, 11)) {
+      Trainer trainer = Trainer.builder().outputDirectory(out).build();
+      trainer.fit(model, data, base().epochs(1).cpuThreads(1).build());
+      StoredCheckpoint checkpoint =
+          new CheckpointStore(out.resolve("checkpoints")).read(CheckpointStore.LAST).orElseThrow();
+      assertThat(checkpoint.provenance().computeThreads()).isEqualTo(1);
+
+      assertThatThrownBy(
+              () -> trainer.resume(model, data, base().epochs(2).cpuThreads(1).fusedUpdates(false).build()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("cannot resume from " + out.resolve("checkpoints/last"))
+          .hasMessageContaining("fusedUpdates: true in the checkpoint, false now");
+
+      assertThat(ResumeCheck.warnOnThreadChange(checkpoint, 1)).isEmpty();
+      assertThat(ResumeCheck.warnOnThreadChange(checkpoint, 2))
+          .hasValueSatisfying(
+              warning ->
+                  assertThat(warning)
+                      .contains("with 2 CPU compute threads, the checkpoint's run used 1")
+                      .contains("set cpuThreads to 1"));
+      // the resumed run logs it (slf4j-simple writes warnings to System.err) and trains on
+      String log;
+      java.io.PrintStream err = System.err;
+      java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+      FitResult resumed;
+      try {
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        resumed = trainer.resume(model, data, base().epochs(2).cpuThreads(2).build());
+      } finally {
+        System.setErr(err);
+        log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+      }
+      assertThat(resumed.history().size()).isEqualTo(2);
+      assertThat(log)
+          .contains("WARN")
+          .contains("with 2 CPU compute threads, the checkpoint's run used 1");
+      assertThat(
+              new CheckpointStore(out.resolve("checkpoints"))
+                  .read(CheckpointStore.LAST)
+                  .orElseThrow()
+                  .provenance()
+                  .computeThreads())
+          .isEqualTo(2);
+    }
+  }
+
   /** Once the flag is set: NaN images (poison) or labels remapped y -> y + 1 mod 3. */
   private static final class SwitchingDataset extends RandomAccessDataset {
     private final RandomAccessDataset clean;

@@ -29,6 +29,7 @@ class HistoryFilesTest {
         42,
         List.of("cpu()"),
         "fused",
+        2,
         "dev",
         "17.0.15+6",
         "0.36.0",

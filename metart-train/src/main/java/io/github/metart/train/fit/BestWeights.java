@@ -1,0 +1,61 @@
+package io.github.metart.train.fit;
+
+import io.github.metart.train.checkpoint.BestSoFar;
+import io.github.metart.train.checkpoint.StoredCheckpoint;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * The best epoch's weights, for {@code restoreBestWeights}: kept in memory by a run without an
+ * output folder (the best checkpoint holds them otherwise), and put back into the model at the end.
+ */
+final class BestWeights {
+
+  private final RunContext run;
+  private byte[] inMemory;
+
+  BestWeights(RunContext run) {
+    this.run = run;
+  }
+
+  /** Keeps the model's current weights when they are the best so far and no file keeps them. */
+  void improved() throws IOException {
+    if (run.files() == null && run.config().restoreBestWeights()) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      run.network().syncToModel();
+      WeightsIo.save(run.model().block(), bytes);
+      inMemory = bytes.toByteArray();
+    }
+  }
+
+  /**
+   * Puts the best epoch's weights into the model when the configuration asks for them and they are
+   * not the last epoch's.
+   *
+   * @param best the best epoch so far
+   * @param epochs the number of completed epochs
+   * @return the epoch whose weights the model holds
+   */
+  int restore(BestSoFar best, int epochs) throws IOException {
+    if (!run.config().restoreBestWeights() || best.epoch() <= 0 || best.epoch() == epochs) {
+      return epochs;
+    }
+    if (run.files() != null) {
+      Optional<StoredCheckpoint> stored = run.files().best();
+      if (stored.isPresent()) {
+        run.loadWeights(stored.get().weights());
+        return best.epoch();
+      }
+    } else if (inMemory != null) {
+      WeightsIo.load(
+          run.model().block(),
+          run.model().manager(),
+          new ByteArrayInputStream(inMemory),
+          "the best weights");
+      return best.epoch();
+    }
+    return epochs;
+  }
+}

@@ -1,0 +1,61 @@
+package io.github.metart.train.fit;
+
+import io.github.metart.train.config.LossConfig;
+import io.github.metart.train.config.TrainingConfig;
+import io.github.metart.train.data.TrainingData;
+
+/** The checks of a training request that need no engine: the data's size and the loss's fit. */
+final class RunChecks {
+
+  private RunChecks() {}
+
+  /**
+   * The training batches of one epoch.
+   *
+   * @throws IllegalArgumentException when the training data is empty or holds no whole batch, or
+   *     the validation data is empty
+   */
+  static int batchesPerEpoch(TrainingData data, TrainingConfig config) {
+    long size = data.train().size();
+    if (size == 0) {
+      throw new IllegalArgumentException("the training dataset is empty");
+    }
+    int batchesPerEpoch = (int) RunContext.trainingSampler(config).batchesPerEpoch(size);
+    if (batchesPerEpoch == 0) {
+      throw new IllegalArgumentException(
+          "the training dataset has "
+              + size
+              + " records: not one whole batch of "
+              + config.batchSize()
+              + " with dropLastBatch; lower the batch size");
+    }
+    if (data.hasValidation() && data.validation().size() == 0) {
+      throw new IllegalArgumentException(
+          "the validation dataset is empty: pass null for no validation");
+    }
+    return batchesPerEpoch;
+  }
+
+  /**
+   * The configured loss, or the head's default (cross-entropy for classes and year bins, L1 for
+   * year regression).
+   *
+   * @throws IllegalArgumentException when the loss does not fit the head
+   */
+  static LossConfig loss(TrainingConfig config, TrainingTask task) {
+    LossConfig chosen = config.loss();
+    if (chosen == null) {
+      return task.classification() ? LossConfig.crossEntropy() : LossConfig.l1();
+    }
+    if (chosen.kind().isClassification() != task.classification()) {
+      throw new IllegalArgumentException(
+          "the loss "
+              + chosen.describe()
+              + " does not fit "
+              + (task.classification()
+                  ? "a classifier head: use cross_entropy"
+                  : "a year regression head: use l1, l2 or huber"));
+    }
+    return chosen;
+  }
+}
