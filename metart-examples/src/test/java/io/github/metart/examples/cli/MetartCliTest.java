@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MetartCliTest {
+
+  @TempDir Path dir;
 
   /** What one run of the command line printed and returned. */
   record Run(int exitCode, String out, String err) {}
@@ -25,6 +31,56 @@ class MetartCliTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("Usage: metart").contains("classpath");
+  }
+
+  /** A runtime failure that is quick to provoke: stats on a file that does not exist. */
+  private Run failingStats(List<String> before, List<String> after) {
+    List<String> args = new ArrayList<>(before);
+    args.addAll(List.of("stats", "--csv", dir.resolve("missing.csv").toString()));
+    args.addAll(after);
+    return run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void aRuntimeFailureIsOneLineWithoutVerbose() {
+    Run run = failingStats(List.of(), List.of());
+
+    assertThat(run.exitCode()).isEqualTo(MetartCli.EXIT_FAILURE);
+    assertThat(run.err().strip()).isEqualTo("metart: " + dir.resolve("missing.csv") + ": no such file");
+  }
+
+  @Test
+  void verboseAfterTheCommandPrintsTheStackTrace() {
+    Run run = failingStats(List.of(), List.of("--verbose"));
+
+    assertThat(run.exitCode()).isEqualTo(MetartCli.EXIT_FAILURE);
+    assertThat(run.err().lines().findFirst())
+        .hasValue("metart: " + dir.resolve("missing.csv") + ": no such file");
+    assertThat(run.err()).contains("java.io.IOException: " + dir.resolve("missing.csv")).contains("\tat io.github.metart.");
+  }
+
+  @Test
+  void verboseBeforeTheCommandPrintsTheStackTrace() {
+    Run run = failingStats(List.of("--verbose"), List.of());
+
+    assertThat(run.exitCode()).isEqualTo(MetartCli.EXIT_FAILURE);
+    assertThat(run.err().lines().findFirst())
+        .hasValue("metart: " + dir.resolve("missing.csv") + ": no such file");
+    assertThat(run.err()).contains("\tat io.github.metart.");
+  }
+
+  @Test
+  void aUsageErrorStaysOneLineWithVerbose() {
+    Run after = run("stats", "--csv", "x.csv", "--bogus", "--verbose");
+    Run before = run("--verbose", "stats", "--bogus");
+    Run missing = run("stats", "--verbose");
+
+    for (Run run : List.of(after, before, missing)) {
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(MetartCli.EXIT_USAGE);
+      assertThat(run.err().strip()).doesNotContain("\n").doesNotContain("\tat ");
+    }
+    assertThat(after.err()).contains("--bogus");
+    assertThat(missing.err()).contains("--csv");
   }
 
   @Test
