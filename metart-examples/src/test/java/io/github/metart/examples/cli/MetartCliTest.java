@@ -13,6 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MetartCliTest {
 
+  /** Every command of /work/shared/CONTRACT.md: outside checks call them by these names. */
+  static final List<String> CONTRACT_COMMANDS =
+      List.of("demo", "stats", "normalize", "prepare", "download", "models", "summary", "train",
+          "evaluate", "predict", "experiment", "doctor", "classpath");
+
   @TempDir Path dir;
 
   /** What one run of the command line printed and returned. */
@@ -31,6 +36,17 @@ class MetartCliTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("Usage: metart").contains("classpath");
+  }
+
+  @Test
+  void helpListsEveryCommandOfTheContract() {
+    Run run = run("--help");
+
+    assertThat(run.exitCode()).isZero();
+    String commands = run.out().substring(run.out().indexOf("Commands:"));
+    for (String command : CONTRACT_COMMANDS) {
+      assertThat(commands).as("metart --help lists '%s'", command).containsPattern("(?m)^\\s+" + command + "\\s");
+    }
   }
 
   /** A runtime failure that is quick to provoke: stats on a file that does not exist. */
@@ -81,6 +97,36 @@ class MetartCliTest {
     }
     assertThat(after.err()).contains("--bogus");
     assertThat(missing.err()).contains("--csv");
+  }
+
+  @Test
+  void anUnknownOptionOfModelsIsAOneLineUsageError() {
+    Run run = run("models", "--bogus");
+
+    assertThat(run.exitCode()).isEqualTo(MetartCli.EXIT_USAGE);
+    assertThat(run.err().strip()).doesNotContain("\n").startsWith("metart models: ").contains("--bogus");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void prepareWithAMissingCsvFailsInOneLineNamingIt() {
+    Path missing = dir.resolve("missing.csv");
+
+    Run run = run("prepare", "--csv", missing.toString(), "--task", "culture", "--out", dir.resolve("prepared").toString());
+
+    assertThat(run.exitCode()).isEqualTo(MetartCli.EXIT_FAILURE);
+    assertThat(run.err().strip()).doesNotContain("\n").startsWith("metart: ").contains(missing.toString());
+    assertThat(dir.resolve("prepared")).doesNotExist();
+  }
+
+  @Test
+  void downloadWithAMissingCsvFailsInOneLineNamingIt() {
+    Path missing = dir.resolve("missing.csv");
+
+    Run run = run("download", "--csv", missing.toString(), "--out", dir.resolve("images").toString());
+
+    assertThat(run.exitCode()).isEqualTo(MetartCli.EXIT_FAILURE);
+    assertThat(run.err().strip()).doesNotContain("\n").startsWith("metart: ").contains(missing.toString());
   }
 
   @Test
