@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,6 +69,19 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "No training progress bar on stderr.")
   boolean noProgress;
 
+  private DemoResult result;
+
+  /**
+   * What the last run of this command produced, for an application embedding the command line (or
+   * a test) that wants the models and figures behind the summary it printed: get the command with
+   * {@code commandLine.getSubcommands().get("demo").getCommand()} after {@code execute}.
+   *
+   * @return the result, empty before the command ran or when it failed
+   */
+  public Optional<DemoResult> result() {
+    return Optional.ofNullable(result);
+  }
+
   @Override
   public Integer call() throws Exception {
     DemoSize chosen;
@@ -87,7 +101,7 @@ public final class DemoCommand implements Callable<Integer> {
           new ProgressBar(
               new PrintStream(System.err, true, StandardCharsets.UTF_8), System.console() != null, false));
     }
-    DemoResult result = demo.build().run();
+    result = demo.build().run();
     stdout.println();
     stdout.print(DemoSummary.text(result));
     stdout.flush();

@@ -152,6 +152,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       if (preset == null || !preset.usesDemoData()) {
         throw new ParameterException(spec.commandLine(), "--data DIR is required (only the demo presets make their own data)");
       }
+      ExperimentRunner.checkOutput(out, experiment); // before minutes of preparing data into it
       stdout.println("preparing the demo's generated data (GENERATED images, not Met photographs) in " + out.resolve("data"));
       stdout.flush();
       DemoDatasets datasets =

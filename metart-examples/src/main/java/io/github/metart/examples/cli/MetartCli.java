@@ -98,13 +98,19 @@ public final class MetartCli implements Runnable {
     System.exit(code);
   }
 
-  private static boolean verbose(ParseResult parsed) {
-    ParseResult root = parsed;
-    while (root != null && root.commandSpec().parent() != null) {
-      root = root.commandSpec().parent().commandLine().getParseResult();
+  /**
+   * Whether {@code --verbose} was given anywhere on the command line: before the command ({@code
+   * metart --verbose train ...}) or after it ({@code metart train ... --verbose}). The option is
+   * inherited by every command, so it is matched on the parse result of the level it was written
+   * at: walk from the top-level result down to the command that ran.
+   */
+  static boolean verbose(ParseResult parsed) {
+    for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+      if (level.hasMatchedOption("--verbose")) {
+        return true;
+      }
     }
-    return root != null && root.hasMatchedOption("--verbose")
-        || parsed != null && parsed.hasMatchedOption("--verbose");
+    return false;
   }
 
   /** Usage errors: exactly one line on stderr, exit code 2. */

@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -90,8 +91,9 @@ public final class ExperimentRunner {
   /**
    * Runs (or continues) the experiment.
    *
-   * @throws IOException naming the file that is missing, broken or cannot be written, or when the
-   *     output folder holds something else (another experiment, other files)
+   * @throws IOException naming the file that is missing, broken or cannot be written, the prepared
+   *     folder when it has no image cache for an input size of the plan (checked before any run
+   *     starts), or the output folder when it holds something else (another experiment, other files)
    * @throws IllegalArgumentException when a run does not fit the data (e.g. a year head on culture
    *     data), naming it
    */
@@ -99,6 +101,7 @@ public final class ExperimentRunner {
     DatasetSplits splits = DatasetSplits.read(data);
     ExperimentPlan plan = spec.plan();
     checkFits(plan, splits.task());
+    checkImageCaches(plan, splits.task());
     startOrContinue(Manifest.sha256(data.resolve(Manifest.FILE_NAME)));
 
     List<RunOutcome> outcomes = new ArrayList<>();
@@ -139,6 +142,84 @@ public final class ExperimentRunner {
     }
   }
 
+  /**
+   * Checks, before any run starts, that the prepared folder has an image cache for every input
+   * size of the plan (the rule training follows: {@link PreparedTraining#cacheFor}).
+   *
+   * @throws IOException naming the folder, the missing sizes, the runs that need them and how to
+   *     prepare them
+   */
+  private void checkImageCaches(ExperimentPlan plan, Task task) throws IOException {
+    PreparedTraining training = PreparedTraining.on(data);
+    Map<Integer, Boolean> fits = new TreeMap<>();
+    Map<Integer, List<String>> missing = new TreeMap<>();
+    for (PlannedRun run : plan.runs()) {
+      int size = run.recipe().inputSize();
+      Boolean fit = fits.get(size);
+      if (fit == null) {
+        fit = training.cacheFor(size).isPresent();
+        fits.put(size, fit);
+      }
+      if (!fit) {
+        missing.computeIfAbsent(size, s -> new ArrayList<>()).add(run.name());
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    List<String> runs = missing.values().stream().flatMap(List::stream).toList();
+    String sizes = String.join(", ", missing.keySet().stream().map(size -> size + " px").toList());
+    List<String> keys = training.cacheKeys();
+    throw new IOException(
+        data + ": no image cache for the " + sizes + " input" + (missing.size() == 1 ? "" : "s")
+            + " of " + runs.size() + (runs.size() == 1 ? " run" : " runs") + " (e.g. '" + runs.get(0) + "')"
+            + (keys.isEmpty() ? "; it has no image cache" : "; it holds " + String.join(", ", keys))
+            + ": add " + (missing.size() == 1 ? "it" : "them") + " with the folder's recipe: metart prepare --csv FILE --task "
+            + task.id() + " [recipe options] --images DIR --image-size "
+            + (missing.size() == 1 ? missing.keySet().iterator().next() : "PX") + " --out " + data
+            + (missing.size() == 1 ? "" : " (once per size)"));
+  }
+
+  /**
+   * Checks that a folder can hold this experiment, before anything is written into it (the demo
+   * presets call it before they prepare their data in {@code output/data}): it must be new, empty
+   * (but for {@code data/}), or hold this experiment's {@code experiment.json} to continue (whose
+   * split and data are checked again when the experiment runs).
+   *
+   * @throws IOException naming the folder when it is a file, holds other files or another
+   *     experiment
+   */
+  public static void checkOutput(Path output, ExperimentSpec spec) throws IOException {
+    Path folder = output.toAbsolutePath().normalize();
+    Path file = folder.resolve(EXPERIMENT_FILE);
+    if (Files.isRegularFile(file)) {
+      if (!JSON.readTree(file.toFile()).path("spec").equals(JSON.readTree(spec.toJson()))) {
+        throw anotherExperiment(file, List.of("the spec differs"));
+      }
+      return;
+    }
+    if (Files.exists(folder)) {
+      if (!Files.isDirectory(folder)) {
+        throw new IOException(folder + ": exists and is not a folder");
+      }
+      try (Stream<Path> entries = Files.list(folder)) {
+        Set<String> names = new LinkedHashSet<>();
+        entries.forEach(p -> names.add(p.getFileName().toString()));
+        names.remove("data"); // the demo presets prepare their data here first
+        if (!names.isEmpty()) {
+          throw new IOException(
+              folder + ": is not empty and holds no " + EXPERIMENT_FILE + ": choose a new or empty folder");
+        }
+      }
+    }
+  }
+
+  private static IOException anotherExperiment(Path file, List<String> differences) {
+    return new IOException(
+        file + ": this folder holds another experiment (" + String.join("; ", differences)
+            + "): continue it with the same spec, or choose another --out");
+  }
+
   /** Writes {@code experiment.json}, or checks that the folder's experiment is this one. */
   private void startOrContinue(String manifestSha256) throws IOException {
     Path file = output.resolve(EXPERIMENT_FILE);
@@ -161,27 +242,12 @@ public final class ExperimentRunner {
         differences.add("it was run on other data" + (other.isEmpty() ? "" : " (" + other + ")"));
       }
       if (!differences.isEmpty()) {
-        throw new IOException(
-            file + ": this folder holds another experiment (" + String.join("; ", differences)
-                + "): continue it with the same spec, or choose another --out");
+        throw anotherExperiment(file, differences);
       }
       stage("continuing the experiment in %s", output);
       return;
     }
-    if (Files.exists(output)) {
-      if (!Files.isDirectory(output)) {
-        throw new IOException(output + ": exists and is not a folder");
-      }
-      try (Stream<Path> entries = Files.list(output)) {
-        Set<String> names = new LinkedHashSet<>();
-        entries.forEach(p -> names.add(p.getFileName().toString()));
-        names.remove("data"); // the demo presets prepare their data here first
-        if (!names.isEmpty()) {
-          throw new IOException(
-              output + ": is not empty and holds no " + EXPERIMENT_FILE + ": choose a new or empty folder");
-        }
-      }
-    }
+    checkOutput(output, spec);
     Files.createDirectories(output);
     Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(record) + "\n", StandardCharsets.UTF_8);
   }

@@ -2,6 +2,7 @@ package io.github.metart.examples.workflow;
 
 import ai.djl.engine.Engine;
 import io.github.metart.data.cache.DatasetImagePreparer;
+import io.github.metart.data.cache.PreparedCache;
 import io.github.metart.data.images.ImageRecipe;
 import io.github.metart.data.loading.Augmentation;
 import io.github.metart.models.MetModel;
@@ -16,7 +17,9 @@ import io.github.metart.train.fit.Trainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Trains a {@link ModelRecipe} on a prepared folder with {@link Trainer#fit} (or continues it with
@@ -96,6 +99,49 @@ public final class PreparedTraining {
     return run(recipe, config, trainer, true);
   }
 
+  /**
+   * The key of the image cache that a model of this input size trains on: the cache prepared for
+   * that input size ({@code metart prepare --image-size PX}), or else the folder's only cache when
+   * its images are at least that large. Empty when the folder has no cache that fits: none, several
+   * without the one for this size, or a single one of smaller images.
+   *
+   * @param inputSize the model's input size in pixels
+   * @throws IOException naming the cache that is incomplete or broken
+   */
+  public Optional<String> cacheFor(int inputSize) throws IOException {
+    String usual = ImageRecipe.forInput(inputSize).key();
+    List<String> keys = cacheKeys();
+    if (keys.contains(usual)) {
+      return Optional.of(usual);
+    }
+    if (keys.size() != 1) {
+      return Optional.empty();
+    }
+    try (PreparedCache only = PreparedCache.open(cacheRoot().resolve(keys.get(0)))) {
+      return only.imageSize() >= inputSize ? Optional.of(keys.get(0)) : Optional.empty();
+    }
+  }
+
+  /**
+   * The keys of the folder's image caches ({@code cache/<key>/}), sorted; empty when it has none.
+   *
+   * @throws IOException when the cache folder cannot be listed
+   */
+  public List<String> cacheKeys() throws IOException {
+    return DatasetImagePreparer.caches(preparedFolder).stream()
+        .map(p -> p.getFileName().toString())
+        .toList();
+  }
+
+  /** The prepared folder. */
+  public Path folder() {
+    return preparedFolder;
+  }
+
+  private Path cacheRoot() {
+    return preparedFolder.resolve(DatasetImagePreparer.CACHE_DIR);
+  }
+
   private FitResult run(ModelRecipe recipe, TrainingConfig config, Trainer trainer, boolean resume)
       throws IOException {
     Objects.requireNonNull(recipe, "recipe");
@@ -107,10 +153,9 @@ public final class PreparedTraining {
             .augmentation(augmentation)
             .seed(config.seed())
             .loaderThreads(loaderThreads);
-    String usual = ImageRecipe.forInput(recipe.inputSize()).key();
-    if (Files.isDirectory(preparedFolder.resolve(DatasetImagePreparer.CACHE_DIR).resolve(usual))) {
-      opening.cache(usual); // the cache prepared for this input size, when the folder has several
-    }
+    // the cache prepared for this input size when the folder has several; without one that fits,
+    // opening fails with the data's own message (no cache, several caches, images too small)
+    cacheFor(recipe.inputSize()).ifPresent(opening::cache);
     try (PreparedData data = opening.open()) {
       HeadSpec head = recipe.head().headFor(data);
       // the model is initialized when it is built: seed the engine so that a run is reproducible

@@ -9,6 +9,7 @@ import io.github.metart.examples.experiment.ExperimentSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +56,51 @@ class ExperimentCommandTest {
         .contains("1 runs: 1 trained, 0 resumed, 0 done earlier")
         .contains("report: " + out.resolve("report/index.html"));
     assertThat(out.resolve("runs/resnet18_48px_hidden-16/report/metrics.json")).isNotEmptyFile();
+  }
+
+  @Test
+  void theClassicPresetOnAFolderWithoutItsImageCachesFailsBeforeAnyRun() {
+    DemoResult demo = QuickDemo.result();
+    Path data = demo.culture().preparedFolder(); // one cache, prepared for 48 px inputs
+    Path out = dir.resolve("classic");
+
+    CliRun.Result run =
+        CliRun.run("experiment", "--preset", "classic-culture", "--data", data.toString(), "--out", out.toString(),
+            "--no-progress");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(MetartCli.EXIT_FAILURE);
+    assertThat(run.err().strip())
+        .doesNotContain("\n")
+        .startsWith("metart: " + data + ": no image cache for the 224 px, 448 px inputs of ")
+        .contains("--image-size PX --out " + data);
+    assertThat(run.out()).doesNotContain("training");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void aDemoPresetChecksItsOutputBeforePreparingData() throws IOException {
+    Path file = Files.writeString(dir.resolve("taken"), "x");
+    Path others = Files.createDirectories(dir.resolve("thesis"));
+    Files.writeString(others.resolve("thesis.tex"), "x");
+    Path another = Files.createDirectories(dir.resolve("another"));
+    Files.writeString(another.resolve("experiment.json"), "{\"spec\": {\"title\": \"something else\"}}");
+
+    CliRun.Result onFile = CliRun.run("experiment", "--preset", "demo", "--out", file.toString(), "--no-progress");
+    CliRun.Result onOthers = CliRun.run("experiment", "--preset", "demo", "--out", others.toString(), "--no-progress");
+    CliRun.Result onAnother = CliRun.run("experiment", "--preset", "demo-year", "--out", another.toString(), "--no-progress");
+
+    for (CliRun.Result run : List.of(onFile, onOthers, onAnother)) {
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(MetartCli.EXIT_FAILURE);
+      assertThat(run.err().strip()).doesNotContain("\n");
+      assertThat(run.out()).doesNotContain("preparing");
+    }
+    assertThat(onFile.err().strip()).isEqualTo("metart: " + file + ": exists and is not a folder");
+    assertThat(onOthers.err().strip())
+        .isEqualTo("metart: " + others + ": is not empty and holds no experiment.json: choose a new or empty folder");
+    assertThat(onAnother.err().strip())
+        .startsWith("metart: " + another.resolve("experiment.json") + ": this folder holds another experiment (the spec differs)");
+    assertThat(others.resolve("data")).doesNotExist();
+    assertThat(another.resolve("data")).doesNotExist();
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.github.metart.examples.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.metart.eval.evaluation.HeadlineMetric;
 import io.github.metart.examples.endtoend.DemoResult;
 import io.github.metart.examples.endtoend.QuickDemo;
 import io.github.metart.examples.workflow.HeadChoice;
@@ -105,6 +106,60 @@ class ExperimentRunnerTest {
     ExperimentResult again =
         ExperimentRunner.builder().spec(spec(2)).data(demo.culture().preparedFolder()).output(out).build().run();
     assertThat(again.count(RunOutcome.How.SKIPPED)).isEqualTo(3);
+  }
+
+  @Test
+  void aYearSweepComparesTheDirectAndTheBinnedHead() throws IOException {
+    DemoResult demo = QuickDemo.result();
+    ExperimentSpec heads =
+        new ExperimentSpec(
+            "Year heads on the quick demo",
+            "",
+            "year",
+            ModelRecipe.of("resnet18", 32).withHead(HeadChoice.DIRECT),
+            TrainingSettings.builder().epochs(1).batchSize(16).learningRate(0.002).build(),
+            List.of(Sweep.heads("year head", List.of(HeadChoice.DIRECT, HeadChoice.binned(4)))));
+
+    ExperimentResult result =
+        ExperimentRunner.builder().spec(heads).data(demo.year().preparedFolder()).output(dir.resolve("heads")).build().run();
+
+    assertThat(result.runs())
+        .extracting(r -> r.run().name())
+        .containsExactly("resnet18 32px head=direct", "resnet18 32px head=binned:4");
+    for (RunOutcome run : result.runs()) {
+      assertThat(run.how()).isEqualTo(RunOutcome.How.TRAINED);
+      assertThat(run.metrics().headline())
+          .as("headline metrics of %s", run.run().name())
+          .hasEntrySatisfying(HeadlineMetric.MEAN_YEAR_ERROR, e -> assertThat(e).isFinite().isPositive());
+    }
+    String page = Files.readString(result.reportPage(), StandardCharsets.UTF_8);
+    assertThat(page)
+        .contains("Year heads on the quick demo")
+        .contains("resnet18 32px head=direct")
+        .contains("resnet18 32px head=binned:4")
+        .contains("href=\"../runs/resnet18_32px_head-direct/report/index.html\"")
+        .contains("href=\"../runs/resnet18_32px_head-binned-4/report/index.html\"");
+    List<String> csv = Files.readAllLines(result.resultsCsv());
+    assertThat(csv).hasSize(3);
+    assertThat(csv.get(0)).contains(",meanYearError");
+  }
+
+  @Test
+  void anInputSizeWithoutItsImageCacheIsRefusedBeforeAnyRun() {
+    DemoResult demo = QuickDemo.result();
+    Path data = demo.culture().preparedFolder(); // one cache, prepared for 48 px inputs
+    ExperimentSpec inputs =
+        new ExperimentSpec(null, null, "culture", ModelRecipe.of("resnet18", 32), TrainingSettings.defaults(),
+            List.of(Sweep.inputs("input size",
+                List.of(new InputChoice(32, 0), new InputChoice(48, 0), new InputChoice(96, 1), new InputChoice(128, 1)))));
+    Path out = dir.resolve("inputs");
+
+    assertThatThrownBy(() -> ExperimentRunner.builder().spec(inputs).data(data).output(out).build().run())
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith(data + ": no image cache for the 96 px, 128 px inputs of 2 runs (e.g. 'resnet18 96px stem=1'); it holds r55-c55-")
+        .hasMessageEndingWith(": add them with the folder's recipe: metart prepare --csv FILE --task culture [recipe options]"
+            + " --images DIR --image-size PX --out " + data + " (once per size)");
+    assertThat(out).as("nothing is written before the check").doesNotExist();
   }
 
   @Test

@@ -26,12 +26,26 @@ class MarkdownSnippetsTest {
     return RuntimeClassPath.moduleDirectory().resolve("src/test/resources/snippets").resolve(name);
   }
 
+  /** The snippets the README must keep: how to depend on metart, and a whole training run. */
+  static final List<String> REQUIRED_SNIPPETS = List.of("models-dependency", "trainer-fit");
+
+  static Path readme() {
+    Path readme = RuntimeClassPath.repositoryRoot().resolve("README.md");
+    assertThat(readme).as("the repository's README.md").isRegularFile();
+    return readme;
+  }
+
+  @Test
+  void theReadmeHasTheRequiredSnippets() throws IOException {
+    assertThat(MarkdownSnippet.extract(readme()))
+        .extracting(MarkdownSnippet::name)
+        .as("snippets marked <!-- snippet: NAME --> in README.md")
+        .containsAll(REQUIRED_SNIPPETS);
+  }
+
   @TestFactory
   Stream<DynamicTest> everyReadmeSnippetCompilesAndRuns() throws IOException {
-    Path readme = RuntimeClassPath.repositoryRoot().resolve("README.md");
-    if (!Files.isRegularFile(readme)) {
-      return Stream.empty();
-    }
+    Path readme = readme();
     SnippetRunner runner = SnippetRunner.withRuntimeClassPath();
     return MarkdownSnippet.extract(readme).stream()
         .map(
