@@ -45,7 +45,7 @@ public record ManifestImages(
   /**
    * The image cache of a prepared folder.
    *
-   * @param key the cache folder's name under {@code cache/}, e.g. {@code r256-c224-bilinear-sub-v1}
+   * @param key the cache folder's name under {@code cache/}, e.g. {@code r256-c224-bilinear-sub-v2}
    * @param resizeTo the side the shorter image side was resized to
    * @param cropTo the side of the stored center squares (the largest model input it serves)
    * @param filter the resize filter's id, e.g. {@code bilinear}

@@ -79,7 +79,7 @@ class DatasetImagePreparerTest {
 
     ManifestImages expected =
         new ManifestImages(
-            new ManifestImages.CacheRecipe("r36-c36-bilinear-sub-v1", 36, 36, "bilinear", true),
+            new ManifestImages.CacheRecipe(("r36-c36-bilinear-sub-v" + ImageRecipe.VERSION), 36, 36, "bilinear", true),
             images.toAbsolutePath().normalize().toString(),
             8, 7, 1, 4, 1, 1);
     assertThat(result.splits().manifest().images()).isEqualTo(expected);
@@ -88,7 +88,7 @@ class DatasetImagePreparerTest {
     assertThat(read).isEqualTo(result.splits().manifest());
     assertThat(Files.readString(folder.resolve(Manifest.FILE_NAME)))
         .contains("\"images\" : {")
-        .contains("\"key\" : \"r36-c36-bilinear-sub-v1\"")
+        .contains("\"key\" : \"r36-c36-bilinear-sub-v" + ImageRecipe.VERSION + "\"")
         .contains("\"objectsMoved\" : 1");
     assertThat(DatasetImagePreparer.caches(folder)).containsExactly(result.preparation().directory());
   }

@@ -1,5 +1,6 @@
 package io.github.metart.examples.cli;
 
+import io.github.metart.data.images.ImageRecipe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.metart.data.dataset.DatasetSplits;
@@ -99,7 +100,7 @@ class PrepareImagesCommandTest {
     }
     assertThat(Files.readString(out.resolve("report.txt"))).contains("images\n").contains("near-duplicate groups: ");
     ManifestImages recorded = splits.manifest().images();
-    assertThat(recorded.cache().key()).isEqualTo("r32-c32-bilinear-sub-v1");
+    assertThat(recorded.cache().key()).isEqualTo(("r32-c32-bilinear-sub-v" + ImageRecipe.VERSION));
     assertThat(recorded.cache().cropTo()).isEqualTo(32);
     assertThat(recorded.source()).isEqualTo(dir.resolve("images").toAbsolutePath().normalize().toString());
     assertThat(recorded.requested()).isEqualTo(splits.size());
@@ -133,12 +134,12 @@ class PrepareImagesCommandTest {
     assertThat(smaller.exitCode()).as(smaller.err()).isZero();
     assertThat(DatasetSplits.read(out).splitHash()).as("the same splits").isEqualTo(splits.splitHash());
     assertThat(smaller.out()).as("a cache of the same splits at another size is kept").doesNotContain("removed");
-    Path large = out.resolve("cache").resolve("r32-c32-bilinear-sub-v1");
-    Path small = out.resolve("cache").resolve("r16-c16-bilinear-sub-v1");
+    Path large = out.resolve("cache").resolve(("r32-c32-bilinear-sub-v" + ImageRecipe.VERSION));
+    Path small = out.resolve("cache").resolve(("r16-c16-bilinear-sub-v" + ImageRecipe.VERSION));
     try (PreparedImageData data = PreparedImageData.open(out)) {
       assertThat(data.cache().directory()).as("the cache the manifest names").isEqualTo(small);
     }
-    try (PreparedImageData data = PreparedImageData.open(out, "r32-c32-bilinear-sub-v1")) {
+    try (PreparedImageData data = PreparedImageData.open(out, ("r32-c32-bilinear-sub-v" + ImageRecipe.VERSION))) {
       assertThat(data.cache().directory()).isEqualTo(large);
     }
 
@@ -156,7 +157,7 @@ class PrepareImagesCommandTest {
         CliRun.run("prepare", "--csv", csv().toString(), "--task", "year", "--min-year", "1600", "--max-year", "1900",
             "--bin-width", "100", "--split", "1:1:1", "--seed", "9", "--out", out.toString());
     assertThat(withoutImages.exitCode()).isZero();
-    assertThat(withoutImages.out()).contains("removed the image cache " + out.resolve("cache").resolve("r16-c16-bilinear-sub-v1"));
+    assertThat(withoutImages.out()).contains("removed the image cache " + out.resolve("cache").resolve(("r16-c16-bilinear-sub-v" + ImageRecipe.VERSION)));
     assertThat(DatasetSplits.read(out).manifest().images()).isNull();
   }
 

