@@ -75,10 +75,18 @@ final class CacheFiles {
               ResizeFilter.valueOf(node.get("filter").asText()),
               node.get("subsampledReading").asBoolean());
       int perShard = node.get("imagesPerShard").asInt();
-      if (perShard <= 0 || node.get("recipeVersion").asInt() != ImageRecipe.VERSION) {
-        throw new IOException(file + ": recipe version or shard size is not supported");
+      int version = node.get("recipeVersion").asInt();
+      if (version != ImageRecipe.VERSION) {
+        throw new IOException(
+            file + ": a cache of recipe version " + version + ", this metart reads version "
+                + ImageRecipe.VERSION + ": prepare the images again");
+      }
+      if (perShard <= 0) {
+        throw new IOException(file + ": images per shard must be positive, got " + perShard);
       }
       return new Layout(recipe, perShard);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IOException(file + ": not a cache recipe (" + e.getOriginalMessage() + ")", e);
     } catch (NullPointerException | IllegalArgumentException e) {
       throw new IOException(file + ": malformed cache recipe (" + e.getMessage() + ")", e);
     }

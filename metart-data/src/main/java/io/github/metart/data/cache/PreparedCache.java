@@ -159,7 +159,12 @@ public final class PreparedCache implements AutoCloseable {
 
   /** The quality report of the last preparation. */
   public QualityReport qualityReport() throws IOException {
-    return CacheFiles.JSON.readValue(directory.resolve(CacheFiles.QUALITY_JSON).toFile(), QualityReport.class);
+    Path file = directory.resolve(CacheFiles.QUALITY_JSON);
+    try {
+      return CacheFiles.JSON.readValue(file.toFile(), QualityReport.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IOException(file + ": not a quality report (" + e.getOriginalMessage() + ")", e);
+    }
   }
 
   /** The near-duplicate groups found by the last preparation. */

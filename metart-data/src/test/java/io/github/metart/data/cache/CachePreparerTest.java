@@ -323,5 +323,25 @@ class CachePreparerTest {
     assertThatThrownBy(() -> PreparedCache.open(dir)).hasMessageContaining("recipe.json is missing");
     Files.writeString(dir.resolve("recipe.json"), "{\"format\":\"other\"}", StandardCharsets.UTF_8);
     assertThatThrownBy(() -> PreparedCache.open(dir)).hasMessageContaining("unknown cache format 'other'");
+    Path recipe = dir.resolve("recipe.json");
+    Files.writeString(recipe, "{ not json", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> PreparedCache.open(dir))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith(recipe + ": not a cache recipe (");
+  }
+
+  @Test
+  void aCacheOfAnOlderRecipeVersionAsksToPrepareAgain() throws IOException {
+    PreparationResult result =
+        CachePreparer.builder(ImageRecipe.forInput(32)).root(dir.resolve("caches")).threads(1).build()
+            .prepare(List.of(), FolderImageSource.open(Files.createDirectories(dir.resolve("none"))));
+    Path recipe = result.directory().resolve("recipe.json");
+    Files.writeString(
+        recipe,
+        Files.readString(recipe).replace("\"recipeVersion\" : " + ImageRecipe.VERSION, "\"recipeVersion\" : 1"));
+
+    assertThatThrownBy(result::open)
+        .hasMessage(recipe + ": a cache of recipe version 1, this metart reads version " + ImageRecipe.VERSION
+            + ": prepare the images again");
   }
 }

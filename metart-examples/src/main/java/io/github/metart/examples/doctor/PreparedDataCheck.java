@@ -1,5 +1,6 @@
 package io.github.metart.examples.doctor;
 
+import io.github.metart.data.cache.DatasetImagePreparer;
 import io.github.metart.data.cache.PreparedCache;
 import io.github.metart.data.dataset.DatasetSplits;
 import io.github.metart.data.dataset.LabeledObject;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
  * The state of a prepared data folder ({@code metart prepare --out DIR}, layout in ARCHITECTURE.md):
  * the manifest and split files read and verified by metart-data's own reader ({@link
  * DatasetSplits#read}: counts per label, split hash, no object in two splits), {@code report.txt},
- * and every prepared image cache under {@code cache/} opened with {@link PreparedCache#open(Path)},
+ * and every prepared image cache under {@code cache/} (a folder with a {@code recipe.json}) opened with {@link PreparedCache#open(Path)},
  * including whether it holds an image for every object of the splits.
  */
 public final class PreparedDataCheck implements PreflightCheck {
@@ -88,15 +89,15 @@ public final class PreparedDataCheck implements PreflightCheck {
   }
 
   private CheckResult caches(Optional<DatasetSplits> splits) {
-    Path root = directory.resolve("cache");
+    Path root = directory.resolve(DatasetImagePreparer.CACHE_DIR);
     String fix =
         "prepare with images to train on them: ./metart prepare ... --images IMAGES_DIR --out " + directory;
     if (!Files.isDirectory(root)) {
       return CheckResult.warn("data cache", "no prepared image cache (" + root + ")", fix);
     }
     List<Path> folders;
-    try (Stream<Path> entries = Files.list(root)) {
-      folders = entries.filter(Files::isDirectory).sorted().toList();
+    try {
+      folders = DatasetImagePreparer.caches(directory); // the folders that hold a recipe.json
     } catch (IOException e) {
       return CheckResult.fail("data cache", root + ": cannot read (" + e.getMessage() + ")", "check its permissions");
     }

@@ -177,11 +177,23 @@ class PreparedDataCheckTest {
   @Test
   void aBrokenCacheFails(@TempDir Path dir) throws IOException {
     prepared(dir, 0);
-    Files.createDirectories(dir.resolve("cache/not-a-cache"));
+    Path broken = Files.createDirectories(dir.resolve("cache/broken-cache"));
+    Files.writeString(broken.resolve("recipe.json"), "{ not a recipe");
 
     CheckResult cache = result(dir, "data cache");
 
     assertThat(cache.status()).isEqualTo(CheckStatus.FAIL);
-    assertThat(cache.detail()).contains("not-a-cache");
+    assertThat(cache.detail()).contains("broken-cache");
+  }
+
+  @Test
+  void aFolderWithoutARecipeIsNoCache(@TempDir Path dir) throws IOException {
+    prepared(dir, 0);
+    Files.createDirectories(dir.resolve("cache/not-a-cache"));
+
+    CheckResult cache = result(dir, "data cache");
+
+    assertThat(cache.status()).isEqualTo(CheckStatus.WARN);
+    assertThat(cache.detail()).contains("holds no prepared cache");
   }
 }
