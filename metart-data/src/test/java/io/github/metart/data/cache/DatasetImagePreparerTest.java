@@ -79,7 +79,7 @@ class DatasetImagePreparerTest {
 
     ManifestImages expected =
         new ManifestImages(
-            new ManifestImages.CacheRecipe(("r36-c36-bilinear-sub-v" + ImageRecipe.VERSION), 36, 36, "bilinear", true),
+            new ManifestImages.CacheRecipe("r36-c36-bilinear-sub-v" + ImageRecipe.VERSION, 36, 36, "bilinear", true),
             images.toAbsolutePath().normalize().toString(),
             8, 7, 1, 4, 1, 1);
     assertThat(result.splits().manifest().images()).isEqualTo(expected);

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Which cache {@link PreparedImageData} opens: the manifest's, a chosen one, or the only one. */
 class PreparedImageDataCacheChoiceTest {
 
-  private static final String KEY_24 = ("r24-c24-bilinear-sub-v" + ImageRecipe.VERSION);
-  private static final String KEY_16 = ("r16-c16-bilinear-sub-v" + ImageRecipe.VERSION);
+  private static final String KEY_24 = "r24-c24-bilinear-sub-v" + ImageRecipe.VERSION;
+  private static final String KEY_16 = "r16-c16-bilinear-sub-v" + ImageRecipe.VERSION;
 
   @TempDir Path dir;
 
@@ -96,8 +96,8 @@ class PreparedImageDataCacheChoiceTest {
     try (PreparedImageData data = PreparedImageData.open(folder, KEY_16)) {
       assertThat(data.cache().imageSize()).isEqualTo(16);
     }
-    assertThatThrownBy(() -> PreparedImageData.open(folder, ("r99-c99-bilinear-sub-v" + ImageRecipe.VERSION)))
-        .hasMessageContaining(("r99-c99-bilinear-sub-v" + ImageRecipe.VERSION) + ": no such image cache (available: " + KEY_16 + ", " + KEY_24 + ")");
+    assertThatThrownBy(() -> PreparedImageData.open(folder, "r99-c99-bilinear-sub-v" + ImageRecipe.VERSION))
+        .hasMessageContaining("r99-c99-bilinear-sub-v" + ImageRecipe.VERSION + ": no such image cache (available: " + KEY_16 + ", " + KEY_24 + ")");
 
     deleteTree(folder.resolve("cache").resolve(KEY_24));
     assertThatThrownBy(() -> PreparedImageData.open(folder))

@@ -100,7 +100,7 @@ class PrepareImagesCommandTest {
     }
     assertThat(Files.readString(out.resolve("report.txt"))).contains("images\n").contains("near-duplicate groups: ");
     ManifestImages recorded = splits.manifest().images();
-    assertThat(recorded.cache().key()).isEqualTo(("r32-c32-bilinear-sub-v" + ImageRecipe.VERSION));
+    assertThat(recorded.cache().key()).isEqualTo("r32-c32-bilinear-sub-v" + ImageRecipe.VERSION);
     assertThat(recorded.cache().cropTo()).isEqualTo(32);
     assertThat(recorded.source()).isEqualTo(dir.resolve("images").toAbsolutePath().normalize().toString());
     assertThat(recorded.requested()).isEqualTo(splits.size());
@@ -134,12 +134,12 @@ class PrepareImagesCommandTest {
     assertThat(smaller.exitCode()).as(smaller.err()).isZero();
     assertThat(DatasetSplits.read(out).splitHash()).as("the same splits").isEqualTo(splits.splitHash());
     assertThat(smaller.out()).as("a cache of the same splits at another size is kept").doesNotContain("removed");
-    Path large = out.resolve("cache").resolve(("r32-c32-bilinear-sub-v" + ImageRecipe.VERSION));
-    Path small = out.resolve("cache").resolve(("r16-c16-bilinear-sub-v" + ImageRecipe.VERSION));
+    Path large = out.resolve("cache").resolve("r32-c32-bilinear-sub-v" + ImageRecipe.VERSION);
+    Path small = out.resolve("cache").resolve("r16-c16-bilinear-sub-v" + ImageRecipe.VERSION);
     try (PreparedImageData data = PreparedImageData.open(out)) {
       assertThat(data.cache().directory()).as("the cache the manifest names").isEqualTo(small);
     }
-    try (PreparedImageData data = PreparedImageData.open(out, ("r32-c32-bilinear-sub-v" + ImageRecipe.VERSION))) {
+    try (PreparedImageData data = PreparedImageData.open(out, "r32-c32-bilinear-sub-v" + ImageRecipe.VERSION)) {
       assertThat(data.cache().directory()).isEqualTo(large);
     }
 
@@ -157,7 +157,7 @@ class PrepareImagesCommandTest {
         CliRun.run("prepare", "--csv", csv().toString(), "--task", "year", "--min-year", "1600", "--max-year", "1900",
             "--bin-width", "100", "--split", "1:1:1", "--seed", "9", "--out", out.toString());
     assertThat(withoutImages.exitCode()).isZero();
-    assertThat(withoutImages.out()).contains("removed the image cache " + out.resolve("cache").resolve(("r16-c16-bilinear-sub-v" + ImageRecipe.VERSION)));
+    assertThat(withoutImages.out()).contains("removed the image cache " + out.resolve("cache").resolve("r16-c16-bilinear-sub-v" + ImageRecipe.VERSION));
     assertThat(DatasetSplits.read(out).manifest().images()).isNull();
   }
 
