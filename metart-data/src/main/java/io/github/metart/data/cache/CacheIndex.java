@@ -1,7 +1,7 @@
 package io.github.metart.data.cache;
 
 import io.github.metart.data.images.ImageInfo;
-import io.github.metart.data.images.Orientation;
+import io.github.metart.data.images.ImageOrientation;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -71,7 +71,7 @@ final class CacheIndex {
             f[6],
             Integer.parseInt(f[7]),
             Boolean.parseBoolean(f[8]),
-            Orientation.ofTag(orientation));
+            ImageOrientation.ofTag(orientation));
     return new CachedImage(
         Long.parseLong(f[0]),
         Integer.parseInt(f[1]),

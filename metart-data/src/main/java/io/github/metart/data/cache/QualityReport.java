@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * @param colorSpaces decoded images by stored colour space ({@code YCbCr}, {@code CMYK}, ...)
  * @param bitDepths decoded images by bits per sample
  * @param orientations decoded images by the EXIF/TIFF orientation applied ({@code upright}, {@code
- *     rotate 90}, ... as {@link io.github.metart.data.images.Orientation#label()} says)
+ *     rotate 90}, ... as {@link io.github.metart.data.images.ImageOrientation#label()} says)
  * @param progressive decoded images stored progressively
  * @param subsampled decoded images read with source subsampling
  * @param upscaled decoded images smaller than the recipe, so enlarged

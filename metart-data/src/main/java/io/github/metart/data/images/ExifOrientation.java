@@ -15,7 +15,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * Finds the Orientation tag where each format keeps it: in a JPEG's APP1 {@code Exif} segment
  * (collected by {@link JpegHeader}), in a WebP's {@code EXIF} chunk, and in a TIFF file's first
  * image directory. The TIFF structure itself is parsed by TwelveMonkeys' metadata reader. Damaged
- * or missing metadata means {@link Orientation#NORMAL}: orientation never makes an image fail.
+ * or missing metadata means {@link ImageOrientation#NORMAL}: orientation never makes an image fail.
  */
 final class ExifOrientation {
 
@@ -28,12 +28,12 @@ final class ExifOrientation {
   private ExifOrientation() {}
 
   /** The orientation in the file open on {@code in}, of the given format; the stream is reset. */
-  static Orientation read(ImageInputStream in, String format, JpegHeader jpeg) {
+  static ImageOrientation read(ImageInputStream in, String format, JpegHeader jpeg) {
     return switch (format) {
-      case "jpeg" -> jpeg == null ? Orientation.NORMAL : fromExif(jpeg.exif());
+      case "jpeg" -> jpeg == null ? ImageOrientation.NORMAL : fromExif(jpeg.exif());
       case "tiff" -> fromTiffFile(in);
       case "webp" -> fromExif(webpExif(in));
-      default -> Orientation.NORMAL;
+      default -> ImageOrientation.NORMAL;
     };
   }
 
@@ -41,19 +41,19 @@ final class ExifOrientation {
    * The orientation in an Exif payload: a TIFF structure, optionally preceded by {@code
    * Exif\0\0}; {@code NORMAL} when absent or unreadable.
    */
-  static Orientation fromExif(byte[] exif) {
+  static ImageOrientation fromExif(byte[] exif) {
     if (exif == null) {
-      return Orientation.NORMAL;
+      return ImageOrientation.NORMAL;
     }
     byte[] tiff = startsWith(exif, EXIF_PREFIX) ? Arrays.copyOfRange(exif, EXIF_PREFIX.length, exif.length) : exif;
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(tiff))) {
       return fromDirectory(new TIFFReader().read(in));
     } catch (IOException | RuntimeException e) {
-      return Orientation.NORMAL;
+      return ImageOrientation.NORMAL;
     }
   }
 
-  private static Orientation fromTiffFile(ImageInputStream in) {
+  private static ImageOrientation fromTiffFile(ImageInputStream in) {
     try {
       in.mark();
       try {
@@ -63,26 +63,26 @@ final class ExifOrientation {
         in.reset();
       }
     } catch (IOException | RuntimeException e) {
-      return Orientation.NORMAL;
+      return ImageOrientation.NORMAL;
     }
   }
 
-  private static Orientation fromDirectory(Directory directory) {
+  private static ImageOrientation fromDirectory(Directory directory) {
     Entry entry = directory.getEntryById(TIFF.TAG_ORIENTATION);
     if (entry == null) {
-      return Orientation.NORMAL;
+      return ImageOrientation.NORMAL;
     }
     Object value = entry.getValue();
     if (value instanceof Number number) {
-      return Orientation.ofTag(number.intValue());
+      return ImageOrientation.ofTag(number.intValue());
     }
     if (value instanceof short[] shorts && shorts.length > 0) {
-      return Orientation.ofTag(shorts[0]);
+      return ImageOrientation.ofTag(shorts[0]);
     }
     if (value instanceof int[] ints && ints.length > 0) {
-      return Orientation.ofTag(ints[0]);
+      return ImageOrientation.ofTag(ints[0]);
     }
-    return Orientation.NORMAL;
+    return ImageOrientation.NORMAL;
   }
 
   /** The payload of a WebP's {@code EXIF} chunk, or {@code null}; the stream is reset. */

@@ -33,7 +33,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *       applies the Adobe inversion and embedded ICC profiles), PNG (palette, grey, alpha, 16-bit),
  *       WebP, TIFF, GIF and BMP;
  *   <li>the EXIF/TIFF orientation (JPEG APP1, WebP EXIF chunk, TIFF tag) is applied after
- *       decoding, so pixels come out upright ({@link Orientation}, recorded in {@link
+ *       decoding, so pixels come out upright ({@link ImageOrientation}, recorded in {@link
  *       ImageInfo#orientation()});
  *   <li>transparency is composited on white, 16-bit samples are scaled, other colour spaces are
  *       converted to sRGB;
@@ -182,7 +182,7 @@ public final class ImageDecoder {
     try {
       String format = formatName(reader);
       JpegHeader jpeg = format.equals("jpeg") ? JpegHeader.read(in) : null;
-      Orientation orientation = ExifOrientation.read(in, format, jpeg);
+      ImageOrientation orientation = ExifOrientation.read(in, format, jpeg);
       reader.setInput(in, true, true);
       reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
       int width = reader.getWidth(0);

@@ -19,7 +19,7 @@ import java.util.Objects;
  *     CMYK}, {@code YCCK}, {@code Indexed}, with {@code +alpha} when there is transparency
  * @param bitsPerSample bits per colour sample (8 for most images, 16 for deep PNG and TIFF)
  * @param progressive whether the image is stored progressively (progressive JPEG, interlaced PNG)
- * @param orientation the EXIF/TIFF orientation the decoder applied ({@link Orientation#NORMAL} when
+ * @param orientation the EXIF/TIFF orientation the decoder applied ({@link ImageOrientation#NORMAL} when
  *     the file has none)
  */
 public record ImageInfo(
@@ -29,7 +29,7 @@ public record ImageInfo(
     String colorSpace,
     int bitsPerSample,
     boolean progressive,
-    Orientation orientation) {
+    ImageOrientation orientation) {
 
   /** Validates the fields. */
   public ImageInfo {
@@ -39,14 +39,14 @@ public record ImageInfo(
     checkArgument(width > 0 && height > 0, "image size must be positive, got %sx%s", width, height);
   }
 
-  /** An image stored upright ({@link Orientation#NORMAL}). */
+  /** An image stored upright ({@link ImageOrientation#NORMAL}). */
   public ImageInfo(
       String format, int width, int height, String colorSpace, int bitsPerSample, boolean progressive) {
-    this(format, width, height, colorSpace, bitsPerSample, progressive, Orientation.NORMAL);
+    this(format, width, height, colorSpace, bitsPerSample, progressive, ImageOrientation.NORMAL);
   }
 
   /** This description with another orientation. */
-  public ImageInfo withOrientation(Orientation newOrientation) {
+  public ImageInfo withOrientation(ImageOrientation newOrientation) {
     return new ImageInfo(format, width, height, colorSpace, bitsPerSample, progressive, newOrientation);
   }
 

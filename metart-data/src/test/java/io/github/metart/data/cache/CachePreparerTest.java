@@ -133,7 +133,7 @@ class CachePreparerTest {
     try (PreparedCache cache = result.open()) {
       assertThat(cache.qualityReport()).isEqualTo(report);
       assertThat(cache.entry(2L).orElseThrow().original().orientation())
-          .isEqualTo(io.github.metart.data.images.Orientation.ROTATE_90);
+          .isEqualTo(io.github.metart.data.images.ImageOrientation.ROTATE_90);
       // stored 80x40 turned clockwise: blue (stored bottom-left) is now top-left, red top-right
       RgbImage upright = cache.image(2).orElseThrow();
       assertThat(channels(upright.rgb(4, 4))).as("blue at the top left").satisfies(c -> near(c, 0, 0, 255));

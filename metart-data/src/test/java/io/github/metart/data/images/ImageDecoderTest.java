@@ -257,20 +257,20 @@ class ImageDecoderTest {
 
     for (Path file : new Path[] {upright, absent}) {
       DecodedImage decoded = decoder.decode(file);
-      assertThat(decoded.info().orientation()).isEqualTo(Orientation.NORMAL);
+      assertThat(decoded.info().orientation()).isEqualTo(ImageOrientation.NORMAL);
       assertThat(decoded.image().width()).isEqualTo(64);
       assertThat(decoded.image().height()).isEqualTo(32);
       assertQuadrants(decoded.image(), Color.RED, Color.GREEN, Color.BLUE, Color.WHITE);
     }
 
     DecodedImage turned = decoder.decode(rotate180);
-    assertThat(turned.info().orientation()).isEqualTo(Orientation.ROTATE_180);
+    assertThat(turned.info().orientation()).isEqualTo(ImageOrientation.ROTATE_180);
     assertThat(turned.image().width()).isEqualTo(64);
     assertQuadrants(turned.image(), Color.WHITE, Color.BLUE, Color.GREEN, Color.RED);
 
     // 6: the camera was turned clockwise; the stored left column becomes the top row
     DecodedImage right = decoder.decode(rotate90);
-    assertThat(right.info().orientation()).isEqualTo(Orientation.ROTATE_90);
+    assertThat(right.info().orientation()).isEqualTo(ImageOrientation.ROTATE_90);
     assertThat(right.info().width()).isEqualTo(64); // declared, as stored
     assertThat(right.info().uprightWidth()).isEqualTo(32);
     assertThat(right.image().width()).isEqualTo(32);
@@ -279,12 +279,12 @@ class ImageDecoderTest {
 
     // 8: the stored right column becomes the top row
     DecodedImage left = decoder.decode(rotate270);
-    assertThat(left.info().orientation()).isEqualTo(Orientation.ROTATE_270);
+    assertThat(left.info().orientation()).isEqualTo(ImageOrientation.ROTATE_270);
     assertThat(left.image().width()).isEqualTo(32);
     assertThat(left.image().height()).isEqualTo(64);
     assertQuadrants(left.image(), Color.GREEN, Color.WHITE, Color.RED, Color.BLUE);
 
-    assertThat(decoder.probe(rotate90).orientation()).isEqualTo(Orientation.ROTATE_90);
+    assertThat(decoder.probe(rotate90).orientation()).isEqualTo(ImageOrientation.ROTATE_90);
   }
 
   @Test
@@ -294,7 +294,7 @@ class ImageDecoderTest {
     DecodedImage decoded = decoder.decode(file);
 
     assertThat(decoded.info().format()).isEqualTo("tiff");
-    assertThat(decoded.info().orientation()).isEqualTo(Orientation.ROTATE_90);
+    assertThat(decoded.info().orientation()).isEqualTo(ImageOrientation.ROTATE_90);
     assertThat(decoded.image().width()).isEqualTo(16);
     assertThat(decoded.image().height()).isEqualTo(32);
     assertQuadrants(decoded.image(), Color.BLUE, Color.RED, Color.WHITE, Color.GREEN);
@@ -312,7 +312,7 @@ class ImageDecoderTest {
     RgbImage stored = decoder.decode(original).image();
     DecodedImage upright = decoder.decode(oriented);
 
-    assertThat(upright.info().orientation()).isEqualTo(Orientation.ROTATE_90);
+    assertThat(upright.info().orientation()).isEqualTo(ImageOrientation.ROTATE_90);
     assertThat(upright.image().width()).isEqualTo(h);
     assertThat(upright.image().height()).isEqualTo(w);
     // turned clockwise: upright (x, y) shows stored (y, h - 1 - x)
@@ -358,17 +358,17 @@ class ImageDecoderTest {
         stored.getRaster().setSample(x, y, 0, values[y][x]);
       }
     }
-    Map<Orientation, int[][]> expected =
+    Map<ImageOrientation, int[][]> expected =
         Map.of(
-            Orientation.NORMAL, new int[][] {{1, 2, 3}, {4, 5, 6}},
-            Orientation.FLIP_HORIZONTAL, new int[][] {{3, 2, 1}, {6, 5, 4}},
-            Orientation.ROTATE_180, new int[][] {{6, 5, 4}, {3, 2, 1}},
-            Orientation.FLIP_VERTICAL, new int[][] {{4, 5, 6}, {1, 2, 3}},
-            Orientation.TRANSPOSE, new int[][] {{1, 4}, {2, 5}, {3, 6}},
-            Orientation.ROTATE_90, new int[][] {{4, 1}, {5, 2}, {6, 3}},
-            Orientation.TRANSVERSE, new int[][] {{6, 3}, {5, 2}, {4, 1}},
-            Orientation.ROTATE_270, new int[][] {{3, 6}, {2, 5}, {1, 4}});
-    for (Orientation orientation : Orientation.values()) {
+            ImageOrientation.NORMAL, new int[][] {{1, 2, 3}, {4, 5, 6}},
+            ImageOrientation.FLIP_HORIZONTAL, new int[][] {{3, 2, 1}, {6, 5, 4}},
+            ImageOrientation.ROTATE_180, new int[][] {{6, 5, 4}, {3, 2, 1}},
+            ImageOrientation.FLIP_VERTICAL, new int[][] {{4, 5, 6}, {1, 2, 3}},
+            ImageOrientation.TRANSPOSE, new int[][] {{1, 4}, {2, 5}, {3, 6}},
+            ImageOrientation.ROTATE_90, new int[][] {{4, 1}, {5, 2}, {6, 3}},
+            ImageOrientation.TRANSVERSE, new int[][] {{6, 3}, {5, 2}, {4, 1}},
+            ImageOrientation.ROTATE_270, new int[][] {{3, 6}, {2, 5}, {1, 4}});
+    for (ImageOrientation orientation : ImageOrientation.values()) {
       BufferedImage upright = orientation.apply(stored);
       int[][] rows = expected.get(orientation);
       assertThat(upright.getHeight()).as("%s height", orientation).isEqualTo(rows.length);
@@ -378,10 +378,10 @@ class ImageDecoderTest {
           assertThat(upright.getRaster().getSample(x, y, 0)).as("%s at (%d,%d)", orientation, x, y).isEqualTo(rows[y][x]);
         }
       }
-      assertThat(Orientation.ofTag(orientation.tag())).isEqualTo(orientation);
+      assertThat(ImageOrientation.ofTag(orientation.tag())).isEqualTo(orientation);
     }
-    assertThat(Orientation.ofTag(0)).isEqualTo(Orientation.NORMAL);
-    assertThat(Orientation.ofTag(9)).isEqualTo(Orientation.NORMAL);
+    assertThat(ImageOrientation.ofTag(0)).isEqualTo(ImageOrientation.NORMAL);
+    assertThat(ImageOrientation.ofTag(9)).isEqualTo(ImageOrientation.NORMAL);
   }
 
   @Test

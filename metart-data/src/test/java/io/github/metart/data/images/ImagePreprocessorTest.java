@@ -56,7 +56,7 @@ class ImagePreprocessorTest {
     PreparedImage prepared = preprocessor.prepareWithInfo(file);
 
     // upright 64x128 -> 32x64 -> the center 32x32 keeps rows 16..47: the upper half on top
-    assertThat(prepared.original().orientation()).isEqualTo(Orientation.ROTATE_270);
+    assertThat(prepared.original().orientation()).isEqualTo(ImageOrientation.ROTATE_270);
     RgbImage image = prepared.image();
     assertNear(image.rgb(8, 8), Color.GREEN);
     assertNear(image.rgb(24, 8), Color.WHITE);

@@ -11,7 +11,7 @@ import java.util.Hashtable;
  *
  * <p>The names say what is done to the stored image to show it; rotations are clockwise.
  */
-public enum Orientation {
+public enum ImageOrientation {
   /** 1: stored upright. */
   NORMAL(1, "upright"),
   /** 2: mirrored left to right. */
@@ -32,7 +32,7 @@ public enum Orientation {
   private final int tag;
   private final String label;
 
-  Orientation(int tag, String label) {
+  ImageOrientation(int tag, String label) {
     this.tag = tag;
     this.label = label;
   }
@@ -51,7 +51,7 @@ public enum Orientation {
    * The orientation with this tag value; values outside 1..8 (which some writers store) are treated
    * as {@link #NORMAL}, as viewers do.
    */
-  public static Orientation ofTag(int tag) {
+  public static ImageOrientation ofTag(int tag) {
     return tag >= 1 && tag <= 8 ? values()[tag - 1] : NORMAL;
   }
 
