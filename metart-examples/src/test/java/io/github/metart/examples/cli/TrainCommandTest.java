@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.metart.examples.experiment.TrainingSettings;
 import io.github.metart.train.config.LearningRateSchedule;
+import io.github.metart.train.data.PreparedFolders;
 import io.github.metart.train.history.HistoryFiles;
 import io.github.metart.train.history.RunStatus;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ class TrainCommandTest {
 
   @BeforeAll
   static void prepare() throws Exception {
-    data = PreparedFolderFixture.culture(temp.resolve("prepared"), 16, 8, 32, 0);
+    data = PreparedFolders.culture(temp.resolve("prepared"), 16, 8, 32, 0);
   }
 
   private static String[] train(Path out, String... extra) {
