@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.github.metart.models.engine.MetEngine;
 
 /**
  * A model: its {@link ModelSpec}, the DJL {@link Model} holding the initialized network, and the
@@ -109,7 +110,7 @@ public final class MetModel implements AutoCloseable {
    * @param device the device, or {@code null} for the engine's default
    */
   public static Model newDjlModel(ModelSpec spec, Device device) {
-    return Model.newInstance(spec.name(), device, EngineInfo.PYTORCH);
+    return MetEngine.newModel(spec.name(), device);
   }
 
   /** The input shape {@code [batch, channels, size, size]} the spec expects. */

@@ -13,6 +13,7 @@ import io.github.metart.models.heads.YearHead;
 import io.github.metart.models.heads.YearPrediction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.github.metart.models.engine.MetEngine;
 
 /** Batch prediction through a model, the way evaluation calls it. */
 class MetModelTest {
@@ -21,7 +22,7 @@ class MetModelTest {
   void predictGivesOnePredictionPerImageMatchingTheHead() {
     try (MetModel model =
             MetModels.alexnet().hiddenUnits(16).inputSize(64).classifier(List.of("a", "b", "c"));
-        NDManager manager = NDManager.newBaseManager()) {
+        NDManager manager = MetEngine.newManager(null)) {
       NDArray images = manager.randomNormal(model.inputShape(3));
 
       List<? extends Prediction> predictions = model.predict(images);
@@ -39,7 +40,7 @@ class MetModelTest {
   @Test
   void yearModelsPredictYearsInsideTheirRange() {
     try (MetModel model = MetModels.resnet(18).inputSize(64).regression(-500, 1900);
-        NDManager manager = NDManager.newBaseManager()) {
+        NDManager manager = MetEngine.newManager(null)) {
       List<? extends Prediction> predictions = model.predict(manager.randomNormal(model.inputShape(2)));
 
       assertThat(predictions)
@@ -52,7 +53,7 @@ class MetModelTest {
   @Test
   void imagesOfTheWrongShapeAreRefusedWithTheExpectedShape() {
     try (MetModel model = MetModels.resnet(18).inputSize(64).classifier(2);
-        NDManager manager = NDManager.newBaseManager()) {
+        NDManager manager = MetEngine.newManager(null)) {
       NDArray images = manager.zeros(new Shape(1, 3, 32, 32));
 
       assertThatThrownBy(() -> model.predict(images))

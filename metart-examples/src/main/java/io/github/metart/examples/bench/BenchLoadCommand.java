@@ -28,6 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import io.github.metart.models.engine.MetEngine;
 
 /**
  * {@code metart bench load}: loading throughput of a {@link CachedImageDataset} from a prepared
@@ -122,7 +123,7 @@ public final class BenchLoadCommand implements Callable<Integer> {
         cache.directory(), cache.size(), batch, size, size, augmentation.name().toLowerCase(Locale.ROOT), threads);
     double[] rates = new double[epochs];
     double[] cpuRates = new double[epochs];
-    try (NDManager manager = NDManager.newBaseManager()) {
+    try (NDManager manager = MetEngine.newManager(null)) {
       for (int epoch = 0; epoch < epochs; epoch++) {
         long cpuStarted = BenchPrepareCommand.processCpuNanos();
         long started = System.nanoTime();

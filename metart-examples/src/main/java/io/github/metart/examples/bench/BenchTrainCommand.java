@@ -43,6 +43,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import io.github.metart.models.engine.MetEngine;
 
 /**
  * {@code metart bench train}: milliseconds per training step of real architectures on one synthetic
@@ -117,7 +118,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
           spec.commandLine(), "--steps, --updates and --batch-size must be at least 1, --warmup 0 or more");
     }
     PrintWriter out = spec.commandLine().getOut();
-    Engine engine = Engine.getEngine("PyTorch");
+    Engine engine = MetEngine.engine();
     int computeThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     ai.djl.pytorch.jni.JniUtils.setNumThreads(computeThreads);
     out.printf(
@@ -195,7 +196,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
       double unfusedUpdate) {}
 
   private Row measure(String name) {
-    Engine engine = Engine.getEngine("PyTorch");
+    Engine engine = MetEngine.engine();
     engine.setRandomSeed(1);
     Random random = new Random(1);
     float[] images = new float[batchSize * 3 * size * size];
@@ -226,7 +227,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
   }
 
   private MetModel freshModel(String name) {
-    Engine.getEngine("PyTorch").setRandomSeed(7);
+    MetEngine.engine().setRandomSeed(7);
     return MetModels.named(name).inputSize(size).classifier(classes);
   }
 

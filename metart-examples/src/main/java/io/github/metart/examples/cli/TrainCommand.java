@@ -36,6 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import io.github.metart.models.engine.MetEngine;
 
 /**
  * {@code metart train --data DIR --model ARCH [options] --out DIR [--resume]}: trains a model on a
@@ -227,7 +228,7 @@ public final class TrainCommand implements Callable<Integer> {
     ModelSource source = modelSource();
     int size = inputSize != null ? inputSize : source.inputSize();
     PrintWriter stdout = spec.commandLine().getOut();
-    Engine.getEngine("PyTorch").setRandomSeed((int) seed);
+    MetEngine.engine().setRandomSeed((int) seed);
     try (PreparedData prepared =
             PreparedData.at(data)
                 .inputSize(size)

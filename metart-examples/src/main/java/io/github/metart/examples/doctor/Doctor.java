@@ -20,6 +20,7 @@ public final class Doctor {
     List<PreflightCheck> checks = new ArrayList<>();
     checks.add(JavaVersionCheck.ofRunningJvm());
     checks.add(EngineCheck.ofRunningJvm());
+    checks.add(CpuCheck.ofRunningJvm());
     checks.add(GpuCheck.ofRunningJvm());
     checks.add(new DiskSpaceCheck(directory));
     checks.add(DjlCacheCheck.ofRunningJvm());

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import io.github.metart.models.engine.MetEngine;
 
 /**
  * Trains a {@link ModelRecipe} on a prepared folder with {@link Trainer#fit} (or continues it with
@@ -159,7 +160,7 @@ public final class PreparedTraining {
     try (PreparedData data = opening.open()) {
       HeadSpec head = recipe.head().headFor(data);
       // the model is initialized when it is built: seed the engine so that a run is reproducible
-      Engine.getEngine(EngineInfo.PYTORCH).setRandomSeed((int) config.seed());
+      MetEngine.engine().setRandomSeed((int) config.seed());
       try (MetModel model = recipe.builder().build(head)) {
         model.setPreprocessing(Preprocessing.of(data.cache().recipe(), data.train().normalization()));
         return resume

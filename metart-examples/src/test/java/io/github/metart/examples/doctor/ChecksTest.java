@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.metart.models.engine.ConvolutionGuard;
+import io.github.metart.models.engine.ConvolutionProbe;
+import io.github.metart.models.engine.CpuFeatures;
 
 /** Each check, fed with healthy and broken situations. */
 class ChecksTest {
@@ -31,6 +34,64 @@ class ChecksTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("needs a fix")
         .hasMessageContaining("disk");
+  }
+
+  @Test
+  void anAvx512CpuWhoseConvolutionsCorruptGetsAWarningWithTheRemedy() {
+    CpuFeatures cpu = CpuFeatures.parse(List.of("model name : AMD EPYC", "flags : avx2 avx512f"));
+    List<CheckResult> results =
+        new CpuCheck(
+                () ->
+                    new CpuCheck.CpuFacts(
+                        cpu, Optional.empty(), Optional.of(new ConvolutionProbe(32, 12)), true))
+            .run();
+
+    assertThat(results).extracting(CheckResult::name).containsExactly("cpu", "convolutions", "nnpack");
+    assertThat(results.get(0).detail()).isEqualTo("AMD EPYC, AVX-512 (avx512f)");
+    assertThat(results.get(1).status()).isEqualTo(CheckStatus.WARN);
+    assertThat(results.get(1).detail())
+        .contains("12 of 32 convolution input gradients wrong")
+        .contains("automatically");
+    assertThat(results.get(1).fix()).contains("ONEDNN_MAX_CPU_ISA=AVX2");
+    assertThat(results.get(2).detail()).contains("NNPACK cannot start").contains("switched off");
+  }
+
+  @Test
+  void aCappedOrAvx2CpuIsNotAffected() {
+    CpuFeatures avx512 = CpuFeatures.parse(List.of("flags : avx2 avx512f"));
+    CpuFeatures avx2 = CpuFeatures.parse(List.of("flags : avx2"));
+
+    CheckResult capped =
+        new CpuCheck(() -> new CpuCheck.CpuFacts(avx512, Optional.of("AVX2"), Optional.empty(), false))
+            .run()
+            .get(1);
+    CheckResult narrower =
+        new CpuCheck(() -> new CpuCheck.CpuFacts(avx2, Optional.empty(), Optional.empty(), false))
+            .run()
+            .get(1);
+    CheckResult clean =
+        new CpuCheck(
+                () ->
+                    new CpuCheck.CpuFacts(
+                        avx512, Optional.empty(), Optional.of(new ConvolutionProbe(32, 0)), false))
+            .run()
+            .get(1);
+
+    assertThat(capped.status()).isEqualTo(CheckStatus.OK);
+    assertThat(capped.detail()).startsWith("oneDNN capped at AVX2 by the environment");
+    assertThat(narrower.detail()).startsWith("no AVX-512 on this CPU");
+    assertThat(clean.status()).isEqualTo(CheckStatus.OK);
+    assertThat(clean.detail()).contains("all 32 convolution input gradients right");
+  }
+
+  @Test
+  void theRealCpuCheckReportsThisMachine() {
+    List<CheckResult> results = CpuCheck.ofRunningJvm().run();
+
+    assertThat(results.get(0).detail()).isEqualTo(CpuFeatures.current().describe());
+    if (ConvolutionGuard.avx512ConvolutionsPossible()) {
+      assertThat(results.get(1).detail()).contains("convolution input gradients");
+    }
   }
 
   @Test

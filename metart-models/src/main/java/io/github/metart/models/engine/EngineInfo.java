@@ -42,7 +42,7 @@ public record EngineInfo(
    *     says which native library was looked for
    */
   public static EngineInfo current() {
-    Engine engine = Engine.getEngine(PYTORCH);
+    Engine engine = MetEngine.engine();
     Device device = engine.defaultDevice();
     return new EngineInfo(
         engine.getEngineName(),

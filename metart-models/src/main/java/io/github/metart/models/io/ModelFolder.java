@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.github.metart.models.engine.MetEngine;
 
 /**
  * Saves and loads a {@link MetModel} as one folder:
@@ -274,7 +275,7 @@ public final class ModelFolder {
     MetNetwork network = Networks.build(spec);
     network.setInitializer((manager, shape, type) -> manager.create(shape, type), p -> true);
     Map<String, Shape> shapes = new LinkedHashMap<>();
-    try (NDManager manager = NDManager.newBaseManager()) {
+    try (NDManager manager = MetEngine.newManager(null)) {
       network.initialize(manager, DataType.FLOAT32, MetModel.inputShape(spec, 1));
       for (Pair<String, Parameter> entry : network.getParameters()) {
         shapes.put(entry.getKey(), entry.getValue().getShape());
@@ -285,7 +286,7 @@ public final class ModelFolder {
 
   private static ModelFolderInfo info(MetModel model, String weights) {
     LibraryVersion version = LibraryVersion.current();
-    Engine engine = Engine.getEngine(EngineInfo.PYTORCH);
+    Engine engine = MetEngine.engine();
     return new ModelFolderInfo(
         FORMAT,
         model.spec().name(),

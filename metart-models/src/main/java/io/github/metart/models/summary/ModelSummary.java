@@ -18,6 +18,7 @@ import io.github.metart.models.spec.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import io.github.metart.models.engine.MetEngine;
 
 /**
  * The layers of a network with their output shapes and parameter counts, and the total number of
@@ -41,7 +42,7 @@ public record ModelSummary(ModelSpec spec, List<LayerSummary> layers, long param
   public static ModelSummary of(ModelSpec spec) {
     MetNetwork network = Networks.build(spec);
     network.setInitializer((manager, shape, type) -> manager.create(shape, type), p -> true);
-    try (NDManager manager = NDManager.newBaseManager()) {
+    try (NDManager manager = MetEngine.newManager(null)) {
       network.initialize(manager, DataType.FLOAT32, MetModel.inputShape(spec, 1));
       return summarize(spec, network);
     }

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.github.metart.models.engine.MetEngine;
 
 /**
  * Loads backbone weights into a model from a file the user brings, matching parameters by name and
@@ -82,7 +83,7 @@ public final class BackboneTransfer {
           "weights source " + source + " is neither a metart model folder nor a file");
     }
     String name = source.getFileName().toString().toLowerCase(Locale.ROOT);
-    try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
+    try (NDManager scratch = MetEngine.newManager(Device.cpu())) {
       Map<String, NDArray> arrays;
       if (name.endsWith(".params")) {
         arrays = readDjlParams(target, source, scratch);

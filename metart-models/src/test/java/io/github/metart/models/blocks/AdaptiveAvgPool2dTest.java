@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.github.metart.models.engine.MetEngine;
 
 /** Adaptive average pooling against hand-computed windows. */
 class AdaptiveAvgPool2dTest {
@@ -20,7 +21,7 @@ class AdaptiveAvgPool2dTest {
 
   @BeforeEach
   void openManager() {
-    manager = NDManager.newBaseManager();
+    manager = MetEngine.newManager(null);
   }
 
   @AfterEach

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.github.metart.models.engine.MetEngine;
 
 /** The three heads against hand-computed values. */
 class HeadsTest {
@@ -20,7 +21,7 @@ class HeadsTest {
 
   @BeforeEach
   void openManager() {
-    manager = NDManager.newBaseManager();
+    manager = MetEngine.newManager(null);
   }
 
   @AfterEach

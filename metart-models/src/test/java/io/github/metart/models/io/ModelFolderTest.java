@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.metart.models.engine.MetEngine;
 
 /** Save, load, and what loading refuses. */
 class ModelFolderTest {
@@ -33,7 +34,7 @@ class ModelFolderTest {
 
   @BeforeEach
   void openManager() {
-    manager = NDManager.newBaseManager();
+    manager = MetEngine.newManager(null);
   }
 
   @AfterEach

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.metart.models.engine.MetEngine;
 
 /** A frozen backbone stays exactly as it was through a real DJL training step. */
 class FreezeBackboneTest {
@@ -60,7 +61,7 @@ class FreezeBackboneTest {
   void aFrozenBackboneIsUnchangedAfterATrainingStepWhileTheHeadLearns() {
     try (MetModel model =
             MetModels.alexnet().batchNorm(true).hiddenUnits(16).inputSize(64).classifier(3);
-        NDManager manager = NDManager.newBaseManager()) {
+        NDManager manager = MetEngine.newManager(null)) {
       model.freezeBackbone();
       assertThat(model.isBackboneFrozen()).isTrue();
       assertThat(model.trainableParameterCount()).isEqualTo(3 * 16 + 3);
@@ -83,7 +84,7 @@ class FreezeBackboneTest {
   void unfreezingTrainsTheBackboneAgainButNeverTheRunningStatisticsByGradient() {
     try (MetModel model =
             MetModels.alexnet().batchNorm(true).hiddenUnits(16).inputSize(64).classifier(3);
-        NDManager manager = NDManager.newBaseManager()) {
+        NDManager manager = MetEngine.newManager(null)) {
       model.freezeBackbone().unfreezeBackbone();
       assertThat(model.trainableParameterCount()).isEqualTo(model.parameterCount());
       assertThat(model.network().getParameters().get("backbone_features_1_runningMean").requiresGradient())
@@ -104,7 +105,7 @@ class FreezeBackboneTest {
   void aLoadedOrTransferredModelTrainsLikeAFreshOne(@TempDir Path dir) {
     try (MetModel source =
             MetModels.alexnet().batchNorm(true).hiddenUnits(16).inputSize(64).classifier(3);
-        NDManager manager = NDManager.newBaseManager()) {
+        NDManager manager = MetEngine.newManager(null)) {
       source.save(dir.resolve("model"));
       try (MetModel loaded = MetModels.load(dir.resolve("model"));
           MetModel transferred =

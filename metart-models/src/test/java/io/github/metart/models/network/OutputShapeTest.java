@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.github.metart.models.engine.MetEngine;
 
 /**
  * Output shapes of every family at 64, 112 and 224 px (and 448 px with an extra stem layer): real
@@ -48,7 +49,7 @@ class OutputShapeTest {
       builder.hiddenUnits(64); // keeps the FC weights small; the layout is the same
     }
     try (MetModel model = builder.classifier(7);
-        NDManager manager = NDManager.newBaseManager()) {
+        NDManager manager = MetEngine.newManager(null)) {
       NDArray images = manager.randomNormal(model.inputShape(1));
 
       NDArray outputs = model.outputs(images);
@@ -109,7 +110,7 @@ class OutputShapeTest {
   @Test
   void inputChannelsAreHonoured() {
     try (MetModel model = MetModels.resnet(18).inputSize(64).inputChannels(1).classifier(2);
-        NDManager manager = NDManager.newBaseManager()) {
+        NDManager manager = MetEngine.newManager(null)) {
       NDArray outputs = model.outputs(manager.randomNormal(new Shape(2, 1, 64, 64)));
 
       assertThat(outputs.getShape()).isEqualTo(new Shape(2, 2));

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.metart.models.engine.MetEngine;
 
 /**
  * The predictor sees a real Met image exactly as the training dataset does: same pixels through
@@ -72,7 +73,7 @@ class PredictorTest {
     classifier =
         MetModels.resnet(18).inputSize(INPUT).classifier(List.of("American", "French", "Japan"));
     classifier.setPreprocessing(Preprocessing.of(cache.recipe(), dataset.normalization()));
-    manager = NDManager.newBaseManager();
+    manager = MetEngine.newManager(null);
   }
 
   @AfterAll

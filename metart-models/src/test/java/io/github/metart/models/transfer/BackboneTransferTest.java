@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.metart.models.engine.MetEngine;
 
 /** Loading backbones from folders, DJL files and named arrays; swapping heads. */
 class BackboneTransferTest {
@@ -34,7 +35,7 @@ class BackboneTransferTest {
 
   @BeforeEach
   void openManager() {
-    manager = NDManager.newBaseManager();
+    manager = MetEngine.newManager(null);
   }
 
   @AfterEach

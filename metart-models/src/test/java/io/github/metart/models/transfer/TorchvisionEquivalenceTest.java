@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.github.metart.models.engine.MetEngine;
 
 /**
  * metart's networks compute what torchvision's compute, given torchvision's weights: the backbone
@@ -35,7 +36,7 @@ class TorchvisionEquivalenceTest {
         .isNotNull();
     Path file = Path.of(dir, architecture + ".npz");
     assumeThat(Files.isRegularFile(file)).as(file + " is missing").isTrue();
-    try (NDManager manager = NDManager.newBaseManager()) {
+    try (NDManager manager = MetEngine.newManager(null)) {
       Map<String, NDArray> arrays = new HashMap<>();
       try (InputStream in = Files.newInputStream(file)) {
         for (NDArray array : NDList.decode(manager, in)) {

@@ -4,6 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import io.github.metart.models.engine.EngineInfo;
+import io.github.metart.models.engine.MetEngine;
 
 /**
  * The CPU thread settings of a run: PyTorch's intra-op compute threads and the threads that prepare
@@ -41,7 +43,7 @@ public record CpuThreads(int computeThreads, int loaderThreads) {
    * @return the number of compute threads PyTorch reports afterwards, or -1 for another engine
    */
   public int apply() {
-    if (!"PyTorch".equals(Engine.getInstance().getEngineName())) {
+    if (!EngineInfo.PYTORCH.equals(MetEngine.engine().getEngineName())) {
       return -1;
     }
     if (JniUtils.getNumThreads() != computeThreads) {

@@ -1,5 +1,6 @@
 package io.github.metart.train.fit;
 
+import io.github.metart.models.engine.ConvolutionGuard;
 import io.github.metart.train.checkpoint.StoredCheckpoint;
 import io.github.metart.train.checkpoint.TrainingState;
 import io.github.metart.train.history.RunStatus;
@@ -57,7 +58,10 @@ final class Divergence {
     } else {
       keep = "; no checkpoint was written yet";
     }
-    String message = where + keep;
+    String message =
+        where
+            + ConvolutionGuard.divergenceHint(run.model().block()).map(hint -> "; " + hint).orElse("")
+            + keep;
     if (files != null) {
       try {
         run.writeHistory(start.history(), RunStatus.DIVERGED, start.best().epoch(), message);

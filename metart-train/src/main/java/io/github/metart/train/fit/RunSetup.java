@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import io.github.metart.data.loading.SamplerState;
+import io.github.metart.models.engine.ConvolutionGuard;
 import io.github.metart.train.checkpoint.BestSoFar;
 import io.github.metart.train.checkpoint.EpochTotals;
 import io.github.metart.train.checkpoint.StoredCheckpoint;
@@ -34,7 +35,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * The start of a run: checks the request, chooses devices and threads, finds the checkpoint to
  * resume from, replicates the parameters, creates the updater and its state, and tells the
- * listeners. {@link #close()} releases what it started (loader threads, the updater), also when the
+ * listeners; where this CPU's oneDNN convolutions would corrupt the network's gradients, {@link
+ * ConvolutionGuard} switches them off for the run. {@link #close()} releases what it started (loader threads, the updater), also when the
  * set-up itself fails.
  */
 final class RunSetup implements AutoCloseable {
@@ -50,6 +52,7 @@ final class RunSetup implements AutoCloseable {
   private final NDManager root;
   private ExecutorService loaders;
   private ParameterUpdater updater;
+  private ConvolutionGuard.Scope convolutionGuard;
 
   RunSetup(
       TrainableModel model,
@@ -100,6 +103,7 @@ final class RunSetup implements AutoCloseable {
       RunContext.loadWeights(model, checkpoint.get().weights());
     }
 
+    convolutionGuard = ConvolutionGuard.protect(block, plan.isCpu());
     Replicas replicas = Replicas.of(block, plan, root);
     Network network = new Network(block, replicas.store(), plan, task, Losses.of(loss));
     OptimizerState optimizerState;
@@ -186,9 +190,15 @@ final class RunSetup implements AutoCloseable {
         "");
   }
 
-  /** Stops the loader threads and closes the updater, if they were started. */
+  /**
+   * Stops the loader threads, closes the updater and ends the convolution guard, if they were
+   * started.
+   */
   @Override
   public void close() {
+    if (convolutionGuard != null) {
+      convolutionGuard.close();
+    }
     if (loaders != null) {
       Loaders.stop(loaders);
     }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import io.github.metart.models.engine.MetEngine;
 
 /**
  * The TorchScript program behind fused updates ({@code fused_step.py} next to this class): it
@@ -50,7 +51,7 @@ final class FusedStepProgram {
       throw failure;
     }
     try {
-      Engine engine = Engine.getEngine("PyTorch");
+      Engine engine = MetEngine.engine();
       // the program holds no tensors; its manager lives as long as the process
       PtNDManager manager = (PtNDManager) engine.newBaseManager();
       manager.setName("metart fused step program");

@@ -10,6 +10,7 @@ import io.github.metart.train.config.TrainingConfig;
 import io.github.metart.train.files.TrainJson;
 import java.util.ArrayList;
 import java.util.List;
+import io.github.metart.models.engine.MetEngine;
 
 /**
  * Where a training result comes from, recorded in every checkpoint and history: the dataset (the
@@ -81,7 +82,7 @@ public record RunProvenance(
       String updater,
       int computeThreads) {
     LibraryVersion version = LibraryVersion.current();
-    Engine engine = Engine.getInstance();
+    Engine engine = MetEngine.engine();
     return new RunProvenance(
         datasetManifestSha256,
         modelSpec,

@@ -19,6 +19,7 @@ import io.github.metart.train.listeners.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.metart.models.engine.MetEngine;
 
 /**
  * Runs 12 epochs (or the number given second) of 20 steps in a fresh JVM for {@link MemoryTest}
@@ -35,7 +36,7 @@ public final class MemoryChild {
   public static void main(String[] args) throws Exception {
     String mode = args[0];
     int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 12;
-    try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
+    try (NDManager manager = MetEngine.engine().newBaseManager();
         TinyModels.TestModel model = TinyModels.classifier(3, 11)) {
       RandomAccessDataset train = TinyModels.classes(manager, 640, 3, 1);
       NDManager modelManager = model.manager();

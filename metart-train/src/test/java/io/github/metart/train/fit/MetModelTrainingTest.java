@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.metart.models.engine.MetEngine;
 
 /** The public API: Trainer.fit on metart models (ResNet-18 at 32 px) and prepared data. */
 class MetModelTrainingTest {
@@ -99,7 +100,7 @@ class MetModelTrainingTest {
 
   @Test
   void yearRegressionAndBinnedYearHeadsLearnAndReportTheMeanYearErrorInYears() throws Exception {
-    try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+    try (NDManager manager = MetEngine.engine().newBaseManager()) {
       RandomAccessDataset train = TinyModels.years(manager, 128, 1, 32);
       RandomAccessDataset validation = TinyModels.years(manager, 32, 2, 32);
       TrainingData data = TrainingData.of(train, validation);
@@ -112,7 +113,7 @@ class MetModelTrainingTest {
       for (HeadSpec head :
           new HeadSpec[] {HeadSpec.regression(1500, 1900), HeadSpec.binnedYear(1500, 1900, 8)}) {
         // the initial weights do not depend on the tests run before
-        Engine.getEngine("PyTorch").setRandomSeed(1);
+        MetEngine.engine().setRandomSeed(1);
         try (MetModel model = MetModels.resnet(18).inputSize(32).build(head)) {
           // 6 epochs of 8 steps; L2 for regression (L1's constant-size steps are too noisy here)
           TrainingConfig config =
@@ -148,7 +149,7 @@ class MetModelTrainingTest {
 
   @Test
   void aFrozenBackboneStaysUnchangedWhileTheHeadLearns() {
-    try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
+    try (NDManager manager = MetEngine.engine().newBaseManager();
         MetModel model =
             MetModels.resnet(18).inputSize(32).build(HeadSpec.regression(1500, 1900))) {
       model.freezeBackbone();

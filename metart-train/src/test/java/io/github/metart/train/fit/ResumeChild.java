@@ -10,6 +10,7 @@ import io.github.metart.train.data.TrainingData;
 import io.github.metart.train.listeners.BatchProgress;
 import io.github.metart.train.listeners.TrainingListener;
 import java.nio.file.Path;
+import io.github.metart.models.engine.MetEngine;
 
 /**
  * A training run in its own JVM for {@link ResumeAfterKillTest}: {@code ResumeChild OUT fit|resume
@@ -55,7 +56,7 @@ public final class ResumeChild {
             System.out.flush();
           }
         };
-    try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
+    try (NDManager manager = MetEngine.engine().newBaseManager();
         TinyModels.TestModel model = TinyModels.classifier(3, 11)) {
       TrainingData data =
           TrainingData.of(

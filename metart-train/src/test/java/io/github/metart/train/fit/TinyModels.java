@@ -24,6 +24,7 @@ import io.github.metart.eval.training.MeanYearError;
 import io.github.metart.models.heads.RegressionHead;
 import io.github.metart.models.spec.HeadSpec;
 import java.util.Random;
+import io.github.metart.models.engine.MetEngine;
 
 /** Tiny networks, tasks and synthetic datasets for fast training tests. */
 final class TinyModels {
@@ -101,8 +102,8 @@ final class TinyModels {
   }
 
   private static TestModel model(Block net, TrainingTask task, String spec, long seed) {
-    Engine.getEngine("PyTorch").setRandomSeed((int) seed);
-    Model djl = Model.newInstance("tiny", "PyTorch");
+    MetEngine.engine().setRandomSeed((int) seed);
+    Model djl = MetEngine.newModel("tiny", null);
     djl.setBlock(net);
     Shape input = new Shape(1, 3, SIZE, SIZE);
     net.initialize(djl.getNDManager(), DataType.FLOAT32, input);

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.metart.models.engine.ConvolutionGuard;
+import io.github.metart.models.engine.MetEngine;
 
 /** Trainer.fit on tiny models and synthetic data: it learns, stops, diverges and reports right. */
 class TrainerTest {
@@ -44,7 +46,7 @@ class TrainerTest {
 
   @BeforeEach
   void open() {
-    manager = Engine.getEngine("PyTorch").newBaseManager();
+    manager = MetEngine.engine().newBaseManager();
   }
 
   @AfterEach
@@ -109,6 +111,39 @@ class TrainerTest {
       assertThat(result.modelFolder()).contains(out.resolve("model"));
       assertThat(out.resolve("model/spec.json")).exists();
     }
+  }
+
+  /**
+   * The tiny networks have 8-channel convolutions: on an AVX-512 CPU oneDNN computes their input
+   * gradients from uninitialized memory (NaN at a different step in each run) unless the trainer's
+   * convolution guard steps in. Two runs with one seed must give the same finite history, and the
+   * guard must leave oneDNN as it found it.
+   */
+  @Test
+  void aNarrowNetworkTrainsToTheSameFiniteHistoryTwice() {
+    assertThat(ConvolutionGuard.narrowConvolutions(TinyModels.classifier(3, 1).block()))
+        .isNotEmpty();
+    List<History> histories = new ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      TrainingData data =
+          TrainingData.of(
+              TinyModels.classes(manager, 160, 3, 1), TinyModels.classes(manager, 48, 3, 2));
+      TrainingConfig config =
+          base().epochs(3).optimizer(OptimizerConfig.sgd(0.05).withMomentum(0.9)).build();
+      try (TinyModels.TestModel model = TinyModels.classifier(3, 11)) {
+        FitResult result = Trainer.builder().build().fit(model, data, config);
+        assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+        histories.add(result.history().withoutTiming());
+      }
+      assertThat(ConvolutionGuard.oneDnnEnabled()).isTrue();
+    }
+    assertThat(histories.get(0).epochs())
+        .allSatisfy(
+            epoch -> {
+              assertThat(epoch.trainLoss()).isFinite();
+              assertThat(epoch.valLoss()).isFinite();
+            });
+    assertThat(histories.get(1)).isEqualTo(histories.get(0));
   }
 
   @Test

@@ -9,13 +9,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.metart.train.config.LossConfig;
 import org.junit.jupiter.api.Test;
+import io.github.metart.models.engine.MetEngine;
 
 /** The losses against their formulas computed by hand. */
 class LossesTest {
 
   @Test
   void crossEntropyWithAndWithoutLabelSmoothing() {
-    try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+    try (NDManager manager = MetEngine.engine().newBaseManager()) {
       float[] logits = {2f, 0f, -1f, 0.5f, 0.5f, 3f};
       NDList predictions = new NDList(manager.create(logits, new Shape(2, 3)));
       NDList labels = new NDList(manager.create(new float[] {0, 1}, new Shape(2, 1)));
@@ -46,7 +47,7 @@ class LossesTest {
 
   @Test
   void regressionLossesOnTheNormalizedYear() {
-    try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+    try (NDManager manager = MetEngine.engine().newBaseManager()) {
       NDList predictions = new NDList(manager.create(new float[] {0.5f, 0.1f, 0.9f}, new Shape(3, 1)));
       NDList labels = new NDList(manager.create(new float[] {0.5f, 0.3f, 0.4f}, new Shape(3, 1)));
       // differences 0, -0.2, 0.5

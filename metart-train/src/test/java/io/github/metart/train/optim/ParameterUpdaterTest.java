@@ -19,6 +19,7 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.github.metart.models.engine.MetEngine;
 
 /**
  * The fused and the unfused updaters against PyTorch's optimizer formulas written out in double
@@ -37,7 +38,7 @@ class ParameterUpdaterTest {
 
   @BeforeEach
   void open() {
-    manager = Engine.getEngine("PyTorch").newBaseManager();
+    manager = MetEngine.engine().newBaseManager();
   }
 
   @AfterEach
@@ -287,7 +288,7 @@ class ParameterUpdaterTest {
           ParameterUpdater updater =
               ParameterUpdaters.create(optimizer, clipping, parameters, state, fused)) {
         for (int step = 0; step < 3; step++) {
-          try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+          try (GradientCollector collector = MetEngine.engine().newGradientCollector()) {
             List<NDArray> losses = new ArrayList<>();
             double[] weights = new double[replicas];
             int per = 8 / replicas;
