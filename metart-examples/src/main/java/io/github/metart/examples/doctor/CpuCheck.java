@@ -60,7 +60,7 @@ public final class CpuCheck implements PreflightCheck {
     if (f.probe().isEmpty()) {
       convolutions =
           CheckResult.ok(
-              "convolutions",
+              "onednn",
               f.isaCap()
                   .map(cap -> "oneDNN capped at " + cap + " by the environment")
                   .orElse("no AVX-512 on this CPU")
@@ -68,7 +68,7 @@ public final class CpuCheck implements PreflightCheck {
     } else if (f.probe().get().corrupts()) {
       convolutions =
           CheckResult.warn(
-              "convolutions",
+              "onednn",
               "oneDNN's AVX-512 convolutions compute wrong input gradients here ("
                   + f.probe().get().describe()
                   + " for a 16 -> 8 channel layer); metart's architectures (multiples of 16"
@@ -80,7 +80,7 @@ public final class CpuCheck implements PreflightCheck {
     } else {
       convolutions =
           CheckResult.ok(
-              "convolutions",
+              "onednn",
               "oneDNN's AVX-512 convolutions: " + f.probe().get().describe() + " here");
     }
     CheckResult nnpack =

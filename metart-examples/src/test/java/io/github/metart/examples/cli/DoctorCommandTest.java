@@ -19,6 +19,8 @@ class DoctorCommandTest {
         .contains("OK    java")
         .contains("OK    engine     PyTorch 2.7.1")
         .contains("natives")
+        .contains("cpu")
+        .contains("onednn")
         .contains("gpu")
         .contains("disk")
         .contains("djl cache")

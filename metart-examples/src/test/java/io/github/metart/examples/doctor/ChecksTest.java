@@ -46,7 +46,7 @@ class ChecksTest {
                         cpu, Optional.empty(), Optional.of(new ConvolutionProbe(32, 12)), true))
             .run();
 
-    assertThat(results).extracting(CheckResult::name).containsExactly("cpu", "convolutions", "nnpack");
+    assertThat(results).extracting(CheckResult::name).containsExactly("cpu", "onednn", "nnpack");
     assertThat(results.get(0).detail()).isEqualTo("AMD EPYC, AVX-512 (avx512f)");
     assertThat(results.get(1).status()).isEqualTo(CheckStatus.WARN);
     assertThat(results.get(1).detail())
