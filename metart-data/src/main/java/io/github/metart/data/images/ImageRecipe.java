@@ -63,6 +63,15 @@ public record ImageRecipe(int resizeTo, int cropTo, ResizeFilter filter, boolean
     return of(size, size);
   }
 
+  /**
+   * The model input size this recipe is prepared for under the ImageNet convention of {@link
+   * #forInput(int)}: {@code cropTo * 224 / 256}, rounded (224 for a 256 px square); {@code
+   * forInput(n).inputSize() == n}.
+   */
+  public int inputSize() {
+    return (int) Math.round(cropTo * 224.0 / 256.0);
+  }
+
   /** This recipe with another filter. */
   public ImageRecipe withFilter(ResizeFilter newFilter) {
     return new ImageRecipe(resizeTo, cropTo, newFilter, subsampledReading);

@@ -2,6 +2,8 @@ package io.github.metart.data.loading;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * On-the-fly training augmentation, drawn from a seed per epoch and example so that a run (and a
  * resumed run) sees the same images.
@@ -36,6 +38,7 @@ public record Augmentation(boolean randomCrop, boolean horizontalFlip, float col
   }
 
   /** Whether anything random happens. */
+  @JsonIgnore
   public boolean isEnabled() {
     return randomCrop || horizontalFlip || colorJitter > 0f;
   }

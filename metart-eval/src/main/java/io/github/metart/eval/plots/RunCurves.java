@@ -3,16 +3,23 @@ package io.github.metart.eval.plots;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.github.metart.train.history.EpochRecord;
+import io.github.metart.train.history.History;
+import io.github.metart.train.history.HistoryFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * The per-epoch values of one training run, as plain numbers: the input of the curve charts and of
- * comparisons between runs. The training module converts its history into this.
+ * comparisons between runs; {@link #of(String, History)} reads a training history.
  *
  * <p>Series are named {@code "<split> <metric>"}, e.g. {@code train loss}, {@code validation
  * loss}, {@code validation accuracy}, {@code validation mean year error} (see the constants);
@@ -71,6 +78,37 @@ public record RunCurves(String run, List<Integer> epochs, Map<String, List<Doubl
       copy.put(e.getKey(), List.copyOf(e.getValue()));
     }
     series = Collections.unmodifiableMap(copy);
+  }
+
+  /** The curves of a history, named {@code run}; empty when the history has no epoch yet. */
+  public static Optional<RunCurves> of(String run, History history) {
+    if (history.epochs().isEmpty()) {
+      return Optional.empty();
+    }
+    String metric = history.metricName().replace('_', ' ');
+    Builder curves = builder(run);
+    for (EpochRecord record : history.epochs()) {
+      Map<String, Double> values = new LinkedHashMap<>();
+      values.put(TRAIN_LOSS, record.trainLoss());
+      values.put(VALIDATION_LOSS, record.valLoss());
+      values.put("train " + metric, record.trainMetric());
+      values.put("validation " + metric, record.valMetric());
+      curves.epoch(record.epoch(), values);
+    }
+    return Optional.of(curves.build());
+  }
+
+  /**
+   * The curves of the run whose {@code history.json} is in {@code trainingFolder}; empty when the
+   * folder has none.
+   *
+   * @throws IOException naming the file when it exists but cannot be read
+   */
+  public static Optional<RunCurves> read(String run, Path trainingFolder) throws IOException {
+    if (!Files.isRegularFile(trainingFolder.resolve(HistoryFiles.JSON))) {
+      return Optional.empty();
+    }
+    return of(run, HistoryFiles.read(trainingFolder).history());
   }
 
   /** A builder that adds one epoch at a time. */

@@ -1,10 +1,10 @@
 package io.github.metart.examples.cli;
 
+import io.github.metart.eval.plots.RunCurves;
 import io.github.metart.data.dataset.Split;
 import io.github.metart.eval.evaluation.EvaluationReport;
 import io.github.metart.eval.report.ReportFiles;
-import io.github.metart.examples.workflow.HistoryCurves;
-import io.github.metart.examples.workflow.ModelEvaluation;
+import io.github.metart.eval.evaluation.ModelEvaluation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -69,7 +69,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         ModelEvaluation.writeReport(
             modelName + " on the " + chosen.id() + " split of " + data.getFileName(),
             evaluation,
-            HistoryCurves.read(modelName, training),
+            RunCurves.read(modelName, training),
             out);
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println(evaluation.summaryLine());

@@ -1,29 +1,20 @@
 package io.github.metart.examples.cli;
 
-import ai.djl.engine.Engine;
-import io.github.metart.data.loading.Augmentation;
-import io.github.metart.examples.experiment.TrainingSettings;
-import io.github.metart.models.MetModel;
 import io.github.metart.models.MetModels;
-import io.github.metart.models.ModelBuilder;
 import io.github.metart.models.io.ModelFolder;
-import io.github.metart.models.spec.HeadSpec;
-import io.github.metart.models.spec.ModelSpec;
+import io.github.metart.models.spec.HeadChoice;
+import io.github.metart.models.spec.ModelRecipe;
 import io.github.metart.models.spec.SpecJson;
-import io.github.metart.train.config.DeviceChoice;
-import io.github.metart.train.config.EarlyStopping;
-import io.github.metart.train.config.GradientClipping;
-import io.github.metart.train.config.LearningRateSchedule;
-import io.github.metart.train.config.LossConfig;
-import io.github.metart.train.config.Monitor;
-import io.github.metart.train.config.OptimizerConfig;
 import io.github.metart.train.config.TrainingConfig;
-import io.github.metart.train.data.PreparedData;
+import io.github.metart.train.config.TrainingSettings;
+import io.github.metart.train.data.PreparedTraining;
 import io.github.metart.train.fit.FitResult;
 import io.github.metart.train.fit.Trainer;
 import io.github.metart.train.history.EpochRecord;
 import io.github.metart.train.history.HistoryFiles;
+import io.github.metart.train.listeners.FitStart;
 import io.github.metart.train.listeners.ProgressBar;
+import io.github.metart.train.listeners.TrainingListener;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +27,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import io.github.metart.models.engine.MetEngine;
 
 /**
  * {@code metart train --data DIR --model ARCH [options] --out DIR [--resume]}: trains a model on a
@@ -90,30 +80,30 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--input-size",
       paramLabel = "PX",
-      description = "Side of the model's square input (default: the spec's, else 224).")
+      description = "Side of the model's square input (default: the spec's, else the size the data was prepared for).")
   Integer inputSize;
 
   @Option(
       names = "--head",
       paramLabel = "HEAD",
       description =
-          "For year data: regression (default) or binned:N (classification over N year bins).")
+          "auto (default: the data's own head), or for year data regression or binned:N (classification over N year bins).")
   String head;
 
-  @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")
-  int epochs = 10;
+  @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: 10).")
+  Integer epochs;
 
   @Option(
       names = "--batch-size",
       paramLabel = "N",
-      description = "Images per step (default: ${DEFAULT-VALUE}).")
-  int batchSize = 32;
+      description = "Images per step (default: 32).")
+  Integer batchSize;
 
   @Option(
       names = "--optimizer",
       paramLabel = "NAME",
-      description = "sgd, adam or adamw (default: ${DEFAULT-VALUE}).")
-  String optimizer = "sgd";
+      description = "sgd, adam or adamw (default: adam).")
+  String optimizer;
 
   @Option(
       names = "--lr",
@@ -124,8 +114,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--momentum",
       paramLabel = "M",
-      description = "SGD momentum (default: ${DEFAULT-VALUE}).")
-  double momentum = 0.9;
+      description = "SGD momentum (default: 0.9).")
+  Double momentum;
 
   @Option(names = "--nesterov", description = "Nesterov momentum (SGD).")
   boolean nesterov;
@@ -140,15 +130,15 @@ public final class TrainCommand implements Callable<Integer> {
       names = "--schedule",
       paramLabel = "NAME",
       description =
-          "cosine (default, as in 'metart experiment'), constant, or step:EVERY:GAMMA (e.g."
+          "cosine (default), constant, or step:EVERY:GAMMA (e.g."
               + " step:10:0.1).")
-  String schedule = "cosine";
+  String schedule;
 
   @Option(
       names = "--warmup",
       paramLabel = "EPOCHS",
       description = "Linear learning-rate warm-up before the schedule (default: 0).")
-  double warmup;
+  Double warmup;
 
   @Option(
       names = "--loss",
@@ -162,7 +152,7 @@ public final class TrainCommand implements Callable<Integer> {
       names = "--label-smoothing",
       paramLabel = "S",
       description = "Label smoothing of the cross-entropy (default: 0).")
-  double labelSmoothing;
+  Double labelSmoothing;
 
   @Option(
       names = "--early-stopping",
@@ -173,44 +163,44 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--patience",
       paramLabel = "EPOCHS",
-      description = "Epochs without improvement before early stopping (default: ${DEFAULT-VALUE}).")
-  int patience = 5;
+      description = "Epochs without improvement before early stopping (default: 5).")
+  Integer patience;
 
   @Option(
       names = "--clip-norm",
       paramLabel = "NORM",
       description = "Clip the global gradient norm (default: off).")
-  double clipNorm;
+  Double clipNorm;
 
   @Option(
       names = "--seed",
       paramLabel = "N",
-      description = "Seed of initialization, shuffling, augmentation, dropout (default: ${DEFAULT-VALUE}).")
-  long seed = 42;
+      description = "Seed of initialization, shuffling, augmentation, dropout (default: 42).")
+  Long seed;
 
   @Option(
       names = "--augment",
       paramLabel = "NAME",
       description = "Training augmentation: none, crop-flip (default) or standard (crop, flip, colour jitter).")
-  String augment = "crop-flip";
+  String augment;
 
   @Option(
       names = "--devices",
       paramLabel = "LIST",
       description = "auto (every GPU, else the CPU; default), cpu, or GPU indices such as 0,1.")
-  String devices = "auto";
+  String devices;
 
   @Option(
       names = "--threads",
       paramLabel = "N",
       description = "CPU compute threads (default: one per processor).")
-  int threads;
+  Integer threads;
 
   @Option(
       names = "--checkpoint-every",
       paramLabel = "STEPS",
       description = "Also checkpoint every this many steps (default: epoch ends and every 30 minutes).")
-  int checkpointEvery;
+  Integer checkpointEvery;
 
   @Option(
       names = "--cache",
@@ -224,46 +214,34 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TrainingConfig config = config();
-    Augmentation augmentation = augmentation();
-    ModelSource source = modelSource();
-    int size = inputSize != null ? inputSize : source.inputSize();
+    PreparedTraining training = PreparedTraining.on(data).cache(cache);
+    ModelRecipe recipe = recipe(training);
     PrintWriter stdout = spec.commandLine().getOut();
-    MetEngine.engine().setRandomSeed((int) seed);
-    try (PreparedData prepared =
-            PreparedData.at(data)
-                .inputSize(size)
-                .augmentation(augmentation)
-                .seed(seed)
-                .cache(cache)
-                .loaderThreads(Math.max(1, Runtime.getRuntime().availableProcessors() / 2))
-                .open();
-        MetModel metModel = source.build(headFor(prepared), size)) {
-      stdout.println(
-          "training "
-              + metModel.spec().describe()
-              + " on "
-              + data
-              + " ("
-              + prepared.train().size()
-              + " training, "
-              + (prepared.validation() == null ? 0 : prepared.validation().size())
-              + " validation images)");
-      stdout.flush();
-      Trainer.Builder trainer = Trainer.builder().outputDirectory(out);
-      if (!noProgress) {
-        trainer.listener(
-            new ProgressBar(
-                new PrintStream(System.err, true, StandardCharsets.UTF_8),
-                System.console() != null,
-                false));
-      }
-      Trainer built = trainer.build();
-      FitResult result =
-          resume
-              ? built.resume(metModel, prepared.trainingData(), config)
-              : built.fit(metModel, prepared.trainingData(), config);
-      report(stdout, result);
+    Trainer.Builder trainer =
+        Trainer.builder()
+            .outputDirectory(out)
+            .listener(
+                new TrainingListener() {
+                  @Override
+                  public void onFitStart(FitStart start) {
+                    stdout.printf(
+                        "training %s on %s (%d training, %d validation images)%n",
+                        recipe.describe(), data, start.trainSize(), start.validationSize());
+                    stdout.flush();
+                  }
+                });
+    if (!noProgress) {
+      trainer.listener(
+          new ProgressBar(
+              new PrintStream(System.err, true, StandardCharsets.UTF_8),
+              System.console() != null,
+              false));
     }
+    FitResult result =
+        resume
+            ? training.resume(recipe, config, trainer.build())
+            : training.train(recipe, config, trainer.build());
+    report(stdout, result);
     return 0;
   }
 
@@ -278,145 +256,75 @@ public final class TrainCommand implements Callable<Integer> {
               "best epoch: %d (%s %.6g)",
               best.epoch(),
               result.monitor(),
-              monitorValue(result.monitor(), best)));
+              best.value(result.monitor())));
     }
     stdout.println("model: " + out.resolve(FitResult.MODEL_FOLDER));
     stdout.println("history: " + out.resolve(HistoryFiles.CSV));
     stdout.flush();
   }
 
-  private static double monitorValue(String column, EpochRecord record) {
-    if (column.equals("val_loss")) {
-      return record.valLoss();
-    } else if (column.equals("train_loss")) {
-      return record.trainLoss();
-    } else if (column.startsWith("val_")) {
-      return record.valMetric();
-    }
-    return record.trainMetric();
-  }
-
-  /** The configuration from the options; invalid values are usage errors. */
+  /** The configuration from the options; what is not given takes the library's defaults. */
   TrainingConfig config() {
     try {
-      TrainingConfig.Builder builder =
-          TrainingConfig.builder()
-              .epochs(epochs)
-              .batchSize(batchSize)
-              .optimizer(optimizerConfig())
-              .schedule(LearningRateSchedule.parse(schedule).withWarmup(warmup))
-              .loss(lossConfig())
-              .clipping(clipNorm > 0 ? GradientClipping.byNorm(clipNorm) : GradientClipping.none())
-              .seed(seed)
-              .devices(DeviceChoice.parse(devices))
-              .cpuThreads(threads)
-              .checkpointEverySteps(checkpointEvery);
-      if (earlyStopping != null) {
-        builder.earlyStopping(
-            EarlyStopping.on(Monitor.parse(earlyStopping)).withPatience(patience));
-      }
-      return builder.build();
+      return TrainingSettings.builder()
+          .epochs(epochs)
+          .batchSize(batchSize)
+          .optimizer(optimizer)
+          .learningRate(learningRate)
+          .momentum(momentum)
+          .nesterov(nesterov ? Boolean.TRUE : null)
+          .weightDecay(weightDecay)
+          .schedule(schedule)
+          .warmupEpochs(warmup)
+          .loss(loss)
+          .labelSmoothing(labelSmoothing)
+          .clipNorm(clipNorm)
+          .augmentation(augment)
+          .earlyStopping(earlyStopping)
+          .earlyStoppingPatience(patience)
+          .seed(seed)
+          .devices(devices)
+          .cpuThreads(threads)
+          .checkpointEverySteps(checkpointEvery)
+          .build()
+          .config();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
   }
 
-  private OptimizerConfig optimizerConfig() {
-    OptimizerConfig chosen = OptimizerConfig.parse(optimizer);
-    if (chosen instanceof OptimizerConfig.Sgd sgd) {
-      chosen = sgd.withMomentum(momentum).withNesterov(nesterov);
-    }
-    if (learningRate != null) {
-      chosen = chosen.withLearningRate(learningRate);
-    }
-    if (weightDecay != null) {
-      chosen = chosen.withWeightDecay(weightDecay);
-    }
-    return chosen;
-  }
-
-  private LossConfig lossConfig() {
-    if (loss == null) {
-      return labelSmoothing > 0 ? LossConfig.crossEntropy(labelSmoothing) : null;
-    }
-    LossConfig chosen = LossConfig.parse(loss);
-    return chosen.kind() == LossConfig.Kind.CROSS_ENTROPY
-        ? LossConfig.crossEntropy(labelSmoothing)
-        : chosen;
-  }
-
-  private Augmentation augmentation() {
-    try {
-      return TrainingSettings.parseAugmentation(augment);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-    }
-  }
-
-  private HeadSpec headFor(PreparedData prepared) {
-    if (head == null || head.equalsIgnoreCase("regression") || head.equalsIgnoreCase("classifier")) {
-      return prepared.head();
-    }
-    String[] parts = head.toLowerCase(Locale.ROOT).split(":");
-    if (parts[0].equals("binned") && parts.length == 2) {
-      try {
-        return prepared.binnedYearHead(Integer.parseInt(parts[1]));
-      } catch (NumberFormatException e) {
-        // falls through
-      } catch (IllegalStateException e) {
-        throw new ParameterException(spec.commandLine(), "--head " + head + ": " + e.getMessage());
-      }
-    }
-    throw new ParameterException(
-        spec.commandLine(), "unknown head '" + head + "': use regression or binned:N");
-  }
-
-  /** Where the model comes from: an architecture, a spec file or a model folder. */
-  private ModelSource modelSource() {
+  /**
+   * The model to train: an architecture, a spec file, or a model folder whose backbone to fine-tune
+   * (with the head this data needs); at --input-size, else the spec's, else the size the data was
+   * prepared for.
+   */
+  private ModelRecipe recipe(PreparedTraining training) throws java.io.IOException {
     Path path = Path.of(model);
-    if (Files.isDirectory(path)) {
-      if (!ModelFolder.isModelFolder(path)) {
-        throw new ParameterException(
-            spec.commandLine(), "--model " + model + ": not a model folder (no spec.json)");
-      }
-      return new ModelSource(null, SpecJson.read(path.resolve(ModelFolder.SPEC_FILE)), path);
-    }
-    if (Files.isRegularFile(path)) {
-      return new ModelSource(null, SpecJson.read(path), null);
-    }
+    ModelRecipe recipe;
     try {
-      return new ModelSource(MetModels.named(model), null, null);
+      if (Files.isDirectory(path)) {
+        if (!ModelFolder.isModelFolder(path)) {
+          throw new ParameterException(
+              spec.commandLine(), "--model " + model + ": not a model folder (no spec.json)");
+        }
+        recipe =
+            ModelRecipe.of(SpecJson.read(path.resolve(ModelFolder.SPEC_FILE)))
+                .withPretrained(path.toString());
+      } else if (Files.isRegularFile(path)) {
+        recipe = ModelRecipe.of(SpecJson.read(path));
+      } else {
+        MetModels.named(model); // names the known architectures when unknown
+        recipe = null;
+      }
+      int size =
+          inputSize != null
+              ? inputSize
+              : recipe != null ? recipe.inputSize() : training.preparedInputSize();
+      recipe =
+          recipe == null ? ModelRecipe.of(model, size) : recipe.withInput(size, recipe.stemLayers());
+      return recipe.withHead(HeadChoice.parse(head == null ? "auto" : head));
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
-  }
-
-  /** An architecture builder, or a spec (from a file or a model folder whose weights to load). */
-  private record ModelSource(ModelBuilder builder, ModelSpec spec, Path folder) {
-
-    int inputSize() {
-      return spec != null ? spec.inputSize() : ModelSpec.DEFAULT_INPUT_SIZE;
-    }
-
-    MetModel build(HeadSpec head, int size) {
-      if (builder != null) {
-        return builder.inputSize(size).build(head);
-      }
-      ModelSpec wanted = spec.withInputSize(size).withHead(head);
-      if (folder == null) {
-        return MetModels.create(wanted);
-      }
-      // fine-tuning: the saved backbone with the head this data needs
-      try (MetModel saved = MetModels.load(folder)) {
-        if (saved.spec().equals(wanted)) {
-          return MetModels.load(folder);
-        }
-        if (saved.spec().inputSize() != size) {
-          throw new IllegalArgumentException(
-              folder + " was trained at " + saved.spec().inputSize() + " px, not " + size + " px");
-        }
-        return saved.withHead(head);
-      }
+      throw new ParameterException(spec.commandLine(), "--model " + model + ": " + e.getMessage(), e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.metart.examples.endtoend;
 
+import io.github.metart.eval.plots.RunCurves;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import io.github.metart.data.dataset.DatasetSplits;
@@ -7,9 +8,8 @@ import io.github.metart.data.dataset.Split;
 import io.github.metart.eval.evaluation.EvaluationReport;
 import io.github.metart.examples.demo.DemoCollection;
 import io.github.metart.examples.demo.DemoCollectionGenerator;
-import io.github.metart.examples.workflow.HistoryCurves;
-import io.github.metart.examples.workflow.ModelEvaluation;
-import io.github.metart.examples.workflow.PreparedTraining;
+import io.github.metart.eval.evaluation.ModelEvaluation;
+import io.github.metart.train.data.PreparedTraining;
 import io.github.metart.train.config.LearningRateSchedule;
 import io.github.metart.train.config.OptimizerConfig;
 import io.github.metart.train.config.TrainingConfig;
@@ -171,7 +171,7 @@ public final class DemoRun {
     ModelEvaluation.writeReport(
         title + " on generated demo data (" + size.model().describe() + ")",
         evaluation,
-        HistoryCurves.of(name, trained.fit().history()),
+        RunCurves.of(name, trained.fit().history()),
         folder);
     return new DemoResult.Task(
         splits.manifest(), prepared, trained.fit(), evaluation, folder, trained.time());

@@ -3,7 +3,7 @@ package io.github.metart.examples.endtoend;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import io.github.metart.examples.demo.DemoCollectionSpec;
-import io.github.metart.examples.workflow.ModelRecipe;
+import io.github.metart.models.spec.ModelRecipe;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
 package io.github.metart.examples.experiment;
 
-import io.github.metart.examples.workflow.ModelRecipe;
+import io.github.metart.models.spec.ModelRecipe;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

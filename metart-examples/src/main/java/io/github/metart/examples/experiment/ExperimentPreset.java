@@ -1,7 +1,8 @@
 package io.github.metart.examples.experiment;
 
-import io.github.metart.examples.workflow.HeadChoice;
-import io.github.metart.examples.workflow.ModelRecipe;
+import io.github.metart.train.config.TrainingSettings;
+import io.github.metart.models.spec.HeadChoice;
+import io.github.metart.models.spec.ModelRecipe;
 import java.util.List;
 import java.util.Locale;
 
@@ -117,7 +118,7 @@ public enum ExperimentPreset {
             .momentum(0.9)
             .weightDecay(5e-4)
             .schedule("cosine")
-            .warmupEpochs(1)
+            .warmupEpochs(1.0)
             .earlyStoppingPatience(8)
             .build(),
         sweeps);

@@ -17,10 +17,9 @@ import io.github.metart.eval.evaluation.MetricsSummary;
 import io.github.metart.eval.plots.RunCurves;
 import io.github.metart.eval.report.ComparedRun;
 import io.github.metart.eval.report.ComparisonReport;
-import io.github.metart.examples.workflow.HeadChoice;
-import io.github.metart.examples.workflow.HistoryCurves;
-import io.github.metart.examples.workflow.ModelEvaluation;
-import io.github.metart.examples.workflow.PreparedTraining;
+import io.github.metart.models.spec.HeadChoice;
+import io.github.metart.eval.evaluation.ModelEvaluation;
+import io.github.metart.train.data.PreparedTraining;
 import io.github.metart.models.io.ModelFolder;
 import io.github.metart.train.checkpoint.CheckpointStore;
 import io.github.metart.train.fit.FitResult;
@@ -261,12 +260,12 @@ public final class ExperimentRunner {
     if (Files.isRegularFile(metrics)) {
       stage("%s: done earlier, skipped", label);
       return new RunOutcome(
-          run, RunOutcome.How.SKIPPED, folder, readSummary(metrics), HistoryCurves.read(run.name(), train));
+          run, RunOutcome.How.SKIPPED, folder, readSummary(metrics), RunCurves.read(run.name(), train));
     }
     RunOutcome.How how;
     Trainer.Builder trainer = Trainer.builder().outputDirectory(train);
     listeners.forEach(trainer::listener);
-    PreparedTraining training = PreparedTraining.on(data).augmentation(spec.training().trainingAugmentation());
+    PreparedTraining training = PreparedTraining.on(data);
     if (finished(train)) {
       stage("%s: trained earlier, evaluating", label);
       how = RunOutcome.How.RESUMED;
@@ -284,7 +283,7 @@ public final class ExperimentRunner {
     }
     EvaluationReport evaluation =
         ModelEvaluation.evaluate(train.resolve(FitResult.MODEL_FOLDER), data, split, run.name());
-    Optional<RunCurves> curves = HistoryCurves.read(run.name(), train);
+    Optional<RunCurves> curves = RunCurves.read(run.name(), train);
     ModelEvaluation.writeReport(spec.title() + ": " + run.name(), evaluation, curves, report);
     stage("    %s", evaluation.summaryLine());
     return new RunOutcome(run, how, folder, MetricsSummary.of(evaluation), curves);

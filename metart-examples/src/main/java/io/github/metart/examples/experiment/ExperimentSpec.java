@@ -1,5 +1,6 @@
 package io.github.metart.examples.experiment;
 
+import io.github.metart.train.config.TrainingSettings;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,7 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.metart.data.dataset.Task;
-import io.github.metart.examples.workflow.ModelRecipe;
+import io.github.metart.models.spec.ModelRecipe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

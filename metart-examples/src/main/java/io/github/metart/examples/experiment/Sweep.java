@@ -2,8 +2,8 @@ package io.github.metart.examples.experiment;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import io.github.metart.examples.workflow.HeadChoice;
-import io.github.metart.examples.workflow.ModelRecipe;
+import io.github.metart.models.spec.HeadChoice;
+import io.github.metart.models.spec.ModelRecipe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -89,7 +89,7 @@ public record Sweep(
    */
   public List<ModelRecipe> expand(ModelRecipe base) {
     List<ModelRecipe> recipes = List.of(base);
-    recipes = vary(recipes, architecture, (r, v) -> new ModelRecipe(v, r.inputSize(), r.hiddenUnits(), r.dropout(), r.batchNorm(), r.stemLayers(), r.head()));
+    recipes = vary(recipes, architecture, (r, v) -> new ModelRecipe(v, r.inputSize(), r.hiddenUnits(), r.dropout(), r.batchNorm(), r.stemLayers(), r.head(), r.pretrained()));
     recipes = vary(recipes, hiddenUnits, ModelRecipe::withHiddenUnits);
     recipes = vary(recipes, dropout, ModelRecipe::withDropout);
     recipes = vary(recipes, batchNorm, ModelRecipe::withBatchNorm);

@@ -2,7 +2,7 @@ package io.github.metart.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.metart.examples.experiment.TrainingSettings;
+import io.github.metart.train.config.TrainingSettings;
 import io.github.metart.train.config.LearningRateSchedule;
 import io.github.metart.train.data.PreparedFolders;
 import io.github.metart.train.history.HistoryFiles;

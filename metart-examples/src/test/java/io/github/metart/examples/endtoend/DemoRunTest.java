@@ -117,7 +117,7 @@ class DemoRunTest {
     assertThatThrownBy(() -> DemoSize.named("huge"))
         .hasMessage("unknown demo size 'huge': use standard or quick");
     assertThatThrownBy(
-            () -> new DemoSize("x", 40, 32, io.github.metart.examples.workflow.ModelRecipe.of("resnet18", 64), 1, 1, 8, 0.01))
+            () -> new DemoSize("x", 40, 32, io.github.metart.models.spec.ModelRecipe.of("resnet18", 64), 1, 1, 8, 0.01))
         .hasMessage("the model input (64 px) must not be larger than the images (32 px)");
   }
 }

@@ -1,13 +1,14 @@
 package io.github.metart.examples.experiment;
 
+import io.github.metart.train.config.TrainingSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.metart.eval.evaluation.HeadlineMetric;
 import io.github.metart.examples.endtoend.DemoResult;
 import io.github.metart.examples.endtoend.QuickDemo;
-import io.github.metart.examples.workflow.HeadChoice;
-import io.github.metart.examples.workflow.ModelRecipe;
+import io.github.metart.models.spec.HeadChoice;
+import io.github.metart.models.spec.ModelRecipe;
 import io.github.metart.train.history.EpochRecord;
 import io.github.metart.train.history.HistoryFiles;
 import io.github.metart.train.listeners.FitStart;

@@ -3,8 +3,8 @@ package io.github.metart.examples.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.metart.examples.workflow.HeadChoice;
-import io.github.metart.examples.workflow.ModelRecipe;
+import io.github.metart.models.spec.HeadChoice;
+import io.github.metart.models.spec.ModelRecipe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package io.github.metart.train.config;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.github.metart.data.loading.Augmentation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,7 +33,12 @@ import java.util.Objects;
  * @param earlyStopping early stopping, possibly disabled
  * @param clipping gradient clipping, possibly none
  * @param seed the seed of everything random: initialization (when the model is not yet
- *     initialized), the per-epoch shuffling, dropout
+ *     initialized), the per-epoch shuffling, augmentation, dropout
+ * @param augmentation how the training images are augmented (drawn per seed, epoch and image, so
+ *     that a resumed run sees the same images; {@code null} for the default random crop and flip);
+ *     datasets opened for training through {@code
+ *     PreparedData} or {@code PreparedTraining} are loaded with it, and the trainer refuses a metart
+ *     dataset loaded with another
  * @param devices which devices to train on
  * @param cpuThreads compute threads on the CPU, 0 for one per available processor
  * @param loaderThreads threads that prepare the next batches while a step runs, 0 for automatic
@@ -58,6 +64,7 @@ public record TrainingConfig(
     EarlyStopping earlyStopping,
     GradientClipping clipping,
     long seed,
+    Augmentation augmentation,
     DeviceChoice devices,
     int cpuThreads,
     int loaderThreads,
@@ -91,6 +98,8 @@ public record TrainingConfig(
     checkArgument(earlyStopping != null, "early stopping is missing (EarlyStopping.disabled())");
     checkArgument(clipping != null, "gradient clipping is missing (GradientClipping.none())");
     checkArgument(devices != null, "the devices are missing (DeviceChoice.auto())");
+    // a configuration recorded before augmentation was part of it: those runs used the default
+    augmentation = augmentation == null ? Augmentation.cropAndFlip() : augmentation;
     checkArgument(
         cpuThreads >= 0 && cpuThreads <= 1024,
         "CPU threads must be between 0 (automatic) and 1024, got %s",
@@ -147,6 +156,7 @@ public record TrainingConfig(
     compare(differences, "earlyStopping", trained.earlyStopping, earlyStopping);
     compare(differences, "clipping", trained.clipping, clipping);
     compare(differences, "seed", trained.seed, seed);
+    compare(differences, "augmentation", trained.augmentation, augmentation);
     compare(differences, "dropLastBatch", trained.dropLastBatch, dropLastBatch);
     compare(differences, "monitor", trained.monitor, monitor);
     if (trained.fusedUpdates != fusedUpdates) {
@@ -179,24 +189,28 @@ public record TrainingConfig(
         "loss: " + (loss == null ? "head default" : loss.describe()),
         "early stopping: " + earlyStopping.describe(),
         "gradient clipping: " + clipping.describe(),
+        "augmentation: " + augmentation,
         "seed: " + seed + ", devices: " + devices.describe());
   }
 
   /**
-   * Builds a {@link TrainingConfig}. Defaults: 10 epochs, batch size 32, SGD with learning rate
-   * 0.01 and momentum 0.9, constant schedule, the head's default loss, no early stopping, no
-   * clipping, seed 42, automatic devices and threads, checkpoints at epoch ends and every 30
-   * minutes, fused updates, the best weights restored at the end.
+   * Builds a {@link TrainingConfig}. These are metart's training defaults, the same for {@code
+   * Trainer.fit}, {@code metart train} and every experiment (their settings start from here): 10
+   * epochs, batch size 32, Adam with learning rate 0.001, cosine schedule, random crop and flip,
+   * the head's default loss, no early stopping, no clipping, seed 42, automatic devices and
+   * threads, checkpoints at epoch ends and every 30 minutes, fused updates, the best weights
+   * restored at the end.
    */
   public static final class Builder {
     private int epochs = 10;
     private int batchSize = 32;
-    private OptimizerConfig optimizer = OptimizerConfig.sgd(0.01).withMomentum(0.9);
-    private LearningRateSchedule schedule = LearningRateSchedule.constant();
+    private OptimizerConfig optimizer = OptimizerConfig.adam(0.001);
+    private LearningRateSchedule schedule = LearningRateSchedule.cosine();
     private LossConfig loss;
     private EarlyStopping earlyStopping = EarlyStopping.disabled();
     private GradientClipping clipping = GradientClipping.none();
     private long seed = 42;
+    private Augmentation augmentation = Augmentation.cropAndFlip();
     private DeviceChoice devices = DeviceChoice.auto();
     private int cpuThreads;
     private int loaderThreads;
@@ -218,6 +232,7 @@ public record TrainingConfig(
       earlyStopping = c.earlyStopping;
       clipping = c.clipping;
       seed = c.seed;
+      augmentation = c.augmentation;
       devices = c.devices;
       cpuThreads = c.cpuThreads;
       loaderThreads = c.loaderThreads;
@@ -274,6 +289,12 @@ public record TrainingConfig(
     /** The seed. */
     public Builder seed(long value) {
       seed = value;
+      return this;
+    }
+
+    /** The augmentation of the training images ({@link Augmentation#NONE} for none). */
+    public Builder augmentation(Augmentation value) {
+      augmentation = value;
       return this;
     }
 
@@ -346,6 +367,7 @@ public record TrainingConfig(
           earlyStopping,
           clipping,
           seed,
+          augmentation,
           devices,
           cpuThreads,
           loaderThreads,

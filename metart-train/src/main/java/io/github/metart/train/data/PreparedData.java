@@ -12,6 +12,8 @@ import io.github.metart.data.loading.Augmentation;
 import io.github.metart.data.loading.CachedImageDataset;
 import io.github.metart.data.loading.PreparedImageData;
 import io.github.metart.models.spec.HeadSpec;
+import io.github.metart.train.config.TrainingConfig;
+import io.github.metart.train.devices.CpuThreads;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * logged with their count).
  *
  * <pre>{@code
- * try (PreparedData prepared = PreparedData.at(folder).inputSize(224).open()) {
+ * try (PreparedData prepared = PreparedData.at(folder).inputSize(224).config(config).open()) {
  *   MetModel model = MetModels.resnet(18).inputSize(224).build(prepared.head());
  *   trainer.fit(model, prepared.trainingData(), config);
  * }
@@ -112,20 +114,6 @@ public final class PreparedData implements AutoCloseable {
     return HeadSpec.regression(range.begin(), range.end());
   }
 
-  /**
-   * A year head with {@code bins} bins over the manifest's year range.
-   *
-   * @throws IllegalStateException for culture data
-   */
-  public HeadSpec binnedYearHead(int bins) {
-    YearRange range =
-        data.splits()
-            .yearRange()
-            .orElseThrow(
-                () -> new IllegalStateException(folder() + " holds culture data, not years"));
-    return HeadSpec.binnedYear(range.begin(), range.end(), bins);
-  }
-
   /** Stops the loaders and unmaps the cache. */
   @Override
   public void close() {
@@ -141,9 +129,7 @@ public final class PreparedData implements AutoCloseable {
     private final Path folder;
     private String cacheKey;
     private int inputSize;
-    private Augmentation augmentation = Augmentation.cropAndFlip();
-    private long seed = 42;
-    private int loaderThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    private TrainingConfig config = TrainingConfig.builder().build();
 
     private Builder(Path folder) {
       checkArgument(folder != null, "the prepared folder is missing");
@@ -166,23 +152,13 @@ public final class PreparedData implements AutoCloseable {
       return this;
     }
 
-    /** The augmentation of the training images (default: random crop and horizontal flip). */
-    public Builder augmentation(Augmentation value) {
-      checkArgument(value != null, "the augmentation is missing (Augmentation.NONE for none)");
-      this.augmentation = value;
-      return this;
-    }
-
-    /** The seed of the augmentation (use the training seed). */
-    public Builder seed(long value) {
-      this.seed = value;
-      return this;
-    }
-
-    /** Threads that assemble batches (default: half the processors). */
-    public Builder loaderThreads(int threads) {
-      checkArgument(threads >= 1, "loader threads must be at least 1, got %s", threads);
-      this.loaderThreads = threads;
+    /**
+     * The training configuration the data is loaded for: its augmentation (drawn from its seed) for
+     * the training images, and its loader threads (default: {@link TrainingConfig}'s defaults).
+     */
+    public Builder config(TrainingConfig value) {
+      checkArgument(value != null, "the training configuration is missing");
+      this.config = value;
       return this;
     }
 
@@ -207,7 +183,7 @@ public final class PreparedData implements AutoCloseable {
                   + inputSize
                   + " px model input (prepare the images at this size or larger)");
         }
-        train = dataset(data, Split.TRAIN, augmentation);
+        train = dataset(data, Split.TRAIN, config.augmentation());
         if (train.size() == 0) {
           throw new IOException(
               folder + ": none of the " + data.splits().train().size() + " training objects has an image in "
@@ -243,8 +219,13 @@ public final class PreparedData implements AutoCloseable {
       return data.dataset(split)
           .inputSize(inputSize)
           .augmentation(chosen)
-          .seed(seed)
-          .loaderThreads(loaderThreads)
+          .seed(config.seed())
+          .loaderThreads(
+              CpuThreads.choose(
+                      config.cpuThreads(),
+                      config.loaderThreads(),
+                      Runtime.getRuntime().availableProcessors())
+                  .loaderThreads())
           .setSampling(1, false)
           .build();
     }

@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.evaluator.Evaluator;
-import io.github.metart.eval.training.MeanYearError;
+import io.github.metart.train.metrics.MeanYearError;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.heads.ClassifierHead;
 import io.github.metart.models.heads.Head;

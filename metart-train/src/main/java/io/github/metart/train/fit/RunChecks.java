@@ -1,5 +1,6 @@
 package io.github.metart.train.fit;
 
+import io.github.metart.data.loading.CachedImageDataset;
 import io.github.metart.train.config.LossConfig;
 import io.github.metart.train.config.TrainingConfig;
 import io.github.metart.train.data.TrainingData;
@@ -12,8 +13,9 @@ final class RunChecks {
   /**
    * The training batches of one epoch.
    *
-   * @throws IllegalArgumentException when the training data is empty or holds no whole batch, or
-   *     the validation data is empty
+   * @throws IllegalArgumentException when the training data is empty or holds no whole batch, is
+   *     a metart dataset augmented otherwise than the configuration says, or the validation data is
+   *     empty
    */
   static int batchesPerEpoch(TrainingData data, TrainingConfig config) {
     long size = data.train().size();
@@ -28,6 +30,15 @@ final class RunChecks {
               + " records: not one whole batch of "
               + config.batchSize()
               + " with dropLastBatch; lower the batch size");
+    }
+    if (data.train() instanceof CachedImageDataset images
+        && !images.augmentation().equals(config.augmentation())) {
+      throw new IllegalArgumentException(
+          "the training images are loaded with augmentation "
+              + images.augmentation()
+              + " but the configuration says "
+              + config.augmentation()
+              + ": open the data with the configuration (PreparedData.at(folder).config(config))");
     }
     if (data.hasValidation() && data.validation().size() == 0) {
       throw new IllegalArgumentException(

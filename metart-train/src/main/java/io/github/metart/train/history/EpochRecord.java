@@ -36,6 +36,27 @@ public record EpochRecord(
   }
 
   /**
+   * The value of a history column or monitor: {@code train_loss}, {@code val_loss}, or a metric
+   * column such as {@code val_accuracy} or {@code train_mean_year_error} ({@code val_} and {@code
+   * train_} prefixes pick the split).
+   *
+   * @throws IllegalArgumentException for a name that is neither
+   */
+  public double value(String column) {
+    return switch (column) {
+      case "train_loss" -> trainLoss;
+      case "val_loss" -> valLoss;
+      default -> {
+        if (column.startsWith("val_")) {
+          yield valMetric;
+        }
+        checkArgument(column.startsWith("train_"), "unknown history column '%s'", column);
+        yield trainMetric;
+      }
+    };
+  }
+
+  /**
    * This record without its timing (seconds and images per second set to 0): what two runs with the
    * same seed must agree on.
    */

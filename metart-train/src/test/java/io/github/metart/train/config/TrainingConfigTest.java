@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.metart.train.files.TrainJson;
 import org.junit.jupiter.api.Test;
+import io.github.metart.data.loading.Augmentation;
 
 class TrainingConfigTest {
 
@@ -14,11 +15,14 @@ class TrainingConfigTest {
     TrainingConfig config = TrainingConfig.builder().build();
     assertThat(config.epochs()).isEqualTo(10);
     assertThat(config.batchSize()).isEqualTo(32);
-    assertThat(config.optimizer()).isEqualTo(new OptimizerConfig.Sgd(0.01, 0.9, 0, false));
+    assertThat(config.optimizer()).isEqualTo(OptimizerConfig.adam(0.001));
+    assertThat(config.schedule()).isEqualTo(LearningRateSchedule.cosine());
+    assertThat(config.augmentation()).isEqualTo(Augmentation.cropAndFlip());
     assertThat(config.loss()).isNull();
     assertThat(config.earlyStopping().enabled()).isFalse();
     assertThat(config.devices()).isEqualTo(DeviceChoice.auto());
-    assertThat(config.describe()).contains("optimizer: sgd(lr=0.01, momentum=0.9");
+    assertThat(config.describe()).contains("optimizer: adam(lr=0.001");
+    assertThat(TrainingSettings.defaults().config()).isEqualTo(config);
   }
 
   @Test
@@ -110,11 +114,13 @@ class TrainingConfigTest {
         .isEmpty();
     assertThat(
             trained.toBuilder()
-                .optimizer(OptimizerConfig.adam(0.001))
+                .optimizer(OptimizerConfig.sgd(0.01))
                 .seed(1)
+                .augmentation(Augmentation.NONE)
                 .build()
                 .resumeDifferences(trained))
-        .hasSize(2)
+        .hasSize(3)
+        .anySatisfy(line -> assertThat(line).startsWith("augmentation: "))
         .anySatisfy(line -> assertThat(line).startsWith("seed: 42 in the checkpoint, 1 now"));
   }
 

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.metart.data.dataset.Manifest;
 import io.github.metart.data.dataset.Split;
 import io.github.metart.data.loading.Augmentation;
+import io.github.metart.models.spec.HeadChoice;
 import io.github.metart.models.spec.HeadSpec;
+import io.github.metart.train.config.TrainingConfig;
 import io.github.metart.train.checkpoint.CheckpointStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ class PreparedDataTest {
   @Test
   void aPreparedFolderGivesTrainingDataAndTheHeadItNeeds() throws Exception {
     Path folder = PreparedFolders.culture(temp.resolve("prepared"), 12, 4, 32, 2);
-    try (PreparedData prepared = PreparedData.at(folder).inputSize(32).seed(3).open()) {
+    try (PreparedData prepared = PreparedData.at(folder).inputSize(32).config(TrainingConfig.builder().seed(3).build()).open()) {
       assertThat(prepared.train().size()).as("2 training objects have no image").isEqualTo(10);
       assertThat(prepared.imageData().missing(Split.TRAIN)).isEqualTo(2);
       assertThat(prepared.imageData().missing(Split.VALIDATION)).isZero();
@@ -34,7 +36,8 @@ class PreparedDataTest {
       TrainingData data = prepared.trainingData();
       assertThat(data.train()).isSameAs(prepared.train());
       assertThat(data.manifestSha256()).isEqualTo(prepared.manifestSha256());
-      assertThatThrownBy(() -> prepared.binnedYearHead(4)).hasMessageContaining("culture data");
+      assertThatThrownBy(() -> HeadChoice.binned(4).resolve(prepared.head(), folder.toString()))
+          .hasMessageContaining("culture data");
     }
   }
 

@@ -54,9 +54,9 @@ class MetModelTrainingTest {
       throws Exception {
     Path folder = PreparedFolders.culture(temp.resolve("prepared"), 16, 8, 32, 0);
     Path out = temp.resolve("run");
-    try (PreparedData prepared = PreparedData.at(folder).inputSize(32).seed(5).open();
+    try (PreparedData prepared = PreparedData.at(folder).inputSize(32).config(config().epochs(2).seed(5).build()).open();
         MetModel model = MetModels.resnet(18).inputSize(32).build(prepared.head())) {
-      TrainingConfig config = config().epochs(2).build();
+      TrainingConfig config = config().epochs(2).seed(5).build();
       FitResult result =
           Trainer.builder().outputDirectory(out).build().fit(model, prepared.trainingData(), config);
 

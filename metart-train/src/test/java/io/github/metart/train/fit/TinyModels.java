@@ -20,7 +20,7 @@ import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.evaluator.Accuracy;
 import ai.djl.training.evaluator.Evaluator;
-import io.github.metart.eval.training.MeanYearError;
+import io.github.metart.train.metrics.MeanYearError;
 import io.github.metart.models.heads.RegressionHead;
 import io.github.metart.models.spec.HeadSpec;
 import java.util.Random;

@@ -14,6 +14,7 @@ import io.github.metart.train.checkpoint.CheckpointStore;
 import io.github.metart.train.checkpoint.StoredCheckpoint;
 import io.github.metart.train.config.DeviceChoice;
 import io.github.metart.train.config.EarlyStopping;
+import io.github.metart.train.config.LearningRateSchedule;
 import io.github.metart.train.config.LossConfig;
 import io.github.metart.train.config.Monitor;
 import io.github.metart.train.config.OptimizerConfig;
@@ -68,7 +69,11 @@ class TrainerTest {
         TrainingData.of(
             TinyModels.classes(manager, 240, 3, 1), TinyModels.classes(manager, 90, 3, 2));
     TrainingConfig config =
-        base().epochs(4).optimizer(OptimizerConfig.sgd(0.05).withMomentum(0.9)).build();
+        base()
+            .epochs(4)
+            .optimizer(OptimizerConfig.sgd(0.05).withMomentum(0.9))
+            .schedule(LearningRateSchedule.constant())
+            .build();
     Path out = temp.resolve("classifier");
     try (TinyModels.TestModel model = TinyModels.classifier(3, 11)) {
       FitResult result = Trainer.builder().outputDirectory(out).build().fit(model, data, config);

@@ -1,11 +1,9 @@
-package io.github.metart.examples.workflow;
+package io.github.metart.models.spec;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.github.metart.models.spec.HeadSpec;
-import io.github.metart.train.data.PreparedData;
 import java.util.Locale;
 
 /**
@@ -79,21 +77,22 @@ public record HeadChoice(Kind kind, int bins) {
   }
 
   /**
-   * The head for a prepared folder.
+   * The head this choice gives for data whose own head is {@code dataHead} (a classifier over the
+   * culture labels, or a year regression over the data's year range).
    *
+   * @param dataHead the data's own head
+   * @param dataName the data's name for messages, e.g. its folder
    * @throws IllegalArgumentException when a year head is asked of culture data
    */
-  public HeadSpec headFor(PreparedData data) {
-    boolean years = data.splits().yearRange().isPresent();
-    checkArgument(
-        kind == Kind.AUTO || years,
-        "the %s head predicts years, but %s holds culture data",
-        this,
-        data.folder());
-    return switch (kind) {
-      case AUTO, DIRECT -> data.head();
-      case BINNED -> data.binnedYearHead(bins);
-    };
+  public HeadSpec resolve(HeadSpec dataHead, String dataName) {
+    if (kind == Kind.AUTO) {
+      return dataHead;
+    }
+    if (!(dataHead instanceof HeadSpec.Regression years)) {
+      throw new IllegalArgumentException(
+          "the " + this + " head predicts years, but " + dataName + " holds culture data");
+    }
+    return kind == Kind.DIRECT ? years : HeadSpec.binnedYear(years.minYear(), years.maxYear(), bins);
   }
 
   /** {@code auto}, {@code direct} or {@code binned:N}. */

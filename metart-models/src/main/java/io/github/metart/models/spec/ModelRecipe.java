@@ -1,11 +1,12 @@
-package io.github.metart.examples.workflow;
+package io.github.metart.models.spec;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.github.metart.models.MetModel;
 import io.github.metart.models.MetModels;
 import io.github.metart.models.ModelBuilder;
-import io.github.metart.models.spec.HeadSpec;
-import io.github.metart.models.spec.ModelSpec;
+import io.github.metart.models.transfer.TransferMode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,9 @@ import java.util.Objects;
  * @param stemLayers extra strided 3x3 convolutions in front of the network (1 lets a 448 px input
  *     reach the reference layers at 224 px)
  * @param head the head
+ * @param pretrained where the backbone's initial weights come from, or {@code null} to train from
+ *     scratch: a weights file ({@code .safetensors}, {@code .npz}, {@code .params}) or a metart
+ *     model folder (fine-tuning its backbone with a fresh head)
  */
 public record ModelRecipe(
     String architecture,
@@ -34,7 +38,8 @@ public record ModelRecipe(
     Double dropout,
     Boolean batchNorm,
     int stemLayers,
-    HeadChoice head) {
+    HeadChoice head,
+    String pretrained) {
 
   /**
    * Validates every knob by building the model's spec with a stand-in head; a knob equal to the
@@ -50,6 +55,7 @@ public record ModelRecipe(
         String.join(", ", MetModels.names()));
     architecture = architecture.strip().toLowerCase(Locale.ROOT);
     head = Objects.requireNonNullElse(head, HeadChoice.AUTO);
+    pretrained = pretrained == null || pretrained.isBlank() ? null : pretrained.strip();
     checkArgument(
         stemLayers >= 0 && stemLayers <= ModelSpec.MAX_STEM_LAYERS,
         "stem layers must be between 0 and %s, got %s",
@@ -73,37 +79,86 @@ public record ModelRecipe(
 
   /** The reference layout of an architecture at an input size, with the data's own head. */
   public static ModelRecipe of(String architecture, int inputSize) {
-    return new ModelRecipe(architecture, inputSize, null, null, null, 0, HeadChoice.AUTO);
+    return new ModelRecipe(architecture, inputSize, null, null, null, 0, HeadChoice.AUTO, null);
   }
 
   /** This recipe with other hidden units. */
   public ModelRecipe withHiddenUnits(int units) {
-    return new ModelRecipe(architecture, inputSize, units, dropout, batchNorm, stemLayers, head);
+    return new ModelRecipe(architecture, inputSize, units, dropout, batchNorm, stemLayers, head, pretrained);
   }
 
   /** This recipe with another dropout rate. */
   public ModelRecipe withDropout(double rate) {
-    return new ModelRecipe(architecture, inputSize, hiddenUnits, rate, batchNorm, stemLayers, head);
+    return new ModelRecipe(architecture, inputSize, hiddenUnits, rate, batchNorm, stemLayers, head, pretrained);
   }
 
   /** This recipe with batch norm switched on or off. */
   public ModelRecipe withBatchNorm(boolean on) {
-    return new ModelRecipe(architecture, inputSize, hiddenUnits, dropout, on, stemLayers, head);
+    return new ModelRecipe(architecture, inputSize, hiddenUnits, dropout, on, stemLayers, head, pretrained);
   }
 
   /** This recipe with another input size and number of stem layers. */
   public ModelRecipe withInput(int size, int stem) {
-    return new ModelRecipe(architecture, size, hiddenUnits, dropout, batchNorm, stem, head);
+    return new ModelRecipe(architecture, size, hiddenUnits, dropout, batchNorm, stem, head, pretrained);
   }
 
   /** This recipe with another head. */
   public ModelRecipe withHead(HeadChoice newHead) {
-    return new ModelRecipe(architecture, inputSize, hiddenUnits, dropout, batchNorm, stemLayers, newHead);
+    return new ModelRecipe(architecture, inputSize, hiddenUnits, dropout, batchNorm, stemLayers, newHead, pretrained);
+  }
+
+  /** This recipe starting from other weights ({@code null}: from scratch). */
+  public ModelRecipe withPretrained(String source) {
+    return new ModelRecipe(architecture, inputSize, hiddenUnits, dropout, batchNorm, stemLayers, head, source);
+  }
+
+  /**
+   * The recipe of a spec's model (its head left to the data): the architecture and every knob, at
+   * the spec's input size.
+   *
+   * @throws IllegalArgumentException when the spec has stem channels other than the default, which
+   *     a recipe does not vary
+   */
+  public static ModelRecipe of(ModelSpec spec) {
+    checkArgument(
+        spec.stemLayers() == 0 || spec.stemChannels() == ModelSpec.DEFAULT_STEM_CHANNELS,
+        "a model recipe has %s stem channels, the spec %s",
+        ModelSpec.DEFAULT_STEM_CHANNELS,
+        spec.stemChannels());
+    return new ModelRecipe(
+        spec.architecture().id(),
+        spec.inputSize(),
+        spec.hiddenUnits(),
+        spec.dropout(),
+        spec.batchNorm(),
+        spec.stemLayers(),
+        HeadChoice.AUTO,
+        null);
   }
 
   /** A model builder with every knob of this recipe set. */
   public ModelBuilder builder() {
     return builderFor(architecture, inputSize, hiddenUnits, dropout, batchNorm, stemLayers);
+  }
+
+  /**
+   * Builds the model with a given head: freshly initialized, then with the backbone's weights from
+   * {@link #pretrained()} when given (strict: every backbone weight must find its place).
+   *
+   * @throws IllegalArgumentException when the pretrained weights do not fit the backbone
+   */
+  public MetModel build(HeadSpec headSpec) {
+    MetModel model = builder().build(headSpec);
+    if (pretrained == null) {
+      return model;
+    }
+    try {
+      model.loadBackbone(Path.of(pretrained), TransferMode.STRICT);
+      return model;
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
   }
 
   /** The spec of the model with a given head. */
@@ -130,6 +185,9 @@ public record ModelRecipe(
     }
     if (head.kind() != HeadChoice.Kind.AUTO) {
       parts.add("head=" + head);
+    }
+    if (pretrained != null) {
+      parts.add("pretrained=" + pretrained);
     }
     return String.join(" ", parts);
   }

@@ -1,4 +1,4 @@
-package io.github.metart.eval.training;
+package io.github.metart.train.metrics;
 
 import static com.google.common.base.Preconditions.checkArgument;
 

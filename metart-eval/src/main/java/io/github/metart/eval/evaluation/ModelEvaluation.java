@@ -1,4 +1,4 @@
-package io.github.metart.examples.workflow;
+package io.github.metart.eval.evaluation;
 
 import io.github.metart.data.cache.DatasetImagePreparer;
 import io.github.metart.data.cache.PreparedCache;

@@ -1,17 +1,16 @@
-package io.github.metart.examples.workflow;
+package io.github.metart.train.data;
 
-import ai.djl.engine.Engine;
 import io.github.metart.data.cache.DatasetImagePreparer;
 import io.github.metart.data.cache.PreparedCache;
 import io.github.metart.data.images.ImageRecipe;
-import io.github.metart.data.loading.Augmentation;
+import io.github.metart.data.loading.PreparedImageData;
 import io.github.metart.models.MetModel;
-import io.github.metart.models.engine.EngineInfo;
+import io.github.metart.models.engine.MetEngine;
 import io.github.metart.models.predict.Preprocessing;
 import io.github.metart.models.spec.HeadSpec;
+import io.github.metart.models.spec.ModelRecipe;
 import io.github.metart.train.checkpoint.CheckpointStore;
 import io.github.metart.train.config.TrainingConfig;
-import io.github.metart.train.data.PreparedData;
 import io.github.metart.train.fit.FitResult;
 import io.github.metart.train.fit.Trainer;
 import java.io.IOException;
@@ -20,52 +19,44 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import io.github.metart.models.engine.MetEngine;
 
 /**
- * Trains a {@link ModelRecipe} on a prepared folder with {@link Trainer#fit} (or continues it with
- * {@link Trainer#resume}): opens the folder's image cache at the recipe's input size (the cache
- * prepared for that input size, {@link ImageRecipe#forInput}, when the folder holds several), builds the
- * model with the head the data needs, records the cache's preprocessing in the model (so that the
- * saved {@code model/} predicts images the way it was trained) and trains. What {@code metart
- * train} does, for the demo and the experiments.
+ * Training a model on a folder written by {@code metart prepare}: what {@code metart train}, the
+ * demo and every experiment run do, in one call. It opens the folder's image cache for the model's
+ * input size (the cache prepared for that size when the folder holds several), loads the training
+ * images with the configuration's augmentation and seed, builds the model with the head the data
+ * needs ({@link ModelRecipe#head()}: the data's own, or a binned year head), seeds its
+ * initialization, records the cache's preprocessing in the model (so that the saved {@code model/}
+ * folder predicts and evaluates images exactly as they were prepared for training), and trains with
+ * {@link Trainer#fit} (or continues with {@link Trainer#resume}).
  *
  * <pre>{@code
  * FitResult result = PreparedTraining.on(Path.of("prepared/culture"))
- *     .augmentation(Augmentation.cropAndFlip())
- *     .train(ModelRecipe.of("resnet18", 64), config, Trainer.builder().outputDirectory(out).build());
+ *     .train(ModelRecipe.of("resnet18", 64), TrainingConfig.builder().epochs(5).build(),
+ *         Trainer.builder().outputDirectory(Path.of("runs/culture")).build());
  * }</pre>
  */
 public final class PreparedTraining {
 
   private final Path preparedFolder;
-  private final Augmentation augmentation;
-  private final int loaderThreads;
+  private final String cacheKey;
 
-  private PreparedTraining(Path preparedFolder, Augmentation augmentation, int loaderThreads) {
+  private PreparedTraining(Path preparedFolder, String cacheKey) {
     this.preparedFolder = preparedFolder;
-    this.augmentation = augmentation;
-    this.loaderThreads = loaderThreads;
+    this.cacheKey = cacheKey;
   }
 
-  /** Training on a prepared folder with random crops and flips, one loader thread per two processors. */
+  /** Training on a prepared folder, with the cache chosen for the model's input size. */
   public static PreparedTraining on(Path preparedFolder) {
-    return new PreparedTraining(
-        Objects.requireNonNull(preparedFolder, "preparedFolder"),
-        Augmentation.cropAndFlip(),
-        Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    return new PreparedTraining(Objects.requireNonNull(preparedFolder, "preparedFolder"), null);
   }
 
-  /** The same with another augmentation of the training images. */
-  public PreparedTraining augmentation(Augmentation value) {
-    return new PreparedTraining(preparedFolder, Objects.requireNonNull(value, "augmentation"), loaderThreads);
-  }
-
-  /** The same with another number of threads assembling batches. */
-  public PreparedTraining loaderThreads(int threads) {
-    com.google.common.base.Preconditions.checkArgument(
-        threads >= 1, "loader threads must be at least 1, got %s", threads);
-    return new PreparedTraining(preparedFolder, augmentation, threads);
+  /**
+   * The same, training on the named cache ({@code cache/<key>/}) whatever the input size; {@code
+   * null} goes back to choosing by input size.
+   */
+  public PreparedTraining cache(String key) {
+    return new PreparedTraining(preparedFolder, key);
   }
 
   /**
@@ -74,8 +65,7 @@ public final class PreparedTraining {
    * @param trainingFolder the output folder of a trainer
    */
   public static boolean canResume(Path trainingFolder) {
-    return Files.isDirectory(
-        trainingFolder.resolve("checkpoints").resolve(CheckpointStore.LAST));
+    return Files.isDirectory(trainingFolder.resolve("checkpoints").resolve(CheckpointStore.LAST));
   }
 
   /**
@@ -84,7 +74,8 @@ public final class PreparedTraining {
    * @throws IOException naming the prepared folder's file that is missing or broken
    * @throws IllegalArgumentException when the recipe or configuration does not fit the data
    */
-  public FitResult train(ModelRecipe recipe, TrainingConfig config, Trainer trainer) throws IOException {
+  public FitResult train(ModelRecipe recipe, TrainingConfig config, Trainer trainer)
+      throws IOException {
     return run(recipe, config, trainer, false);
   }
 
@@ -96,8 +87,22 @@ public final class PreparedTraining {
    * @throws IllegalArgumentException when there is nothing to resume, or the recipe, configuration
    *     or data differ from the checkpoint's
    */
-  public FitResult resume(ModelRecipe recipe, TrainingConfig config, Trainer trainer) throws IOException {
+  public FitResult resume(ModelRecipe recipe, TrainingConfig config, Trainer trainer)
+      throws IOException {
     return run(recipe, config, trainer, true);
+  }
+
+  /**
+   * The model input size the folder was prepared for: that of the cache its manifest names, else
+   * of its only cache, or of the cache chosen with {@link #cache(String)} ({@link
+   * ImageRecipe#inputSize()}).
+   *
+   * @throws IOException naming the folder when it has no image cache, or several and none named
+   */
+  public int preparedInputSize() throws IOException {
+    try (PreparedImageData data = PreparedImageData.open(preparedFolder, cacheKey)) {
+      return data.cache().recipe().inputSize();
+    }
   }
 
   /**
@@ -149,20 +154,21 @@ public final class PreparedTraining {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(trainer, "trainer");
     PreparedData.Builder opening =
-        PreparedData.at(preparedFolder)
-            .inputSize(recipe.inputSize())
-            .augmentation(augmentation)
-            .seed(config.seed())
-            .loaderThreads(loaderThreads);
-    // the cache prepared for this input size when the folder has several; without one that fits,
-    // opening fails with the data's own message (no cache, several caches, images too small)
-    cacheFor(recipe.inputSize()).ifPresent(opening::cache);
+        PreparedData.at(preparedFolder).inputSize(recipe.inputSize()).config(config);
+    if (cacheKey != null) {
+      opening.cache(cacheKey);
+    } else {
+      // the cache prepared for this input size when the folder has several; without one that fits,
+      // opening fails with the data's own message (no cache, several caches, images too small)
+      cacheFor(recipe.inputSize()).ifPresent(opening::cache);
+    }
     try (PreparedData data = opening.open()) {
-      HeadSpec head = recipe.head().headFor(data);
+      HeadSpec head = recipe.head().resolve(data.head(), preparedFolder.toString());
       // the model is initialized when it is built: seed the engine so that a run is reproducible
       MetEngine.engine().setRandomSeed((int) config.seed());
-      try (MetModel model = recipe.builder().build(head)) {
-        model.setPreprocessing(Preprocessing.of(data.cache().recipe(), data.train().normalization()));
+      try (MetModel model = recipe.build(head)) {
+        model.setPreprocessing(
+            Preprocessing.of(data.cache().recipe(), data.train().normalization()));
         return resume
             ? trainer.resume(model, data.trainingData(), config)
             : trainer.fit(model, data.trainingData(), config);

@@ -1,4 +1,4 @@
-package io.github.metart.eval.training;
+package io.github.metart.train.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.metart.eval.training;
+package io.github.metart.train.metrics;
 
 import ai.djl.ndarray.NDArray;
 import io.github.metart.data.dataset.YearTarget;

@@ -1,0 +1,416 @@
+package io.github.metart.train.config;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.metart.data.loading.Augmentation;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * A {@link TrainingConfig} as text: the form in which {@code metart train}'s options and the
+ * {@code training} object of an experiment spec write it. Every setting is optional; an unset one
+ * ({@code null}) takes {@link TrainingConfig.Builder}'s default, so the command line, experiments and
+ * {@code Trainer.fit} share one set of defaults. {@link #config()} validates and builds; a wrong
+ * value's message names the setting.
+ *
+ * @param epochs epochs
+ * @param batchSize images per step
+ * @param optimizer {@code sgd}, {@code adam} or {@code adamw}
+ * @param learningRate the base learning rate (default: the optimizer's, 0.01 for SGD, 0.001 for
+ *     Adam and AdamW)
+ * @param momentum SGD momentum (default 0.9)
+ * @param nesterov SGD with Nesterov momentum
+ * @param weightDecay weight decay (default 0; 0.01 for AdamW)
+ * @param schedule {@code constant}, {@code cosine} or {@code step:EVERY:GAMMA}
+ * @param warmupEpochs linear learning-rate warm-up in epochs
+ * @param loss {@code cross-entropy}, {@code l1}, {@code l2} or {@code huber:DELTA} (default: the
+ *     head's)
+ * @param labelSmoothing label smoothing of the cross-entropy
+ * @param clipNorm the largest global gradient norm, 0 for no clipping
+ * @param augmentation {@code none}, {@code crop-flip} or {@code standard}
+ * @param earlyStopping the monitor that stops a run when it stalls ({@code val_loss}, {@code
+ *     val_metric}, {@code train_loss}, {@code train_metric}), or {@code off}
+ * @param earlyStoppingPatience epochs without improvement before stopping (with no monitor given,
+ *     a patience above 0 stops on {@code val_metric}; 0 switches early stopping off)
+ * @param seed the seed of everything random
+ * @param devices {@code auto}, {@code cpu} or GPU indices such as {@code 0,1}
+ * @param cpuThreads CPU compute threads, 0 for one per processor
+ * @param checkpointEverySteps also checkpoint every this many steps, 0 for epoch ends only
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TrainingSettings(
+    Integer epochs,
+    Integer batchSize,
+    String optimizer,
+    Double learningRate,
+    Double momentum,
+    Boolean nesterov,
+    Double weightDecay,
+    String schedule,
+    Double warmupEpochs,
+    String loss,
+    Double labelSmoothing,
+    Double clipNorm,
+    String augmentation,
+    String earlyStopping,
+    Integer earlyStoppingPatience,
+    Long seed,
+    String devices,
+    Integer cpuThreads,
+    Integer checkpointEverySteps) {
+
+  /** Validates every value by building the configuration (the messages name the setting). */
+  public TrainingSettings {
+    config(
+        epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
+        warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps);
+  }
+
+  /** No setting given: every value is {@link TrainingConfig}'s default. */
+  public static TrainingSettings defaults() {
+    return builder().build();
+  }
+
+  /** A builder with no setting given. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.epochs = epochs;
+    b.batchSize = batchSize;
+    b.optimizer = optimizer;
+    b.learningRate = learningRate;
+    b.momentum = momentum;
+    b.nesterov = nesterov;
+    b.weightDecay = weightDecay;
+    b.schedule = schedule;
+    b.warmupEpochs = warmupEpochs;
+    b.loss = loss;
+    b.labelSmoothing = labelSmoothing;
+    b.clipNorm = clipNorm;
+    b.augmentation = augmentation;
+    b.earlyStopping = earlyStopping;
+    b.earlyStoppingPatience = earlyStoppingPatience;
+    b.seed = seed;
+    b.devices = devices;
+    b.cpuThreads = cpuThreads;
+    b.checkpointEverySteps = checkpointEverySteps;
+    return b;
+  }
+
+  /** The training configuration: {@link TrainingConfig}'s defaults with these settings applied. */
+  public TrainingConfig config() {
+    return config(
+        epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
+        warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps);
+  }
+
+  private static TrainingConfig config(
+      Integer epochs,
+      Integer batchSize,
+      String optimizer,
+      Double learningRate,
+      Double momentum,
+      Boolean nesterov,
+      Double weightDecay,
+      String schedule,
+      Double warmupEpochs,
+      String loss,
+      Double labelSmoothing,
+      Double clipNorm,
+      String augmentation,
+      String earlyStopping,
+      Integer earlyStoppingPatience,
+      Long seed,
+      String devices,
+      Integer cpuThreads,
+      Integer checkpointEverySteps) {
+    TrainingConfig.Builder config = TrainingConfig.builder();
+    TrainingConfig defaults = config.build();
+    if (epochs != null) {
+      config.epochs(epochs);
+    }
+    if (batchSize != null) {
+      config.batchSize(batchSize);
+    }
+    config.optimizer(
+        named(
+            "optimizer",
+            () ->
+                optimizerOf(
+                    optimizer == null ? null : OptimizerConfig.parse(optimizer),
+                    defaults.optimizer(),
+                    learningRate,
+                    momentum,
+                    nesterov,
+                    weightDecay)));
+    LearningRateSchedule chosenSchedule =
+        schedule == null ? defaults.schedule() : named("schedule", () -> LearningRateSchedule.parse(schedule));
+    if (warmupEpochs != null) {
+      LearningRateSchedule base = chosenSchedule;
+      chosenSchedule = named("warmupEpochs", () -> base.withWarmup(warmupEpochs));
+    }
+    config.schedule(chosenSchedule);
+    config.loss(named("loss", () -> lossOf(loss, labelSmoothing)));
+    if (clipNorm != null) {
+      checkArgument(clipNorm >= 0, "clipNorm must be 0 (off) or more, got %s", clipNorm);
+      config.clipping(clipNorm > 0 ? GradientClipping.byNorm(clipNorm) : GradientClipping.none());
+    }
+    if (augmentation != null) {
+      config.augmentation(named("augmentation", () -> parseAugmentation(augmentation)));
+    }
+    config.earlyStopping(named("earlyStopping", () -> earlyStoppingOf(earlyStopping, earlyStoppingPatience)));
+    if (seed != null) {
+      config.seed(seed);
+    }
+    if (devices != null) {
+      config.devices(named("devices", () -> DeviceChoice.parse(devices)));
+    }
+    if (cpuThreads != null) {
+      config.cpuThreads(cpuThreads);
+    }
+    if (checkpointEverySteps != null) {
+      config.checkpointEverySteps(checkpointEverySteps);
+    }
+    return config.build();
+  }
+
+  private static OptimizerConfig optimizerOf(
+      OptimizerConfig named,
+      OptimizerConfig defaults,
+      Double learningRate,
+      Double momentum,
+      Boolean nesterov,
+      Double weightDecay) {
+    OptimizerConfig chosen = named == null ? defaults : named;
+    if (chosen instanceof OptimizerConfig.Sgd sgd) {
+      if (momentum != null) {
+        sgd = sgd.withMomentum(momentum);
+      }
+      if (nesterov != null) {
+        sgd = sgd.withNesterov(nesterov);
+      }
+      chosen = sgd;
+    } else {
+      checkArgument(
+          momentum == null && nesterov == null,
+          "momentum and nesterov apply to sgd, not %s",
+          chosen.describe());
+    }
+    if (learningRate != null) {
+      chosen = chosen.withLearningRate(learningRate);
+    }
+    if (weightDecay != null) {
+      chosen = chosen.withWeightDecay(weightDecay);
+    }
+    return chosen;
+  }
+
+  private static LossConfig lossOf(String loss, Double labelSmoothing) {
+    double smoothing = labelSmoothing == null ? 0 : labelSmoothing;
+    if (loss == null) {
+      return smoothing > 0 ? LossConfig.crossEntropy(smoothing) : null;
+    }
+    LossConfig chosen = LossConfig.parse(loss);
+    if (chosen.kind() == LossConfig.Kind.CROSS_ENTROPY) {
+      return LossConfig.crossEntropy(smoothing);
+    }
+    checkArgument(smoothing == 0, "labelSmoothing applies to cross-entropy, not %s", loss);
+    return chosen;
+  }
+
+  private static EarlyStopping earlyStoppingOf(String monitor, Integer patience) {
+    boolean off = monitor != null && monitor.strip().equalsIgnoreCase("off");
+    if (off || (monitor == null && (patience == null || patience == 0))) {
+      return EarlyStopping.disabled();
+    }
+    checkArgument(
+        patience == null || patience >= 1,
+        "earlyStoppingPatience must be at least 1 with a monitor, got %s",
+        patience);
+    EarlyStopping stopping = EarlyStopping.on(monitor == null ? Monitor.VAL_METRIC : Monitor.parse(monitor));
+    return patience == null ? stopping : stopping.withPatience(patience);
+  }
+
+  /** A parsed value; a parse error names the setting. */
+  private static <T> T named(String setting, Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Parses an augmentation name (case-insensitive): {@code none}, {@code crop-flip} or {@code
+   * standard} (crop, flip and colour jitter).
+   *
+   * @throws IllegalArgumentException for another name, listing the allowed ones
+   */
+  public static Augmentation parseAugmentation(String name) {
+    return switch (name.strip().toLowerCase(Locale.ROOT)) {
+      case "none" -> Augmentation.NONE;
+      case "crop-flip" -> Augmentation.cropAndFlip();
+      case "standard" -> Augmentation.standard();
+      default -> throw new IllegalArgumentException(
+          "unknown augmentation '" + name + "': use none, crop-flip or standard");
+    };
+  }
+
+  /** Builds {@link TrainingSettings}; what is not set takes {@link TrainingConfig}'s default. */
+  public static final class Builder {
+    private Integer epochs;
+    private Integer batchSize;
+    private String optimizer;
+    private Double learningRate;
+    private Double momentum;
+    private Boolean nesterov;
+    private Double weightDecay;
+    private String schedule;
+    private Double warmupEpochs;
+    private String loss;
+    private Double labelSmoothing;
+    private Double clipNorm;
+    private String augmentation;
+    private String earlyStopping;
+    private Integer earlyStoppingPatience;
+    private Long seed;
+    private String devices;
+    private Integer cpuThreads;
+    private Integer checkpointEverySteps;
+
+    private Builder() {}
+
+    /** Epochs. */
+    public Builder epochs(Integer value) {
+      epochs = value;
+      return this;
+    }
+
+    /** Images per step. */
+    public Builder batchSize(Integer value) {
+      batchSize = value;
+      return this;
+    }
+
+    /** {@code sgd}, {@code adam} or {@code adamw}. */
+    public Builder optimizer(String value) {
+      optimizer = value;
+      return this;
+    }
+
+    /** The base learning rate. */
+    public Builder learningRate(Double value) {
+      learningRate = value;
+      return this;
+    }
+
+    /** SGD momentum. */
+    public Builder momentum(Double value) {
+      momentum = value;
+      return this;
+    }
+
+    /** SGD with Nesterov momentum. */
+    public Builder nesterov(Boolean value) {
+      nesterov = value;
+      return this;
+    }
+
+    /** Weight decay. */
+    public Builder weightDecay(Double value) {
+      weightDecay = value;
+      return this;
+    }
+
+    /** {@code constant}, {@code cosine} or {@code step:EVERY:GAMMA}. */
+    public Builder schedule(String value) {
+      schedule = value;
+      return this;
+    }
+
+    /** Warm-up epochs. */
+    public Builder warmupEpochs(Double value) {
+      warmupEpochs = value;
+      return this;
+    }
+
+    /** {@code cross-entropy}, {@code l1}, {@code l2} or {@code huber:DELTA}. */
+    public Builder loss(String value) {
+      loss = value;
+      return this;
+    }
+
+    /** Label smoothing of the cross-entropy. */
+    public Builder labelSmoothing(Double value) {
+      labelSmoothing = value;
+      return this;
+    }
+
+    /** The largest global gradient norm, 0 for none. */
+    public Builder clipNorm(Double value) {
+      clipNorm = value;
+      return this;
+    }
+
+    /** {@code none}, {@code crop-flip} or {@code standard}. */
+    public Builder augmentation(String value) {
+      augmentation = value;
+      return this;
+    }
+
+    /** The early-stopping monitor, or {@code off}. */
+    public Builder earlyStopping(String value) {
+      earlyStopping = value;
+      return this;
+    }
+
+    /** Early-stopping patience in epochs. */
+    public Builder earlyStoppingPatience(Integer value) {
+      earlyStoppingPatience = value;
+      return this;
+    }
+
+    /** The seed. */
+    public Builder seed(Long value) {
+      seed = value;
+      return this;
+    }
+
+    /** {@code auto}, {@code cpu} or GPU indices. */
+    public Builder devices(String value) {
+      devices = value;
+      return this;
+    }
+
+    /** CPU compute threads, 0 for automatic. */
+    public Builder cpuThreads(Integer value) {
+      cpuThreads = value;
+      return this;
+    }
+
+    /** Also checkpoint every this many steps. */
+    public Builder checkpointEverySteps(Integer value) {
+      checkpointEverySteps = value;
+      return this;
+    }
+
+    /**
+     * Validates and builds the settings.
+     *
+     * @throws IllegalArgumentException naming the setting that is wrong
+     */
+    public TrainingSettings build() {
+      return new TrainingSettings(
+          epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
+          warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
+          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps);
+    }
+  }
+}
