@@ -87,6 +87,54 @@ final class ResumeCheck {
   }
 
   /**
+   * Says exactly what a resumed run with another number of epochs changes: the schedule is planned
+   * over the run's epochs, so a cosine or step schedule gives other learning rates from the resumed
+   * step on (a constant one does not). Logged as a warning.
+   *
+   * @param checkpoint the checkpoint resumed from
+   * @param config the configuration of the resumed run
+   * @param batchesPerEpoch the training batches of one epoch
+   * @return the warning, or empty when the epochs are the same or the learning rate does not change
+   */
+  static Optional<String> describeEpochChange(
+      StoredCheckpoint checkpoint, TrainingConfig config, int batchesPerEpoch) {
+    int before = checkpoint.provenance().config().epochs();
+    if (before == config.epochs()) {
+      return Optional.empty();
+    }
+    double progress =
+        checkpoint.state().sampler().epoch()
+            + (double) checkpoint.state().sampler().batchesDone() / batchesPerEpoch;
+    double base = config.optimizer().learningRate();
+    double planned = base * config.schedule().factor(progress, before);
+    double now = base * config.schedule().factor(progress, config.epochs());
+    String change =
+        String.format(
+            java.util.Locale.ROOT,
+            "resuming %s with %d epochs instead of the checkpoint's %d: ",
+            checkpoint.folder(),
+            config.epochs(),
+            before);
+    if (planned == now) {
+      change += "the learning rate plan (" + config.schedule().describe() + ") is unchanged so far";
+      LOG.info(change);
+      return Optional.of(change);
+    }
+    change +=
+        String.format(
+            java.util.Locale.ROOT,
+            "the %s schedule is planned over %d epochs now, so the learning rate at the resumed"
+                + " step (epoch %.2f) is %.3g instead of %.3g and follows the new plan from there",
+            config.schedule().describe(),
+            config.epochs(),
+            progress,
+            now,
+            planned);
+    LOG.warn(change);
+    return Optional.of(change);
+  }
+
+  /**
    * Logs a warning when the resumed run computes with another number of CPU threads than the
    * checkpoint's run: PyTorch may split float reductions differently, so the resumed run need not
    * continue bit for bit (it still trains correctly).

@@ -100,6 +100,7 @@ final class RunSetup implements AutoCloseable {
     if (checkpoint.isPresent()) {
       ResumeCheck.compatible(checkpoint.get(), config, model.specJson(), data);
       ResumeCheck.warnOnThreadChange(checkpoint.get(), computeThreads);
+      ResumeCheck.describeEpochChange(checkpoint.get(), config, batchesPerEpoch);
       RunContext.loadWeights(model, checkpoint.get().weights());
     }
 

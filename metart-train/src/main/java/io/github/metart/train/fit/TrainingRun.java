@@ -11,6 +11,7 @@ import io.github.metart.train.data.TrainingData;
 import io.github.metart.train.history.EpochRecord;
 import io.github.metart.train.history.History;
 import io.github.metart.train.listeners.TrainingListener;
+import io.github.metart.data.files.FolderLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -45,15 +46,18 @@ final class TrainingRun {
   }
 
   FitResult run() {
-    NDManager root = model.manager().newSubManager();
-    root.setName("metart training run");
-    try (RunSetup setup = new RunSetup(model, data, config, files, listeners, root)) {
-      RunSetup.Started started = setup.start(resume);
-      return train(started.run(), started.state());
+    // one run at a time in an output folder: a second one is refused, naming the holder
+    try (FolderLock lock = files == null ? null : FolderLock.acquire(files.folder(), "training")) {
+      NDManager root = model.manager().newSubManager();
+      root.setName("metart training run");
+      try (RunSetup setup = new RunSetup(model, data, config, files, listeners, root)) {
+        RunSetup.Started started = setup.start(resume);
+        return train(started.run(), started.state());
+      } finally {
+        root.close();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);
-    } finally {
-      root.close();
     }
   }
 

@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Record;
 import ai.djl.util.Progress;
+import io.github.metart.data.loading.Augmentation;
 import io.github.metart.train.checkpoint.CheckpointStore;
 import io.github.metart.train.checkpoint.StoredCheckpoint;
 import io.github.metart.train.config.DeviceChoice;
@@ -315,6 +316,45 @@ class TrainerTest {
       FitResult longer = trainer.resume(model, data, base().epochs(2).build());
       assertThat(longer.history().size()).isEqualTo(2);
       assertThat(longer.status()).isEqualTo(RunStatus.COMPLETED);
+    }
+  }
+
+  @Test
+  void resumeRefusesAnotherAugmentationAndSaysHowMoreEpochsChangeTheSchedule() throws Exception {
+    TrainingData data = TrainingData.of(TinyModels.classes(manager, 32, 3, 1), null);
+    Path out = temp.resolve("epochs");
+    try (TinyModels.TestModel model = TinyModels.classifier(3, 11)) {
+      Trainer trainer = Trainer.builder().outputDirectory(out).build();
+      TrainingConfig cosine = base().epochs(2).optimizer(OptimizerConfig.adam(0.001)).build();
+      trainer.fit(model, data, cosine);
+      StoredCheckpoint checkpoint =
+          new CheckpointStore(out.resolve("checkpoints")).read(CheckpointStore.LAST).orElseThrow();
+
+      assertThatThrownBy(
+              () ->
+                  trainer.resume(
+                      model,
+                      data,
+                      cosine.toBuilder().epochs(3).augmentation(Augmentation.NONE).build()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("augmentation: ")
+          .hasMessageContaining("in the checkpoint");
+
+      // 2 batches per epoch of 16; the checkpoint is at the end of epoch 2 of 2: the cosine plan
+      // had reached 0, over 4 epochs it is at half the base rate
+      assertThat(ResumeCheck.describeEpochChange(checkpoint, cosine, 2)).isEmpty();
+      assertThat(ResumeCheck.describeEpochChange(checkpoint, cosine.toBuilder().epochs(4).build(), 2))
+          .hasValueSatisfying(
+              change ->
+                  assertThat(change)
+                      .contains("with 4 epochs instead of the checkpoint's 2")
+                      .contains("planned over 4 epochs now")
+                      .contains("(epoch 2.00) is 0.000500 instead of 0.00"));
+      TrainingConfig constant = cosine.toBuilder().schedule(LearningRateSchedule.constant()).build();
+      assertThat(
+              ResumeCheck.describeEpochChange(
+                  checkpoint, constant.toBuilder().epochs(4).build(), 2))
+          .hasValueSatisfying(change -> assertThat(change).contains("is unchanged so far"));
     }
   }
 
