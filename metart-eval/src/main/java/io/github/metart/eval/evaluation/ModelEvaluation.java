@@ -4,6 +4,7 @@ import io.github.metart.data.cache.DatasetImagePreparer;
 import io.github.metart.data.cache.PreparedCache;
 import io.github.metart.data.dataset.DatasetSplits;
 import io.github.metart.data.dataset.Split;
+import io.github.metart.data.dataset.Task;
 import io.github.metart.data.loading.Augmentation;
 import io.github.metart.data.loading.CachedImageDataset;
 import io.github.metart.data.loading.PreparedImageData;
@@ -15,6 +16,7 @@ import io.github.metart.eval.report.RunReport;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.MetModels;
 import io.github.metart.models.predict.Preprocessing;
+import io.github.metart.models.spec.HeadSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +43,8 @@ public final class ModelEvaluation {
    * @param name the model's name in the report
    * @throws IOException naming the prepared folder's file that is missing or broken
    * @throws IllegalArgumentException naming the model folder's file that is missing or broken, or
-   *     when the model does not fit the data (other labels, no cache of its preprocessing)
+   *     when the model does not fit the data (another task, other labels, no cache of its
+   *     preprocessing)
    */
   public static EvaluationReport evaluate(Path modelFolder, Path preparedFolder, Split split, String name)
       throws IOException {
@@ -55,6 +58,7 @@ public final class ModelEvaluation {
       throws IOException {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(split, "split");
+    checkTask(model, DatasetSplits.read(preparedFolder).task(), preparedFolder);
     Preprocessing preprocessing = model.preprocessing();
     Path cache = PreparedCache.directory(preparedFolder.resolve(DatasetImagePreparer.CACHE_DIR), preprocessing.recipe());
     if (!Files.isDirectory(cache)) {
@@ -81,6 +85,31 @@ public final class ModelEvaluation {
           .baselineFromTraining(data.splits().train())
           .build()
           .evaluate(model, dataset, data.splits().get(split));
+    }
+  }
+
+  /**
+   * Refuses a model whose task is not the data's: a culture classifier on year data, a year model
+   * on culture data.
+   *
+   * @throws IllegalArgumentException saying which model cannot be evaluated on which data
+   */
+  static void checkTask(MetModel model, Task dataTask, Path preparedFolder) {
+    Task modelTask = model.spec().head() instanceof HeadSpec.Classifier ? Task.CULTURE : Task.YEAR;
+    if (modelTask != dataTask) {
+      throw new IllegalArgumentException(
+          "a "
+              + modelTask.id()
+              + " model cannot be evaluated on "
+              + dataTask.id()
+              + " data: "
+              + preparedFolder
+              + " was prepared with --task "
+              + dataTask.id()
+              + ", the model ("
+              + model.spec().describe()
+              + ") predicts "
+              + (modelTask == Task.CULTURE ? "cultures" : "years"));
     }
   }
 

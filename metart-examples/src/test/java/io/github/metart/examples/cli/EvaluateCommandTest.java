@@ -112,7 +112,26 @@ class EvaluateCommandTest {
             "--data", demo.year().preparedFolder().toString(), "--out", dir.resolve("o").toString());
 
     assertThat(run.exitCode()).isEqualTo(MetartCli.EXIT_FAILURE);
-    assertThat(run.err().strip()).startsWith("metart: ").doesNotContain("\n");
+    assertThat(run.err().strip())
+        .startsWith("metart: a culture model cannot be evaluated on year data: ")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void aYearModelOnCultureDataFailsSayingWhy() {
+    DemoResult demo = QuickDemo.result();
+
+    CliRun.Result run =
+        CliRun.run(
+            "evaluate", "--model", demo.year().fit().outputDirectory().toString(),
+            "--data", demo.culture().preparedFolder().toString(), "--out", dir.resolve("o").toString());
+
+    assertThat(run.exitCode()).isEqualTo(MetartCli.EXIT_FAILURE);
+    assertThat(run.err().strip())
+        .startsWith("metart: a year model cannot be evaluated on culture data: ")
+        .contains(demo.culture().preparedFolder().toString())
+        .doesNotContain("\n");
+    assertThat(dir.resolve("o/metrics.json")).doesNotExist();
   }
 
   @Test
