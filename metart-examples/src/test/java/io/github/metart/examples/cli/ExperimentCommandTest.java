@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.metart.examples.endtoend.DemoResult;
 import io.github.metart.examples.endtoend.QuickDemo;
-import io.github.metart.examples.experiment.ExperimentPreset;
-import io.github.metart.examples.experiment.ExperimentSpec;
+import io.github.metart.eval.experiment.ExperimentPreset;
+import io.github.metart.eval.experiment.ExperimentSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

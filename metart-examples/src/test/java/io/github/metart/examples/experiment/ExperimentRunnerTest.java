@@ -1,4 +1,4 @@
-package io.github.metart.examples.experiment;
+package io.github.metart.eval.experiment;
 
 import io.github.metart.train.config.TrainingSettings;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.github.metart.examples.experiment;
+package io.github.metart.eval.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

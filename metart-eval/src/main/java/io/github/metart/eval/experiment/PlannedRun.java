@@ -1,4 +1,4 @@
-package io.github.metart.examples.experiment;
+package io.github.metart.eval.experiment;
 
 import io.github.metart.models.spec.ModelRecipe;
 import java.util.Objects;
