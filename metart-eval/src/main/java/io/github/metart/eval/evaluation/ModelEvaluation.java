@@ -79,12 +79,12 @@ public final class ModelEvaluation {
         throw new IOException(
             preparedFolder + ": the " + split.id() + " split has no object with an image in " + cache);
       }
-      return Evaluator.builder()
-          .split(split.id())
-          .modelName(name)
-          .baselineFromTraining(data.splits().train())
-          .build()
-          .evaluate(model, dataset, data.splits().get(split));
+      Evaluator.Builder evaluator = Evaluator.builder().split(split.id()).modelName(name);
+      if (!(model.spec().head() instanceof HeadSpec.Classifier)) {
+        // only year models compare with a constant guess; culture objects need not have a year
+        evaluator.baselineFromTraining(data.splits().train());
+      }
+      return evaluator.build().evaluate(model, dataset, data.splits().get(split));
     }
   }
 

@@ -119,9 +119,18 @@ public final class MetartCli implements Runnable {
     public int handleParseException(ParameterException ex, String[] args) {
       CommandLine cmd = ex.getCommandLine();
       String name = cmd.getCommandSpec().qualifiedName();
-      cmd.getErr()
-          .println(
-              name + ": " + oneLine(ex.getMessage()) + " (see '" + name + " --help')");
+      String message = oneLine(ex.getMessage());
+      if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+          && cmd.getParent() == null
+          && !unmatched.getUnmatched().isEmpty()
+          && !unmatched.getUnmatched().get(0).startsWith("-")) {
+        message =
+            "unknown command '"
+                + unmatched.getUnmatched().get(0)
+                + "'; the commands are "
+                + String.join(", ", cmd.getSubcommands().keySet());
+      }
+      cmd.getErr().println(name + ": " + message + " (see '" + name + " --help')");
       cmd.getErr().flush();
       return EXIT_USAGE;
     }
@@ -144,8 +153,22 @@ public final class MetartCli implements Runnable {
     }
   }
 
-  /** A one-line description of a failure: its message, or its type when it has none. */
+  /**
+   * A one-line description of a failure: its message, or its type when it has none. A file
+   * system error whose message is only a path (Java's AccessDeniedException, NoSuchFileException,
+   * ... say no more) is described with what is wrong with that path.
+   */
   static String describe(Throwable t) {
+    java.nio.file.FileSystemException fileProblem = pathOnly(t);
+    if (fileProblem != null) {
+      String what = fileProblemText(fileProblem);
+      String outer = t.getMessage();
+      // keep what the outer layers added, without repeating the bare path
+      if (t != fileProblem && outer != null && !outer.isBlank() && !outer.strip().equals(fileProblem.getFile())) {
+        return oneLine(outer.replace(": " + fileProblem.getFile(), "")) + ": " + what;
+      }
+      return what;
+    }
     String message = t.getMessage();
     if (message == null || message.isBlank()) {
       Throwable cause = t.getCause();
@@ -155,6 +178,38 @@ public final class MetartCli implements Runnable {
       return t.getClass().getSimpleName();
     }
     return oneLine(message);
+  }
+
+  /** The first file system error in the cause chain that gives no reason, or null. */
+  private static java.nio.file.FileSystemException pathOnly(Throwable t) {
+    for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof java.nio.file.FileSystemException problem && problem.getReason() == null) {
+        return problem;
+      }
+    }
+    return null;
+  }
+
+  private static String fileProblemText(java.nio.file.FileSystemException problem) {
+    String file = problem.getFile();
+    String other = problem.getOtherFile() == null ? "" : " (" + problem.getOtherFile() + ")";
+    String reason;
+    if (problem instanceof java.nio.file.AccessDeniedException) {
+      reason = "permission denied";
+    } else if (problem instanceof java.nio.file.NoSuchFileException) {
+      reason = "no such file or folder";
+    } else if (problem instanceof java.nio.file.FileAlreadyExistsException) {
+      reason = "already exists";
+    } else if (problem instanceof java.nio.file.NotDirectoryException) {
+      reason = "is not a folder";
+    } else if (problem instanceof java.nio.file.DirectoryNotEmptyException) {
+      reason = "is a folder that is not empty";
+    } else if (problem instanceof java.nio.file.NotLinkException) {
+      reason = "is not a symbolic link";
+    } else {
+      reason = problem.getClass().getSimpleName().replace("Exception", "").toLowerCase(java.util.Locale.ROOT);
+    }
+    return file + other + ": " + reason;
   }
 
   private static String oneLine(String text) {

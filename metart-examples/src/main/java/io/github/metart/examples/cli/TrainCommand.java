@@ -237,12 +237,41 @@ public final class TrainCommand implements Callable<Integer> {
               System.console() != null,
               false));
     }
-    FitResult result =
-        resume
-            ? training.resume(recipe, config, trainer.build())
-            : training.train(recipe, config, trainer.build());
+    Thread interrupted = new Thread(this::sayWhereToResume, "metart interrupted training");
+    Runtime.getRuntime().addShutdownHook(interrupted);
+    FitResult result;
+    try {
+      result =
+          resume
+              ? training.resume(recipe, config, trainer.build())
+              : training.train(recipe, config, trainer.build());
+    } finally {
+      removeHook(interrupted);
+    }
     report(stdout, result);
     return 0;
+  }
+
+  /**
+   * Ctrl-C (or a kill) during training: one line on stderr saying where the last checkpoint is and
+   * how to continue.
+   */
+  private void sayWhereToResume() {
+    Path last = out.resolve("checkpoints").resolve("last");
+    String where =
+        Files.isDirectory(last)
+            ? "the last checkpoint is " + last + "; continue with the same command and --resume"
+            : "no checkpoint was written yet; start again with the same command";
+    System.err.println("metart: train: interrupted; " + where);
+    System.err.flush();
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down: the hook runs
+    }
   }
 
   private void report(PrintWriter stdout, FitResult result) {

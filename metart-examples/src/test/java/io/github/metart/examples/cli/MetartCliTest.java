@@ -134,7 +134,12 @@ class MetartCliTest {
     Run run = run("frobnicate");
 
     assertThat(run.exitCode()).isEqualTo(MetartCli.EXIT_USAGE);
-    assertThat(run.err().strip()).doesNotContain("\n").contains("frobnicate");
+    assertThat(run.err().strip())
+        .doesNotContain("\n")
+        .doesNotContain("Unmatched argument")
+        .startsWith("metart: unknown command 'frobnicate'; the commands are ")
+        .contains("demo, ")
+        .contains("train");
     assertThat(run.out()).isEmpty();
   }
 
@@ -170,5 +175,24 @@ class MetartCliTest {
         .isEqualTo("objects.csv, line 3:; bad quote");
     assertThat(MetartCli.describe(new RuntimeException(new java.io.IOException("disk full"))))
         .isEqualTo("java.io.IOException: disk full");
+  }
+
+  @Test
+  void aFileErrorThatIsOnlyAPathSaysWhatIsWrongWithIt() {
+    assertThat(MetartCli.describe(new java.nio.file.AccessDeniedException("/data/images/1.jpg")))
+        .isEqualTo("/data/images/1.jpg: permission denied");
+    assertThat(
+            MetartCli.describe(
+                new java.io.UncheckedIOException(
+                    "/runs/a/.last.tmp", new java.nio.file.NoSuchFileException("/runs/a/.last.tmp"))))
+        .isEqualTo("/runs/a/.last.tmp: no such file or folder");
+    assertThat(
+            MetartCli.describe(
+                new java.io.IOException(
+                    "cannot write the report: /out",
+                    new java.nio.file.FileAlreadyExistsException("/out"))))
+        .isEqualTo("cannot write the report: /out: already exists");
+    assertThat(MetartCli.describe(new java.nio.file.FileSystemException("/x", null, "disk full")))
+        .isEqualTo("/x: disk full");
   }
 }

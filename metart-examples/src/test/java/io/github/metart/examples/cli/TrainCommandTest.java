@@ -7,8 +7,14 @@ import io.github.metart.train.config.LearningRateSchedule;
 import io.github.metart.train.data.PreparedFolders;
 import io.github.metart.train.history.HistoryFiles;
 import io.github.metart.train.history.RunStatus;
+import io.github.metart.data.images.ImageRecipe;
+import io.github.metart.models.MetModel;
+import io.github.metart.models.MetModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,16 +29,74 @@ class TrainCommandTest {
     data = PreparedFolders.culture(temp.resolve("prepared"), 16, 8, 32, 0);
   }
 
+  /** The command with the test's settings; an option given in {@code extra} replaces the test's. */
   private static String[] train(Path out, String... extra) {
-    String[] base = {
-      "train", "--data", data.toString(), "--model", "resnet18", "--input-size", "32",
-      "--epochs", "2", "--batch-size", "8", "--devices", "cpu", "--no-progress",
-      "--out", out.toString()
+    List<String> given = List.of(extra);
+    List<String> all = new ArrayList<>(List.of("train", "--model", "resnet18"));
+    String[][] defaults = {
+      {"--data", data.toString()},
+      {"--input-size", "32"}, {"--epochs", "2"}, {"--batch-size", "8"}, {"--devices", "cpu"}
     };
-    String[] all = new String[base.length + extra.length];
-    System.arraycopy(base, 0, all, 0, base.length);
-    System.arraycopy(extra, 0, all, base.length, extra.length);
-    return all;
+    for (String[] option : defaults) {
+      if (!given.contains(option[0])) {
+        all.addAll(List.of(option));
+      }
+    }
+    all.addAll(List.of("--no-progress", "--out", out.toString()));
+    all.addAll(given);
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void aModelTrainedAtAnotherInputSizeRecordsTheCachesPreprocessingAndEvaluates() throws Exception {
+    Path out = temp.resolve("smaller-input");
+    // the cache stores 48 px squares resized from 56 px; the model sees 32 px crops of them
+    Path larger = PreparedFolders.culture(temp.resolve("prepared-48"), 16, 8, 48, 0);
+    MetartCliTest.Run run =
+        MetartCliTest.run(train(out, "--epochs", "1", "--data", larger.toString()));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+
+    try (MetModel model = MetModels.load(out.resolve("model"))) {
+      assertThat(model.spec().inputSize()).isEqualTo(32);
+      assertThat(model.preprocessing().recipe()).isEqualTo(ImageRecipe.of(56, 48));
+    }
+    MetartCliTest.Run evaluated =
+        MetartCliTest.run(
+            "evaluate", "--model", out.toString(), "--data", larger.toString(), "--split",
+            "validation", "--out", temp.resolve("smaller-input-report").toString());
+    assertThat(evaluated.exitCode()).as(evaluated.err()).isZero();
+    assertThat(temp.resolve("smaller-input-report/metrics.json")).isNotEmptyFile();
+  }
+
+  @Test
+  void anInterruptedTrainingSaysWhereItsLastCheckpointIsAndHowToResume() throws Exception {
+    Path out = temp.resolve("interrupted");
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classPath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(javaBin, "-Xmx1g", "-Dai.djl.offline=true", "-cp", classPath, MetartCli.class.getName()));
+    command.addAll(List.of(train(out, "--epochs", "500", "--checkpoint-every", "1")));
+    Path err = temp.resolve("interrupted.err");
+    Process child = new ProcessBuilder(command).redirectError(err.toFile()).start();
+    try {
+      Path last = out.resolve("checkpoints/last");
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+      while (!Files.isDirectory(last) && System.nanoTime() < deadline && child.isAlive()) {
+        Thread.sleep(100);
+      }
+      assertThat(last).as(Files.readString(err)).isDirectory();
+      child.destroy(); // SIGTERM, as a Ctrl-C or kill ends the JVM: the shutdown hooks run
+      assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(Files.readString(err))
+          .contains(
+              "metart: train: interrupted; the last checkpoint is "
+                  + last
+                  + "; continue with the same command and --resume");
+    } finally {
+      child.destroyForcibly();
+    }
   }
 
   @Test
