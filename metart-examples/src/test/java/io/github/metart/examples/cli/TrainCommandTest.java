@@ -2,6 +2,10 @@ package io.github.metart.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.metart.train.config.EarlyStopping;
+import io.github.metart.train.config.Monitor;
+import io.github.metart.train.config.OptimizerConfig;
+import io.github.metart.train.config.TrainingConfig;
 import io.github.metart.train.config.TrainingSettings;
 import io.github.metart.train.config.LearningRateSchedule;
 import io.github.metart.train.data.PreparedFolders;
@@ -45,6 +49,43 @@ class TrainCommandTest {
     all.addAll(List.of("--no-progress", "--out", out.toString()));
     all.addAll(given);
     return all.toArray(String[]::new);
+  }
+
+  @Test
+  void theHelpStatesTheLibrarysDefaults() {
+    MetartCliTest.Run help = MetartCliTest.run("train", "--help");
+    assertThat(help.exitCode()).isZero();
+    String text = help.out().replaceAll("\\s+", " ");
+    TrainingConfig defaults = TrainingConfig.builder().build();
+    OptimizerConfig.Sgd sgd = (OptimizerConfig.Sgd) OptimizerConfig.parse("sgd");
+    OptimizerConfig.Adam adam = (OptimizerConfig.Adam) OptimizerConfig.parse("adam");
+    OptimizerConfig.Adam adamW = (OptimizerConfig.Adam) OptimizerConfig.parse("adamw");
+    assertThat(defaults.optimizer()).isEqualTo(adam);
+    assertThat(text)
+        .contains("Epochs (default: " + defaults.epochs() + ")")
+        .contains("Images per step (default: " + defaults.batchSize() + ")")
+        .contains("sgd, adam or adamw (default: adam)")
+        .contains(
+            "(default: " + number(sgd.learningRate()) + " for sgd, " + number(adam.learningRate())
+                + " for adam and adamw)")
+        .contains("SGD momentum (default: " + number(sgd.momentum()) + ")")
+        .contains("Weight decay (default: " + number(adam.weightDecay()) + "; "
+            + number(adamW.weightDecay()) + " for adamw)")
+        .contains("(default: " + number(defaults.schedule().warmupEpochs()) + ")")
+        .contains("Label smoothing of the cross-entropy (default: 0)")
+        .contains("Epochs without improvement before early stopping (default: "
+            + EarlyStopping.on(Monitor.VAL_METRIC).patience() + ")")
+        .contains("(default: " + defaults.seed() + ")")
+        .contains("crop-flip (default)")
+        .contains("cosine (default)");
+    assertThat(defaults.augmentation()).isEqualTo(TrainingSettings.parseAugmentation("crop-flip"));
+    assertThat(defaults.schedule().withWarmup(0)).isEqualTo(LearningRateSchedule.cosine());
+    assertThat(defaults.earlyStopping().enabled()).isFalse();
+  }
+
+  /** 0.001 as 0.001, 0.9 as 0.9, 0 as 0. */
+  private static String number(double value) {
+    return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   @Test
