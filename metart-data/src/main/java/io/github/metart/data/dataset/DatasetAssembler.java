@@ -1,5 +1,6 @@
 package io.github.metart.data.dataset;
 
+import io.github.metart.data.loading.SplitMix64;
 import io.github.metart.data.csv.MetCsvFormat;
 import io.github.metart.data.csv.MetCsvReader;
 import io.github.metart.data.csv.MetObject;
@@ -129,7 +130,7 @@ final class DatasetAssembler {
               if (label == null) {
                 return;
               }
-              long key = mix64(recipe.seed() ^ mix64(object.objectId()));
+              long key = SplitMix64.mix(recipe.seed() ^ SplitMix64.mix(object.objectId()));
               int begin = years.years().map(YearRange::begin).orElse(0);
               int end = years.years().map(YearRange::end).orElse(0);
               int yearLabel = Integer.MIN_VALUE;
@@ -137,7 +138,7 @@ final class DatasetAssembler {
                 YearRange interval = years.years().get();
                 yearLabel =
                     year != null && year.labeling() == YearLabeling.UNIFORM
-                        ? interval.draw(new SplittableRandom(mix64(recipe.seed() * 0x9E3779B97F4A7C15L + object.objectId())))
+                        ? interval.draw(new SplittableRandom(SplitMix64.mix(recipe.seed() * SplitMix64.GOLDEN + object.objectId())))
                         : interval.midpoint();
               }
               if (labeler.hasYearLabel()) {
@@ -261,12 +262,5 @@ final class DatasetAssembler {
       }
       return reader.report();
     }
-  }
-
-  /** SplitMix64's finalizer: a well-mixed 64-bit hash. */
-  static long mix64(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 }

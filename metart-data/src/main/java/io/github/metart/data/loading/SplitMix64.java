@@ -2,20 +2,26 @@ package io.github.metart.data.loading;
 
 /**
  * The SplitMix64 generator: tiny, fast, and fully specified, so that shuffles and augmentations
- * are the same on every JVM and version for a given seed.
+ * are the same on every JVM and version for a given seed. It is metart's one seed mixer: every
+ * seed derived from another (per object, per step, per (seed, epoch, index)) goes through {@link
+ * #mix(long)} or {@link #of(long...)}. Hand-written because it is six lines and its exact numbers
+ * are part of every seeded result; {@link java.util.SplittableRandom} uses the same algorithm but
+ * does not expose the finalizer.
  */
-final class SplitMix64 {
+public final class SplitMix64 {
 
-  private static final long GOLDEN = 0x9e3779b97f4a7c15L;
+  /** The golden-ratio increment of the generator's state. */
+  public static final long GOLDEN = 0x9e3779b97f4a7c15L;
 
   private long state;
 
-  SplitMix64(long seed) {
+  /** A generator starting from the given state. */
+  public SplitMix64(long seed) {
     this.state = seed;
   }
 
   /** A generator for a stream identified by several numbers (seed, epoch, index...). */
-  static SplitMix64 of(long... keys) {
+  public static SplitMix64 of(long... keys) {
     long state = 0x6a09e667f3bcc909L;
     for (long key : keys) {
       state = mix(state + GOLDEN + key);
@@ -23,28 +29,36 @@ final class SplitMix64 {
     return new SplitMix64(state);
   }
 
-  static long mix(long z) {
+  /**
+   * SplitMix64's finalizer: a bijective, well-mixed scrambling of 64 bits.
+   *
+   * @param z any value
+   * @return its mix
+   */
+  public static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
     return z ^ (z >>> 31);
   }
 
-  long nextLong() {
+  /** The next 64 random bits. */
+  public long nextLong() {
     state += GOLDEN;
     return mix(state);
   }
 
   /** Uniform in {@code [0, bound)}. */
-  int nextInt(int bound) {
+  public int nextInt(int bound) {
     return (int) (((nextLong() >>> 32) * bound) >>> 32);
   }
 
   /** Uniform in {@code [0, 1)}. */
-  float nextFloat() {
+  public float nextFloat() {
     return (nextLong() >>> 40) * 0x1.0p-24f;
   }
 
-  boolean nextBoolean() {
+  /** A fair coin. */
+  public boolean nextBoolean() {
     return nextLong() < 0;
   }
 }

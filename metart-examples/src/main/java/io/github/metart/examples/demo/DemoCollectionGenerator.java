@@ -1,5 +1,6 @@
 package io.github.metart.examples.demo;
 
+import io.github.metart.data.loading.SplitMix64;
 import java.awt.image.BufferedImage;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -212,10 +213,7 @@ public final class DemoCollectionGenerator {
 
   /** A well-mixed seed per object (SplitMix64's finalizer), so neighbouring ids look unrelated. */
   static long imageSeed(long seed, long objectId) {
-    long z = seed * 0x9E3779B97F4A7C15L + objectId;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+    return SplitMix64.mix(seed * SplitMix64.GOLDEN + objectId);
   }
 
   private static void writeImage(BufferedImage image, DemoImageFormat format, Path file)
