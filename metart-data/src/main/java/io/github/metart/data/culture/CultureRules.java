@@ -1,5 +1,6 @@
 package io.github.metart.data.culture;
 
+import com.google.common.hash.Hashing;
 import static java.util.Objects.requireNonNull;
 
 import java.io.BufferedReader;
@@ -11,13 +12,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -336,12 +334,7 @@ public final class CultureRules {
   }
 
   private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK lacks SHA-256", e);
-    }
+    return Hashing.sha256().hashString(text, StandardCharsets.UTF_8).toString();
   }
 
   private static CultureRules loadDefaults() {

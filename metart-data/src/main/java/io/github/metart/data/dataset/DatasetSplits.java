@@ -1,5 +1,7 @@
 package io.github.metart.data.dataset;
 
+import com.google.common.hash.Hashing;
+import com.google.common.hash.Hasher;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
@@ -10,15 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -294,12 +293,7 @@ public final class DatasetSplits {
    * same objects in the same splits with the same labels.
    */
   static String splitHash(Map<Split, List<LabeledObject>> splits) {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK lacks SHA-256", e);
-    }
+    Hasher digest = Hashing.sha256().newHasher();
     StringBuilder line = new StringBuilder();
     for (Split split : Split.values()) {
       for (LabeledObject o : splits.get(split)) {
@@ -309,10 +303,10 @@ public final class DatasetSplits {
         line.append('\t').append(o.years().map(r -> Integer.toString(r.begin())).orElse(""));
         line.append('\t').append(o.years().map(r -> Integer.toString(r.end())).orElse(""));
         line.append('\n');
-        digest.update(line.toString().getBytes(StandardCharsets.UTF_8));
+        digest.putString(line, StandardCharsets.UTF_8);
       }
     }
-    return HexFormat.of().formatHex(digest.digest());
+    return digest.hash().toString();
   }
 
   @Override

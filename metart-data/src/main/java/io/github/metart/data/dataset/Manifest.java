@@ -1,20 +1,17 @@
 package io.github.metart.data.dataset;
 
+import com.google.common.io.MoreFiles;
+import com.google.common.hash.Hashing;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.github.metart.data.dates.YearRange;
 import io.github.metart.data.provenance.LibraryVersion;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,21 +125,11 @@ public record Manifest(
    * @throws IOException when the file cannot be read (the message names it)
    */
   public static String sha256(Path file) throws IOException {
-    MessageDigest digest;
     try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK lacks SHA-256", e);
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buffer = new byte[1 << 16];
-      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-        digest.update(buffer, 0, n);
-      }
+      return MoreFiles.asByteSource(file).hash(Hashing.sha256()).toString();
     } catch (NoSuchFileException e) {
       throw new IOException(file + ": missing (is " + file.getParent() + " a folder written by metart prepare?)", e);
     }
-    return HexFormat.of().formatHex(digest.digest());
   }
 
   /**

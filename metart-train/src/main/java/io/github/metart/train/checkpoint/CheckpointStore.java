@@ -1,20 +1,17 @@
 package io.github.metart.train.checkpoint;
 
+import com.google.common.io.MoreFiles;
+import com.google.common.hash.HashingOutputStream;
+import com.google.common.hash.Hashing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.metart.train.files.AtomicFiles;
 import io.github.metart.train.files.TrainJson;
 import io.github.metart.train.provenance.RunProvenance;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -198,35 +195,19 @@ public final class CheckpointStore {
   }
 
   private static String writeHashed(Path file, AtomicFiles.Content content) throws IOException {
-    MessageDigest digest = newDigest();
+    HashingOutputStream[] hashing = new HashingOutputStream[1];
     AtomicFiles.writeDurably(
         file,
         out -> {
-          OutputStream hashing = new DigestOutputStream(out, digest);
-          content.writeTo(hashing);
-          hashing.flush();
+          hashing[0] = new HashingOutputStream(Hashing.sha256(), out);
+          content.writeTo(hashing[0]);
+          hashing[0].flush();
         });
-    return HexFormat.of().formatHex(digest.digest());
+    return hashing[0].hash().toString();
   }
 
   /** The SHA-256 of a file, in lower-case hex. */
   public static String sha256(Path file) throws IOException {
-    MessageDigest digest = newDigest();
-    byte[] buffer = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
-      int read;
-      while ((read = in.read(buffer)) > 0) {
-        digest.update(buffer, 0, read);
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static MessageDigest newDigest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM has no SHA-256", e);
-    }
+    return MoreFiles.asByteSource(file).hash(Hashing.sha256()).toString();
   }
 }
