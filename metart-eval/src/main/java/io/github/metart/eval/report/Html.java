@@ -1,5 +1,6 @@
 package io.github.metart.eval.report;
 
+import com.google.common.html.HtmlEscapers;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,21 +39,9 @@ final class Html {
         .append("</style>\n</head>\n<body>\n");
   }
 
-  /** Text escaped for HTML content and attribute values. */
+  /** Text escaped for HTML content and attribute values (Guava's HTML escaper). */
   static String escape(String text) {
-    StringBuilder escaped = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> escaped.append("&amp;");
-        case '<' -> escaped.append("&lt;");
-        case '>' -> escaped.append("&gt;");
-        case '"' -> escaped.append("&quot;");
-        case '\'' -> escaped.append("&#39;");
-        default -> escaped.append(c);
-      }
-    }
-    return escaped.toString();
+    return HtmlEscapers.htmlEscaper().escape(text);
   }
 
   /** A file name part from free text: lower case letters, digits and dashes. */

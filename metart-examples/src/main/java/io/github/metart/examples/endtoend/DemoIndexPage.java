@@ -1,5 +1,6 @@
 package io.github.metart.examples.endtoend;
 
+import com.google.common.html.HtmlEscapers;
 import io.github.metart.eval.evaluation.HeadlineMetric;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,16 +82,6 @@ final class DemoIndexPage {
   }
 
   static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return HtmlEscapers.htmlEscaper().escape(text);
   }
 }
