@@ -1,5 +1,6 @@
 package io.github.metart.examples.cli;
 
+import io.github.metart.data.progress.ProgressLine;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -14,21 +15,18 @@ final class ImageProgressLine {
   private static final int WIDTH = 30;
   private static final long PLAIN_INTERVAL_NANOS = Duration.ofSeconds(10).toNanos();
 
-  private final PrintWriter err;
-  private final boolean interactive;
+  private final ProgressLine line;
   private final String label;
   private long lastPlain = Long.MIN_VALUE;
-  private int lastLength;
 
   ImageProgressLine(PrintWriter err, boolean interactive, String label) {
-    this.err = err;
-    this.interactive = interactive;
+    this.line = new ProgressLine(err, interactive);
     this.label = label;
   }
 
   /** Whether this process writes to a terminal. */
   static boolean terminal() {
-    return System.console() != null;
+    return ProgressLine.terminal();
   }
 
   /** Draws the current state; {@code extra} is appended (e.g. {@code failed 3}). */
@@ -39,45 +37,25 @@ final class ImageProgressLine {
             Locale.ROOT,
             "%s %s %3.0f%% %d/%d  %.1f/s  ETA %s%s",
             label,
-            bar(fraction),
+            ProgressLine.bar(fraction, WIDTH),
             fraction * 100,
             done,
             total,
             perSecond,
-            eta.map(ImageProgressLine::clock).orElse("--:--"),
+            eta.map(d -> ProgressLine.clock(d.toSeconds())).orElse("--:--"),
             extra.isEmpty() ? "" : "  " + extra);
-    if (interactive) {
-      err.print("\r" + text + " ".repeat(Math.max(0, lastLength - text.length())));
-      lastLength = text.length();
-      err.flush();
-      return;
-    }
     long now = System.nanoTime();
-    if (lastPlain == Long.MIN_VALUE || now - lastPlain >= PLAIN_INTERVAL_NANOS || done == total) {
+    if (line.interactive()
+        || lastPlain == Long.MIN_VALUE
+        || now - lastPlain >= PLAIN_INTERVAL_NANOS
+        || done == total) {
       lastPlain = now;
-      err.println(text);
-      err.flush();
+      line.draw(text);
     }
   }
 
   /** Ends the line on a terminal. */
   void finish() {
-    if (interactive && lastLength > 0) {
-      err.println();
-      err.flush();
-    }
-  }
-
-  private static String bar(double fraction) {
-    int filled = (int) Math.round(fraction * WIDTH);
-    return "[" + "=".repeat(filled) + " ".repeat(WIDTH - filled) + "]";
-  }
-
-  static String clock(Duration duration) {
-    long seconds = duration.toSeconds();
-    if (seconds >= 3600) {
-      return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
-    }
-    return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+    line.finish();
   }
 }

@@ -1,8 +1,10 @@
 package io.github.metart.train.listeners;
 
+import io.github.metart.data.progress.ProgressLine;
 import io.github.metart.train.history.EpochRecord;
 import io.github.metart.train.history.History;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -21,16 +23,15 @@ public final class ProgressBar implements TrainingListener {
   private static final int WIDTH = 24;
   private static final long REDRAW_NANOS = 100_000_000L;
 
-  private final PrintStream out;
-  private final boolean interactive;
+  private final PrintWriter out;
+  private final ProgressLine progress;
   private final boolean summaries;
   private long lastDraw;
   private int lastTenth;
-  private int drawnLength;
 
   /** A progress bar on a stream with epoch summaries, redrawn in place when the JVM has a console. */
   public ProgressBar(PrintStream out) {
-    this(out, System.console() != null, true);
+    this(out, ProgressLine.terminal(), true);
   }
 
   /**
@@ -42,8 +43,9 @@ public final class ProgressBar implements TrainingListener {
    *     it, as the command line's does)
    */
   public ProgressBar(PrintStream out, boolean interactive, boolean summaries) {
-    this.out = out;
-    this.interactive = interactive;
+    // the lines are ASCII, so the JVM's default charset writes them as the stream would
+    this.out = new PrintWriter(out, true);
+    this.progress = new ProgressLine(this.out, interactive);
     this.summaries = summaries;
   }
 
@@ -51,36 +53,29 @@ public final class ProgressBar implements TrainingListener {
   public void onEpochStart(int epoch, int epochs, int firstBatch, int batches) {
     lastDraw = 0;
     lastTenth = (firstBatch - 1) * 10 / Math.max(1, batches);
-    drawnLength = 0;
   }
 
   @Override
   public void onBatchEnd(BatchProgress p) {
-    if (interactive) {
+    if (progress.interactive()) {
       long now = System.nanoTime();
       if (p.batch() < p.batches() && now - lastDraw < REDRAW_NANOS) {
         return;
       }
       lastDraw = now;
-      String line = line(p);
-      out.print('\r' + line + " ".repeat(Math.max(0, drawnLength - line.length())));
-      drawnLength = line.length();
-      out.flush();
+      progress.draw(line(p));
     } else {
       int tenth = p.batch() * 10 / p.batches();
       if (tenth > lastTenth) {
         lastTenth = tenth;
-        out.println(line(p));
+        progress.draw(line(p));
       }
     }
   }
 
   @Override
   public void onEpochEnd(EpochRecord record, History history) {
-    if (interactive && drawnLength > 0) {
-      out.println();
-      drawnLength = 0;
-    }
+    progress.finish();
     if (summaries) {
       out.println(LoggingListener.describe(record, history.metricName()));
     }
@@ -89,13 +84,11 @@ public final class ProgressBar implements TrainingListener {
 
   /** The progress line of a batch (without carriage return). */
   static String line(BatchProgress p) {
-    int done = (int) ((long) WIDTH * p.batch() / Math.max(1, p.batches()));
-    String bar =
-        "=".repeat(done) + (done < WIDTH ? ">" + " ".repeat(WIDTH - done - 1) : "");
+    String bar = ProgressLine.bar((double) p.batch() / Math.max(1, p.batches()), WIDTH);
     int digits = Integer.toString(p.batches()).length();
     return String.format(
         Locale.ROOT,
-        "epoch %d/%d [%s] %" + digits + "d/%d loss %.4f %s %.4f | %.1f img/s | %s left",
+        "epoch %d/%d %s %" + digits + "d/%d loss %.4f %s %.4f | %.1f img/s | %s left",
         p.epoch(),
         p.epochs(),
         bar,
@@ -105,16 +98,6 @@ public final class ProgressBar implements TrainingListener {
         p.metricName(),
         p.metric(),
         p.imagesPerSecond(),
-        clock(p.secondsLeft()));
-  }
-
-  static String clock(double seconds) {
-    if (!Double.isFinite(seconds)) {
-      return "?";
-    }
-    long s = Math.round(seconds);
-    return s >= 3600
-        ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-        : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        ProgressLine.clock(p.secondsLeft()));
   }
 }

@@ -56,10 +56,4 @@ class ProgressBarTest {
     assertThat(bytes.toString(StandardCharsets.UTF_8)).endsWith("left\n");
   }
 
-  @Test
-  void clockFormatsMinutesAndHours() {
-    assertThat(ProgressBar.clock(59.6)).isEqualTo("1:00");
-    assertThat(ProgressBar.clock(3725)).isEqualTo("1:02:05");
-    assertThat(ProgressBar.clock(Double.NaN)).isEqualTo("?");
-  }
 }
