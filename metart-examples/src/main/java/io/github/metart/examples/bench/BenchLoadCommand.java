@@ -44,7 +44,7 @@ import io.github.metart.models.engine.MetEngine;
           + " every batch. Prints images/s per epoch and the median, and the arrays and direct memory"
           + " left after each epoch."
     })
-public final class BenchLoadCommand implements Callable<Integer> {
+final class BenchLoadCommand implements Callable<Integer> {
 
   /** The augmentations the benchmark can apply. */
   enum AugmentationChoice {

@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
           + " and, with --memory, prints the peak resident memory and the live heap for each tenth of"
           + " the run."
     })
-public final class BenchPrepareCommand implements Callable<Integer> {
+final class BenchPrepareCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 

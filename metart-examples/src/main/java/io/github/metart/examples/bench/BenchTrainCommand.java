@@ -61,7 +61,7 @@ import io.github.metart.models.engine.MetEngine;
       "loop (forward, loss, backward, DJL's own SGD step), Trainer.fit, and the update alone",
       "(DJL's SGD, metart's fused update, metart's unfused fallback). Medians after warm-up."
     })
-public final class BenchTrainCommand implements Callable<Integer> {
+final class BenchTrainCommand implements Callable<Integer> {
 
   /** Small enough that no architecture diverges on the synthetic batch (speed does not depend on it). */
   private static final double LEARNING_RATE = 0.001;

@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
       "Read and normalize N rows (the sample repeated, with fresh Object IDs): prints rows/s and"
           + " peak heap. Run with a capped heap, e.g. METART_JAVA_OPTS=-Xmx512m ./metart bench csv.",
     })
-public final class CsvBenchCommand implements Callable<Integer> {
+final class CsvBenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 

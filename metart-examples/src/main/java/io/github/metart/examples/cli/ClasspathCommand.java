@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     name = "classpath",
     mixinStandardHelpOptions = true,
     description = "Print the runtime class path (for jshell --class-path).")
-public final class ClasspathCommand implements Runnable {
+final class ClasspathCommand implements Runnable {
 
   @Spec CommandSpec spec;
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
       "data folder. Each line says OK, WARN or FAIL; every problem comes with its fix.",
       "Exit code 0 when nothing failed, 1 otherwise."
     })
-public final class DoctorCommand implements Callable<Integer> {
+final class DoctorCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 

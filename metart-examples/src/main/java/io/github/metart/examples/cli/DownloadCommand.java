@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
           + " (each image decodes). Only the Met's hosts are contacted unless --allow-host says otherwise.",
       "Objects without an image or that failed are listed in DIR/download-problems.csv."
     })
-public final class DownloadCommand implements Callable<Integer> {
+final class DownloadCommand implements Callable<Integer> {
 
   /** The file listing objects without an image or that failed, in the output folder. */
   static final String PROBLEMS_FILE = "download-problems.csv";

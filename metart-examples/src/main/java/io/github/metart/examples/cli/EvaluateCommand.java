@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
       "Year models are compared with always guessing the mean training year.",
       "Example: metart evaluate --model runs/culture --data prepared/culture --out reports/culture"
     })
-public final class EvaluateCommand implements Callable<Integer> {
+final class EvaluateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 

@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
       "head), for a GPU and a folder prepared at 448 px or more.",
       "Example: metart experiment --preset demo --out experiments/demo"
     })
-public final class ExperimentCommand implements Callable<Integer> {
+final class ExperimentCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 

@@ -4,7 +4,7 @@ import io.github.metart.data.provenance.LibraryVersion;
 import picocli.CommandLine.IVersionProvider;
 
 /** Reports the metart and Java versions for {@code metart --version}. */
-public final class MetartVersion implements IVersionProvider {
+final class MetartVersion implements IVersionProvider {
 
   @Override
   public String[] getVersion() {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
       "List the architectures: name, layout and trainable parameters of the reference layout",
       "(1000 classes, 224 px). Names ending in _bn add batch normalization."
     })
-public final class ModelsCommand implements Runnable {
+final class ModelsCommand implements Runnable {
 
   @Spec CommandSpec spec;
 

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
       "  period:  raw<TAB>begin<TAB>end   (both empty when unknown)",
       "The raw text is echoed unchanged, one output line per input line, in input order."
     })
-public final class NormalizeCommand implements Callable<Integer> {
+final class NormalizeCommand implements Callable<Integer> {
 
   /** What to normalize. */
   enum Kind {

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
       "IMAGE<TAB>year. Images are prepared as the model's training images were.",
       "Example: metart predict --model runs/culture vase.jpg print.png"
     })
-public final class PredictCommand implements Callable<Integer> {
+final class PredictCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 

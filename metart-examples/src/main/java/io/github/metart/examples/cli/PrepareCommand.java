@@ -62,7 +62,7 @@ import picocli.CommandLine.Spec;
           + " the new manifest does not name are removed; with the same splits, caches of other"
           + " image sizes are kept."
     })
-public final class PrepareCommand implements Callable<Integer> {
+final class PrepareCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 

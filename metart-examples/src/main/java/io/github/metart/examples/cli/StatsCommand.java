@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
           + " agreement with the Met's begin/end columns, periods.",
       "The first lines are 'rows read: N' and 'rows skipped: M'."
     })
-public final class StatsCommand implements Callable<Integer> {
+final class StatsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
       "Print the layers of a model (output shape and parameters of each) and a last line",
       "'parameters: N' with the number of trainable parameters. Default head: 1000 classes."
     })
-public final class SummaryCommand implements Runnable {
+final class SummaryCommand implements Runnable {
 
   @Spec CommandSpec spec;
 

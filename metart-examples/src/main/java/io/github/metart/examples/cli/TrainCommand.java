@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
       "'metart evaluate' and 'metart predict'. A run killed at any point continues exactly",
       "with the same command and --resume."
     })
-public final class TrainCommand implements Callable<Integer> {
+final class TrainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 

@@ -1,7 +1,7 @@
 package io.github.metart.examples.demo;
 
 /** What a generated object's Culture value is there to exercise. */
-public enum CultureRole {
+enum CultureRole {
   /** One of the demo's culture classes, written in several of the Met's styles. */
   LABELED,
   /** "European": normalizes to a label that a recipe is expected to exclude. */

@@ -1,7 +1,7 @@
 package io.github.metart.examples.demo;
 
 /** The file format of the generated images. */
-public enum DemoImageFormat {
+enum DemoImageFormat {
   /** Baseline JPEG (quality 0.92), the format the Met serves; files end in {@code .jpg}. */
   JPEG("jpg", "jpeg"),
   /** Lossless PNG; files end in {@code .png}. */

@@ -7,4 +7,4 @@ package io.github.metart.examples.demo;
  * @param objectId the Object ID field as written
  * @param problem what is wrong with it, e.g. {@code 53 fields instead of 54}
  */
-public record MalformedRow(long line, String objectId, String problem) {}
+record MalformedRow(long line, String objectId, String problem) {}

@@ -14,7 +14,7 @@ import javax.imageio.ImageIO;
  * Charts (confusion matrices, curves) are drawn off screen with AWT: it must run headless and find
  * fonts, which minimal servers and containers often lack.
  */
-public final class ChartsCheck implements PreflightCheck {
+final class ChartsCheck implements PreflightCheck {
 
   private static final String FONT_FIX =
       "install fontconfig and a font (Debian/Ubuntu: apt-get install fontconfig fonts-dejavu-core;"

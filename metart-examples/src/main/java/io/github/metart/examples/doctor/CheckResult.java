@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param detail what was found
  * @param fix what to do about it; empty for {@link CheckStatus#OK}, required otherwise
  */
-public record CheckResult(String name, CheckStatus status, String detail, String fix) {
+record CheckResult(String name, CheckStatus status, String detail, String fix) {
 
   /** Validates that every problem comes with a fix. */
   public CheckResult {

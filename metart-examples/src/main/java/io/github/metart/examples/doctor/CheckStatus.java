@@ -1,7 +1,7 @@
 package io.github.metart.examples.doctor;
 
 /** The outcome of one pre-flight check. */
-public enum CheckStatus {
+enum CheckStatus {
   /** All is well. */
   OK,
   /** Works, but something deserves attention; the result says what to do. */

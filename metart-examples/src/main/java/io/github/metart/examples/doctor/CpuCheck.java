@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * convolutions compute wrong gradients here (tried with {@link ConvolutionProbe}) and what metart
  * does about it, and whether NNPACK could start.
  */
-public final class CpuCheck implements PreflightCheck {
+final class CpuCheck implements PreflightCheck {
 
   /** How many tries of the convolution probe the doctor makes. */
   static final int PROBE_TRIES = 32;

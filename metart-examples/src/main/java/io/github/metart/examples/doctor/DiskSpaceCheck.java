@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Free disk space where metart will write. */
-public final class DiskSpaceCheck implements PreflightCheck {
+final class DiskSpaceCheck implements PreflightCheck {
 
   /** Below this, not even the demo fits. */
   public static final long DEFAULT_FAIL_BELOW = 512 * Bytes.MIB;

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * DJL's cache folder ({@code DJL_CACHE_DIR}, default {@code ~/.djl.ai}): PyTorch's natives are
  * extracted (or downloaded) there on first start, so it must be writable and have room.
  */
-public final class DjlCacheCheck implements PreflightCheck {
+final class DjlCacheCheck implements PreflightCheck {
 
   /** Room a first start may need: the CPU build extracts to about 0.5 GiB, CUDA builds to 2–3 GiB. */
   public static final long ROOM_FOR_NATIVES = 3 * Bytes.GIB;

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * Starts the PyTorch engine (offline unless downloads are allowed) and says where its native library
  * came from.
  */
-public final class EngineCheck implements PreflightCheck {
+final class EngineCheck implements PreflightCheck {
 
   private final Supplier<EngineInfo> engine;
   private final Supplier<NativeLibrarySource> source;

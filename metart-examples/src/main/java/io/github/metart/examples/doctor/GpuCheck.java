@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The GPUs PyTorch sees, the NVIDIA driver and CUDA runtime on the machine, and what follows. */
-public final class GpuCheck implements PreflightCheck {
+final class GpuCheck implements PreflightCheck {
 
   /**
    * What the machine says about GPUs.

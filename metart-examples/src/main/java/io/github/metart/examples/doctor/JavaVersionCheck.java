@@ -3,7 +3,7 @@ package io.github.metart.examples.doctor;
 import java.util.List;
 
 /** Java 17 or newer, and the JDK tools that notebooks and the build need (javac, jshell). */
-public final class JavaVersionCheck implements PreflightCheck {
+final class JavaVersionCheck implements PreflightCheck {
 
   /** The oldest Java release metart runs on. */
   public static final int MINIMUM_FEATURE_RELEASE = 17;

@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
  * @param kind how the natives are found
  * @param description one line for the report
  */
-public record NativeLibrarySource(Kind kind, String description) {
+record NativeLibrarySource(Kind kind, String description) {
 
   /** How the natives are found. */
   public enum Kind {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The folder metart will write to is writable (or can be created). */
-public final class OutputDirectoryCheck implements PreflightCheck {
+final class OutputDirectoryCheck implements PreflightCheck {
 
   private final Path directory;
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** One pre-flight check; it reports one or more results and never throws. */
 @FunctionalInterface
-public interface PreflightCheck {
+interface PreflightCheck {
 
   /** Runs the check. */
   List<CheckResult> run();

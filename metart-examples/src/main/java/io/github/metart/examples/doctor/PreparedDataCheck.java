@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * and every prepared image cache under {@code cache/} (a folder with a {@code recipe.json}) opened with {@link PreparedCache#open(Path)},
  * including whether it holds an image for every object of the splits.
  */
-public final class PreparedDataCheck implements PreflightCheck {
+final class PreparedDataCheck implements PreflightCheck {
 
   private static final String PREPARE_FIX =
       "prepare it again: ./metart prepare --csv MetObjects.csv --task culture|year [--images DIR] --out ";
