@@ -89,6 +89,21 @@ class TrainCommandTest {
   }
 
   @Test
+  void withoutAnInputSizeTheModelTakesTheSizeTheDataWasPreparedFor() throws Exception {
+    Path out = temp.resolve("prepared-size");
+    Path prepared = PreparedFolders.culture(temp.resolve("prepared-48-default"), 16, 8, 48, 0);
+    MetartCliTest.Run run =
+        MetartCliTest.run(
+            "train", "--model", "resnet18", "--data", prepared.toString(), "--epochs", "1",
+            "--batch-size", "8", "--devices", "cpu", "--no-progress", "--out", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    try (MetModel model = MetModels.load(out.resolve("model"))) {
+      // the cache holds 48 px images whose crop is 42 px, not the architecture's 224 px
+      assertThat(model.spec().inputSize()).isEqualTo(ImageRecipe.of(56, 48).inputSize()).isEqualTo(42);
+    }
+  }
+
+  @Test
   void aModelTrainedAtAnotherInputSizeRecordsTheCachesPreprocessingAndEvaluates() throws Exception {
     Path out = temp.resolve("smaller-input");
     // the cache stores 48 px squares resized from 56 px; the model sees 32 px crops of them
