@@ -163,11 +163,20 @@ public final class ModelFolder {
     } catch (IOException | MalformedModelException e) {
       model.close();
       throw new IllegalArgumentException(
-          weights + " does not hold the weights of " + spec.describe() + ": " + e.getMessage(), e);
+          weights + " does not hold the weights of " + spec.describe() + ": " + reason(e), e);
     } catch (RuntimeException e) {
       model.close();
       throw e;
     }
+  }
+
+  /** What went wrong reading weights, also for exceptions without a message (a truncated file). */
+  static String reason(Exception e) {
+    if (e instanceof java.io.EOFException || e.getCause() instanceof java.io.EOFException) {
+      return "the file ends early (truncated or still being written); copy or save the model again";
+    }
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }
 
   private static Preprocessing readPreprocessing(Path file, ModelSpec spec) {

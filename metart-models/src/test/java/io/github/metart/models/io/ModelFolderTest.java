@@ -154,7 +154,15 @@ class ModelFolderTest {
         .hasMessageStartingWith(
             folder.resolve("weights-0000.params") + " does not hold the weights of alexnet_bn");
 
+    // truncated weights: the reason, not "null"
     Files.writeString(specFile, spec);
+    Path weights = folder.resolve("weights-0000.params");
+    byte[] whole = Files.readAllBytes(weights);
+    Files.write(weights, java.util.Arrays.copyOf(whole, whole.length / 2));
+    assertThatThrownBy(() -> MetModels.load(folder))
+        .hasMessageStartingWith(weights + " ")
+        .hasMessageContaining("ends early (truncated")
+        .hasMessageNotContaining("null");
     Files.delete(folder.resolve("weights-0000.params"));
     assertThatThrownBy(() -> MetModels.load(folder))
         .hasMessage(folder + " has no weights file (weights-NNNN.params)");
