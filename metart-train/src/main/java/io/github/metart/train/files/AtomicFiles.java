@@ -34,9 +34,13 @@ public final class AtomicFiles {
   public static void write(Path target, Content content) throws IOException {
     Path parent = target.toAbsolutePath().getParent();
     Files.createDirectories(parent);
-    Path temporary = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
+    // not Files.createTempFile: it creates the file 0600 whatever the umask; a random sibling
+    // name created with CREATE_NEW gets the umask's default mode, like every other file written
+    Path temporary =
+        parent.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
     try {
-      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+      try (FileChannel channel =
+              FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
           OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
         content.writeTo(out);
         out.flush();
