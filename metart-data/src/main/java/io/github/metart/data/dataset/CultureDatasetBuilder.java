@@ -120,13 +120,18 @@ public final class CultureDatasetBuilder extends DatasetBuilder<CultureDatasetBu
                 minPerLabel,
                 maxPerLabel),
             null);
+    long[] blankWithNationality = {0};
     DatasetAssembler.Labeler labeler =
         new DatasetAssembler.Labeler() {
           @Override
           public String label(MetObject object, ResolvedYears years, DatasetAssembler.Outcome outcome) {
             String text = object.culture();
-            if (text.isBlank() && cultureSource == CultureSource.CULTURE_OR_ARTIST_NATIONALITY) {
-              text = object.artistNationality();
+            if (text.isBlank() && !object.artistNationality().isBlank()) {
+              if (cultureSource == CultureSource.CULTURE_OR_ARTIST_NATIONALITY) {
+                text = object.artistNationality();
+              } else {
+                blankWithNationality[0]++;
+              }
             }
             CultureDecision decision = normalizer.explain(text);
             if (decision.label().isEmpty()) {
@@ -153,6 +158,35 @@ public final class CultureDatasetBuilder extends DatasetBuilder<CultureDatasetBu
             return false;
           }
         };
-    return new DatasetAssembler(this, recipe, normalizer, labeler, minPerLabel, maxPerLabel, null).build();
+    DatasetSplits splits =
+        new DatasetAssembler(this, recipe, normalizer, labeler, minPerLabel, maxPerLabel, null).build();
+    if (splits.labels().size() < 2) {
+      throw new IllegalArgumentException(tooFewLabels(splits, blankWithNationality[0]));
+    }
+    return splits;
+  }
+
+  /**
+   * Why a culture dataset with fewer than two labels is refused (a classifier needs two), and the
+   * likely remedy: the Met leaves Culture blank for most European paintings and names the artist's
+   * nationality instead.
+   */
+  private String tooFewLabels(DatasetSplits splits, long blankWithNationality) {
+    String found =
+        splits.labels().isEmpty()
+            ? "no culture label qualifies"
+            : "only one culture label qualifies (" + splits.labels().get(0) + ")";
+    String message =
+        found + " with at least " + minPerLabel + " objects; a culture dataset needs at least two";
+    if (blankWithNationality > 0) {
+      message +=
+          "; "
+              + blankWithNationality
+              + " objects have an empty Culture but an Artist Nationality: use the source"
+              + " CULTURE_OR_ARTIST_NATIONALITY (--culture-source culture-or-artist-nationality)";
+    } else {
+      message += " (lower the minimum per label, or use a larger or broader collection)";
+    }
+    return message;
   }
 }

@@ -141,13 +141,14 @@ class MetDatasetTest {
 
   @Test
   void withImagesKeepsTheGivenIds() throws IOException {
-    Set<Long> ids = collection().stream().map(MetObject::objectId).filter(i -> i < 200).collect(Collectors.toSet());
+    // objects 1-200 are Japanese, 201-350 French: two labels, as a culture dataset needs
+    Set<Long> ids = collection().stream().map(MetObject::objectId).filter(i -> i < 260).collect(Collectors.toSet());
 
     DatasetSplits splits = source().culture().withImages("has an image in /tmp/images", ids).build();
 
     assertThat(splits.size()).isPositive();
     for (Split s : Split.values()) {
-      assertThat(splits.get(s)).allSatisfy(o -> assertThat(o.objectId()).isLessThan(200));
+      assertThat(splits.get(s)).allSatisfy(o -> assertThat(o.objectId()).isLessThan(260));
     }
     assertThat(splits.manifest().recipe().filters().custom())
         .containsExactly("has an image in /tmp/images (" + ids.size() + " object ids)");
@@ -170,11 +171,17 @@ class MetDatasetTest {
         MetObject.builder(3).artistNationality("American|French").build(),
         MetObject.builder(4).culture("Japan").artistNationality("French").build());
 
-    DatasetSplits byCulture = MetDataset.fromObjects("paintings", objects).culture().build();
+    // by Culture alone only 'japanese' qualifies: refused, pointing to the artist nationality
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> MetDataset.fromObjects("paintings", objects).culture().build())
+        .withMessage(
+            "only one culture label qualifies (japanese) with at least 1 objects; a culture dataset"
+                + " needs at least two; 3 objects have an empty Culture but an Artist Nationality:"
+                + " use the source CULTURE_OR_ARTIST_NATIONALITY (--culture-source"
+                + " culture-or-artist-nationality)");
     DatasetSplits withNationality = MetDataset.fromObjects("paintings", objects).culture()
         .source(CultureSource.CULTURE_OR_ARTIST_NATIONALITY).build();
 
-    assertThat(byCulture.labels()).containsExactly("japanese");
     assertThat(withNationality.labels()).containsExactly("french", "japanese");
     assertThat(withNationality.size()).isEqualTo(3);
     assertThat(withNationality.manifest().recipe().culture().source())

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The regression test of the fault {@link ConvolutionGuard} protects from: where the CPU has
  * AVX-512 (and no cap in the environment keeps oneDNN below it), a narrow convolution's input
- * gradient comes out wrong, and under the guard it comes out right. Skipped, saying so, elsewhere.
+ * gradient comes out wrong (seen on AMD EPYC), and under the guard it comes out right. Skipped,
+ * saying so, without AVX-512; on an AVX-512 CPU where the fault does not show (seen on Intel
+ * Sapphire Rapids) the guard is still checked and the test then says the fault was not seen.
  */
 class OneDnnAvx512FaultTest {
 
@@ -26,11 +28,10 @@ class OneDnnAvx512FaultTest {
             + ")");
     assertThat(ConvolutionGuard.oneDnnEnabled()).isTrue();
 
+    // seen on AMD EPYC (Zen 4) with AVX-512; Intel Xeons with AVX-512 FP16/AMX (Sapphire Rapids)
+    // run other oneDNN kernels and compute these gradients right
     ConvolutionProbe unguarded = ConvolutionProbe.run(TRIES);
 
-    assertThat(unguarded.corrupts())
-        .as("PyTorch 2.7.1's oneDNN on AVX-512: %s", unguarded.describe())
-        .isTrue();
     try (ConvolutionGuard.Scope scope =
         ConvolutionGuard.protect(ConvolutionGuardTest.network(8, 8), true)) {
       assertThat(scope.action()).isPresent();
@@ -46,6 +47,12 @@ class OneDnnAvx512FaultTest {
       assertThat(guarded.describe()).isEqualTo("all 32 convolution input gradients right");
     }
     assertThat(ConvolutionGuard.oneDnnEnabled()).isTrue();
+    assumeTrue(
+        unguarded.corrupts(),
+        "the guard works here, but the fault itself did not show on this AVX-512 CPU ("
+            + CpuFeatures.current().describe()
+            + "): "
+            + unguarded.describe());
     assertThat(ConvolutionGuard.divergenceHint(ConvolutionGuardTest.network(8, 8)))
         .hasValueSatisfying(
             hint ->
