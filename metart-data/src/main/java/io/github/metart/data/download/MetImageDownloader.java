@@ -374,7 +374,8 @@ public final class MetImageDownloader {
   }
 
   private static HttpResponse.BodySubscriber<byte[]> recordBody() {
-    return BodySubscribers.ofByteArray();
+    // counted while streaming: an endless or huge record stops at the cap
+    return new LimitedBytesBody(MAX_RECORD_BYTES);
   }
 
   private HttpResponse.BodySubscriber<Path> imageBody(HttpResponse.ResponseInfo info, Path temp) {

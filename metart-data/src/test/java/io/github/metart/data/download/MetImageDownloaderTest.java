@@ -193,6 +193,24 @@ class MetImageDownloaderTest {
   }
 
   @Test
+  void anEndlessObjectRecordIsStoppedAtTheRecordCapAndTheRunGoesOn() throws Exception {
+    long total = 256L << 20; // 256 MiB of "record" without a Content-Length
+    AtomicLong sent = new AtomicLong();
+    api.always(FakeMetApi.recordPath(5), FakeMetApi.chunked("{\"a\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII), total, "application/json", sent));
+
+    DownloadSummary summary = downloader().build().downloadAll(List.of(5L, 6L));
+
+    assertThat(summary.downloaded()).isEqualTo(1);
+    assertThat(summary.problems()).hasSize(1);
+    assertThat(summary.problems().get(0).reason())
+        .contains("object record")
+        .contains("exceeds the limit of 4,194,304 bytes");
+    assertThat(api.requests(FakeMetApi.recordPath(5))).hasSize(1); // not retried
+    assertThat(sent.get()).isLessThan(total);
+    assertThat(filesInOut()).contains("6.jpg");
+  }
+
+  @Test
   void aDamagedImageWithAMatchingLengthIsRetriedThenReported() throws Exception {
     byte[] image = FakeMetApi.image(1);
     // a proxy that re-sends a damaged file with a matching length: the length matches, decoding fails
