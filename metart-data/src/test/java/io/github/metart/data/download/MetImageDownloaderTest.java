@@ -211,6 +211,26 @@ class MetImageDownloaderTest {
   }
 
   @Test
+  void aDeclaredLengthOverTheLimitIsRefusedAtOnceWithTheRealReason() throws Exception {
+    api.always(imagePath(9), exchange -> {
+      exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
+      exchange.sendResponseHeaders(200, 1L << 30);
+      try (java.io.OutputStream body = exchange.getResponseBody()) {
+        body.write(new byte[1000]);
+      } catch (IOException hungUp) {
+        // the client refused the body
+      }
+    });
+
+    DownloadOutcome outcome = downloader().maxImageBytes(100_000).build().download(9);
+
+    assertThat(outcome.status()).isEqualTo(DownloadOutcome.Status.FAILED);
+    assertThat(outcome.reason()).contains("declared length of 1,073,741,824 bytes exceeds the limit of 100,000 bytes");
+    assertThat(api.requests(imagePath(9))).hasSize(1); // not retried as "connection failed"
+    assertThat(filesInOut()).isEmpty();
+  }
+
+  @Test
   void aDamagedImageWithAMatchingLengthIsRetriedThenReported() throws Exception {
     byte[] image = FakeMetApi.image(1);
     // a proxy that re-sends a damaged file with a matching length: the length matches, decoding fails
