@@ -25,6 +25,16 @@ final class LimitedFileBody implements BodySubscriber<Path> {
   static final class TooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    private TooLargeException(String message) {
+      super(message);
+    }
+
+    /** A body whose declared Content-Length is over the limit: refused before any byte is read. */
+    static TooLargeException declared(long limit, long declared) {
+      return new TooLargeException(
+          String.format(Locale.ROOT, "declared length of %,d bytes exceeds the limit of %,d bytes (not read)", declared, limit));
+    }
+
     TooLargeException(long limit, long received) {
       super(
           String.format(

@@ -374,11 +374,41 @@ public final class MetImageDownloader {
   }
 
   private static HttpResponse.BodySubscriber<byte[]> recordBody() {
-    return BodySubscribers.ofByteArray();
+    // counted while streaming: an endless or huge record stops at the cap
+    return new LimitedBytesBody(MAX_RECORD_BYTES);
   }
 
   private HttpResponse.BodySubscriber<Path> imageBody(HttpResponse.ResponseInfo info, Path temp) {
-    if (info.statusCode() != 200 || !isImageType(contentType(info.headers())) || declaredLength(info.headers()) > maxImageBytes) {
+    long declared = declaredLength(info.headers());
+    if (info.statusCode() == 200 && declared > maxImageBytes) {
+      // refused before reading: the subscription is cancelled at once and no byte of the body is read
+      return new HttpResponse.BodySubscriber<>() {
+        private final CompletableFuture<Path> refused = new CompletableFuture<>();
+
+        @Override
+        public java.util.concurrent.CompletionStage<Path> getBody() {
+          return refused;
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+          subscription.cancel();
+          refused.completeExceptionally(LimitedFileBody.TooLargeException.declared(maxImageBytes, declared));
+        }
+
+        @Override
+        public void onNext(List<java.nio.ByteBuffer> item) {}
+
+        @Override
+        public void onError(Throwable throwable) {
+          refused.completeExceptionally(throwable);
+        }
+
+        @Override
+        public void onComplete() {}
+      };
+    }
+    if (info.statusCode() != 200 || !isImageType(contentType(info.headers()))) {
       return BodySubscribers.replacing(null);
     }
     // counted while streaming: a chunked body (no Content-Length) stops at the limit

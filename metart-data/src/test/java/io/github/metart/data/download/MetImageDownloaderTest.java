@@ -193,6 +193,44 @@ class MetImageDownloaderTest {
   }
 
   @Test
+  void anEndlessObjectRecordIsStoppedAtTheRecordCapAndTheRunGoesOn() throws Exception {
+    long total = 256L << 20; // 256 MiB of "record" without a Content-Length
+    AtomicLong sent = new AtomicLong();
+    api.always(FakeMetApi.recordPath(5), FakeMetApi.chunked("{\"a\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII), total, "application/json", sent));
+
+    DownloadSummary summary = downloader().build().downloadAll(List.of(5L, 6L));
+
+    assertThat(summary.downloaded()).isEqualTo(1);
+    assertThat(summary.problems()).hasSize(1);
+    assertThat(summary.problems().get(0).reason())
+        .contains("object record")
+        .contains("exceeds the limit of 4,194,304 bytes");
+    assertThat(api.requests(FakeMetApi.recordPath(5))).hasSize(1); // not retried
+    assertThat(sent.get()).isLessThan(total);
+    assertThat(filesInOut()).contains("6.jpg");
+  }
+
+  @Test
+  void aDeclaredLengthOverTheLimitIsRefusedAtOnceWithTheRealReason() throws Exception {
+    api.always(imagePath(9), exchange -> {
+      exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
+      exchange.sendResponseHeaders(200, 1L << 30);
+      try (java.io.OutputStream body = exchange.getResponseBody()) {
+        body.write(new byte[1000]);
+      } catch (IOException hungUp) {
+        // the client refused the body
+      }
+    });
+
+    DownloadOutcome outcome = downloader().maxImageBytes(100_000).build().download(9);
+
+    assertThat(outcome.status()).isEqualTo(DownloadOutcome.Status.FAILED);
+    assertThat(outcome.reason()).contains("declared length of 1,073,741,824 bytes exceeds the limit of 100,000 bytes");
+    assertThat(api.requests(imagePath(9))).hasSize(1); // not retried as "connection failed"
+    assertThat(filesInOut()).isEmpty();
+  }
+
+  @Test
   void aDamagedImageWithAMatchingLengthIsRetriedThenReported() throws Exception {
     byte[] image = FakeMetApi.image(1);
     // a proxy that re-sends a damaged file with a matching length: the length matches, decoding fails
