@@ -58,7 +58,9 @@ final class LimitedFileBody implements BodySubscriber<Path> {
     this.limit = limit;
     this.writer =
         BodySubscribers.ofFile(
-            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            // no CREATE: the downloader made the file; when an interrupted worker has already deleted it,
+            // a body still arriving on the HTTP client's thread must not bring it back
+            file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
     writer
         .getBody()
         .whenComplete(

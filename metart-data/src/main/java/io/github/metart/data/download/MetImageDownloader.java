@@ -289,7 +289,9 @@ public final class MetImageDownloader {
 
   private DownloadOutcome downloadImage(long objectId, URI uri, AtomicInteger attempts)
       throws IOException, Failure, InterruptedException {
-    Path temp = Files.createTempFile(outputFolder, "." + objectId + "-", ".part");
+    // not Files.createTempFile, whose files are 0600 whatever the umask: a downloaded image is
+    // created like any other file, so that another user can prepare from the folder
+    Path temp = Files.createFile(outputFolder.resolve("." + objectId + "-" + java.util.UUID.randomUUID() + ".part"));
     try {
       DecodedImage decoded =
           fetch(

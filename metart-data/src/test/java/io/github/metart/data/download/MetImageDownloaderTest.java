@@ -80,6 +80,18 @@ class MetImageDownloaderTest {
   }
 
   @Test
+  void downloadedImagesGetTheUmasksModeLikeAnyNewFile() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        out.getFileSystem().supportedFileAttributeViews().contains("posix"), "needs POSIX permissions");
+    downloader().build().downloadAll(List.of(1L));
+
+    Path ordinary = Files.createFile(out.resolve("ordinary-file"));
+    // not 0600 (Files.createTempFile's mode): another user can read what was downloaded
+    assertThat(Files.getPosixFilePermissions(out.resolve("1.jpg")))
+        .isEqualTo(Files.getPosixFilePermissions(ordinary));
+  }
+
+  @Test
   void rateLimitedRequestsHonourRetryAfter() throws Exception {
     api.script(recordPath(1), FakeMetApi.status(429, "Retry-After", "1"));
 
