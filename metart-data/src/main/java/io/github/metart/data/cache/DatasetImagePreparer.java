@@ -93,11 +93,34 @@ public final class DatasetImagePreparer {
     }
     CachePreparer cachePreparer = preparer.root(folder.resolve(CACHE_DIR)).build();
     PreparationResult preparation = cachePreparer.prepare(assignment.keySet(), source);
+    checkUsable(preparation, source);
     RepairedSplits<Split> repair = SplitRepair.repair(assignment, preparation.duplicates(), PREFERENCE);
     DatasetSplits repaired = repair.moves().isEmpty() ? splits : reassign(splits, repair.assignment());
     repaired = repaired.withImages(manifestImages(cachePreparer.recipe(), source, preparation, repair));
     LOG.info("{}; {}", repair.summary(), preparation.directory());
     return new Result(repaired, preparation, repair);
+  }
+
+  /**
+   * Refuses a preparation that left no usable image: a dataset without images cannot be trained,
+   * and the first skipped images say why (an unreadable folder, files that are not images).
+   */
+  private static void checkUsable(PreparationResult preparation, ImageSource source) throws IOException {
+    QualityReport report = preparation.report();
+    if (report.requested() == 0 || report.decoded() > 0) {
+      return;
+    }
+    StringBuilder why = new StringBuilder();
+    report.skippedByProblem().forEach(
+        (problem, count) -> why.append(why.length() == 0 ? "" : ", ").append(problem).append(": ").append(count));
+    String example =
+        report.skippedImages().isEmpty()
+            ? ""
+            : "; e.g. object " + report.skippedImages().get(0).objectId() + ": "
+                + report.skippedImages().get(0).reason();
+    throw new IOException(
+        source.describe() + ": none of the " + report.requested() + " images could be prepared ("
+            + why + ")" + example);
   }
 
   /** What {@code manifest.json} records of the image side. */

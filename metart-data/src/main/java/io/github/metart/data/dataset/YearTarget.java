@@ -7,7 +7,8 @@ import io.github.metart.data.dates.YearRange;
 /**
  * The year task's target: the year normalized to 0..1 over {@code [minYear, maxYear]}, i.e.
  * {@code (year - minYear) / (maxYear - minYear)}; {@link #decode(double)} maps a network's output
- * back to a year.
+ * back to a year. This is metart's one mapping between years and 0..1: the year heads of
+ * metart-models use it too.
  *
  * @param minYear the year that maps to 0
  * @param maxYear the year that maps to 1, after {@code minYear}
@@ -35,8 +36,8 @@ public record YearTarget(int minYear, int maxYear) implements Target {
   }
 
   /** {@code (year - minYear) / (maxYear - minYear)}; years outside the range map outside 0..1. */
-  public float normalize(double year) {
-    return (float) ((year - minYear) / (double) (maxYear - minYear));
+  public double normalize(double year) {
+    return (year - minYear) / (double) (maxYear - minYear);
   }
 
   /** The year a normalized value stands for: {@code minYear + value * (maxYear - minYear)}. */
@@ -47,6 +48,6 @@ public record YearTarget(int minYear, int maxYear) implements Target {
   /** The normalized year label of the object; throws when it has none. */
   @Override
   public float encode(LabeledObject object) {
-    return normalize(object.requireYear());
+    return (float) normalize(object.requireYear());
   }
 }

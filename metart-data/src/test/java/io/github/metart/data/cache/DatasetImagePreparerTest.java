@@ -1,6 +1,7 @@
 package io.github.metart.data.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.metart.data.csv.MetObject;
 import io.github.metart.data.dataset.DatasetSplits;
@@ -68,6 +69,21 @@ class DatasetImagePreparerTest {
             splits(), folder, FolderImageSource.open(images), CachePreparer.builder(ImageRecipe.of(size, size)).threads(1));
     result.splits().write(folder);
     return result;
+  }
+
+  @Test
+  void aPreparationWithoutOneUsableImageIsAnErrorSayingWhy() throws IOException {
+    Path images = Files.createDirectories(dir.resolve("broken-images"));
+    for (long id = 1; id <= 7; id++) {
+      Files.writeString(images.resolve(id + ".jpg"), "not a picture");
+    }
+    Path folder = dir.resolve("prepared");
+
+    assertThatThrownBy(() -> prepare(folder, images, 24))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("none of the 8 images could be prepared (")
+        .hasMessageContaining("e.g. object ");
+    assertThat(folder.resolve(Manifest.FILE_NAME)).doesNotExist();
   }
 
   @Test

@@ -110,4 +110,40 @@ class PrepareCommandTest {
     assertThat(run.err()).contains("busy: is not empty and holds no manifest.json");
     assertThat(out.resolve("thesis.tex")).hasContent("precious");
   }
+
+  @Test
+  void noUsableImageIsAFailureSayingWhy() throws IOException {
+    Path images = Files.createDirectories(dir.resolve("images"));
+    for (long id = 1; id <= 118; id++) {
+      Files.writeString(images.resolve(id + ".jpg"), "not a picture");
+    }
+    Path out = dir.resolve("no-images");
+
+    CliRun.Result run = CliRun.run("prepare", "--csv", csv().toString(), "--task", "culture",
+        "--min-per-label", "10", "--images", images.toString(), "--image-size", "32",
+        "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    // after the progress line, one line naming the folder and the real reason
+    assertThat(run.err().lines().filter(line -> line.startsWith("metart:")))
+        .singleElement()
+        .asString()
+        .contains(images.toString())
+        .contains("none of the 115 images could be prepared (not an image: 115)")
+        .contains("e.g. object 1: ");
+    assertThat(out.resolve("manifest.json")).doesNotExist();
+  }
+
+  @Test
+  void aSingleLabelIsRefusedByPrepareNotLaterByTrain() throws IOException {
+    Path out = dir.resolve("one-label");
+
+    CliRun.Result run = CliRun.run("prepare", "--csv", csv().toString(), "--task", "culture",
+        "--min-per-label", "35", "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isIn(1, 2);
+    assertThat(run.err().strip())
+        .doesNotContain("\n")
+        .contains("only one culture label qualifies (japanese) with at least 35 objects");
+  }
 }

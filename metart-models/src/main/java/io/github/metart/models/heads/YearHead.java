@@ -1,5 +1,6 @@
 package io.github.metart.models.heads;
 
+import io.github.metart.data.dataset.YearTarget;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 
@@ -17,12 +18,17 @@ public sealed interface YearHead extends Head permits RegressionHead, BinnedYear
 
   /** The year a normalized value stands for: {@code minYear + normalized * (maxYear - minYear)}. */
   default double toYear(double normalized) {
-    return minYear() + normalized * ((double) maxYear() - minYear());
+    return target().decode(normalized);
+  }
+
+  /** The dataset target this head predicts: the one mapping between years and 0..1. */
+  default YearTarget target() {
+    return new YearTarget(minYear(), maxYear());
   }
 
   /** The normalized value of a year: {@code (year - minYear) / (maxYear - minYear)}. */
   default double normalize(double year) {
-    return (year - minYear()) / ((double) maxYear() - minYear());
+    return target().normalize(year);
   }
 
   /**

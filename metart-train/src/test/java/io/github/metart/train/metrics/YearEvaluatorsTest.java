@@ -159,8 +159,8 @@ class YearEvaluatorsTest {
     float[] outputs = new float[3];
     double meanError = 0;
     for (int i = 0; i < 3; i++) {
-      labels[i] = target.normalize(actual[i]);
-      outputs[i] = target.normalize(predicted[i]);
+      labels[i] = (float) target.normalize(actual[i]);
+      outputs[i] = (float) target.normalize(predicted[i]);
       meanError += Math.abs(target.decode(outputs[i]) - target.decode(labels[i])) / 3;
     }
     try (NDManager manager = NDManager.newBaseManager()) {
