@@ -7,9 +7,7 @@ import io.github.metart.models.heads.LabelProbability;
 import io.github.metart.models.heads.Prediction;
 import io.github.metart.models.heads.YearPrediction;
 import io.github.metart.models.predict.Predictor;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +37,9 @@ import picocli.CommandLine.Spec;
     })
 final class PredictCommand implements Callable<Integer> {
 
+  /** Images per forward pass. */
+  private static final int BATCH = 16;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--model", required = true, paramLabel = "DIR",
@@ -55,23 +56,26 @@ final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliOptions.requirePositive(spec, "--top", top);
-    for (Path image : images) {
-      if (Files.isDirectory(image)) {
-        throw new IOException(image + ": is a folder, expected an image file");
-      }
-      if (!Files.isRegularFile(image)) {
-        throw new IOException(image + ": no such file");
-      }
-    }
     PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    int failed = 0;
     try (MetModel loaded = MetModels.load(ModelFolders.resolve(model))) {
-      Predictor predictor = Predictor.of(loaded);
-      for (Path image : images) {
-        stdout.println(image + "\t" + describe(predictor.predict(image)));
-        stdout.flush();
+      // every good image is predicted; each bad one is reported, and the exit code says so at the end
+      for (Predictor.Outcome outcome : Predictor.of(loaded).predictEach(images, BATCH)) {
+        if (outcome.predicted()) {
+          stdout.println(outcome.image() + "\t" + describe(outcome.prediction()));
+          stdout.flush();
+        } else {
+          failed++;
+          stderr.println("metart: " + outcome.problem());
+          stderr.flush();
+        }
       }
     }
-    return 0;
+    if (failed > 0 && images.size() > 1) {
+      stderr.println("metart: predict: " + failed + " of " + images.size() + " images could not be predicted");
+    }
+    return failed == 0 ? 0 : MetartCli.EXIT_FAILURE;
   }
 
   private String describe(Prediction prediction) {

@@ -71,6 +71,27 @@ class PredictCommandTest {
   }
 
   @Test
+  void badImagesAreReportedAndEveryGoodOneIsStillPredicted() throws IOException {
+    DemoResult demo = QuickDemo.result();
+    Path image = demo.collection().imageOf(demo.collection().objects().stream().filter(o -> o.hasImage()).findFirst().orElseThrow());
+    Path broken = Files.writeString(dir.resolve("broken.jpg"), "not a picture");
+    Path missing = dir.resolve("missing.jpg");
+
+    CliRun.Result run = CliRun.run("predict", "--model", demo.year().fit().outputDirectory().toString(),
+        image.toString(), broken.toString(), missing.toString(), image.toString());
+
+    assertThat(run.exitCode()).isEqualTo(MetartCli.EXIT_FAILURE);
+    assertThat(run.out().lines().toList())
+        .hasSize(2)
+        .allSatisfy(line -> assertThat(line).startsWith(image + "\t"));
+    List<String> errors = run.err().lines().toList();
+    assertThat(errors).hasSize(3);
+    assertThat(errors.get(0)).startsWith("metart: ").contains(broken.toString());
+    assertThat(errors.get(1)).isEqualTo("metart: " + missing + ": no such file");
+    assertThat(errors.get(2)).isEqualTo("metart: predict: 2 of 4 images could not be predicted");
+  }
+
+  @Test
   void aMissingImageFailsNamingItBeforeAnyPrediction() {
     DemoResult demo = QuickDemo.result();
     Path missing = dir.resolve("missing.jpg");

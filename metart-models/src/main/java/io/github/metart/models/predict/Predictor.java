@@ -107,6 +107,69 @@ public final class Predictor {
   }
 
   /**
+   * The outcome of one image of {@link #predictEach}: its prediction, or why it has none.
+   *
+   * @param image the image file
+   * @param prediction the prediction, or null when the image could not be predicted
+   * @param problem why not (naming the file), or null when predicted
+   */
+  public record Outcome(Path image, Prediction prediction, String problem) {
+
+    /** Checks that exactly one of prediction and problem is given. */
+    public Outcome {
+      java.util.Objects.requireNonNull(image, "image");
+      Preconditions.checkArgument(
+          (prediction == null) != (problem == null), "give a prediction or a problem, not both");
+    }
+
+    /** Whether the image was predicted. */
+    public boolean predicted() {
+      return prediction != null;
+    }
+  }
+
+  /**
+   * Predicts several files in batches of up to {@code batchSize}, in order, going on past the ones
+   * that cannot be read or decoded: each of those has an outcome naming the file and the reason, so
+   * a large folder with a few bad files still gets every good one predicted.
+   */
+  public List<Outcome> predictEach(List<Path> images, int batchSize) {
+    Preconditions.checkArgument(batchSize >= 1, "batchSize must be at least 1, got %s", batchSize);
+    Outcome[] outcomes = new Outcome[images.size()];
+    List<Integer> indices = new ArrayList<>();
+    List<RgbImage> batch = new ArrayList<>();
+    for (int i = 0; i <= images.size(); i++) {
+      if (i < images.size()) {
+        Path image = images.get(i);
+        try {
+          if (java.nio.file.Files.isDirectory(image)) {
+            throw new java.io.IOException(image + ": is a folder, expected an image file");
+          }
+          if (!java.nio.file.Files.isRegularFile(image)) {
+            throw new java.io.IOException(image + ": no such file");
+          }
+          batch.add(preprocessor.prepare(image));
+          indices.add(i);
+        } catch (java.io.IOException | RuntimeException e) {
+          String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+          outcomes[i] =
+              new Outcome(image, null, message.contains(image.toString()) ? message : image + ": " + message);
+        }
+      }
+      if (!batch.isEmpty() && (batch.size() == batchSize || i == images.size())) {
+        List<Prediction> predicted = predictPrepared(batch);
+        for (int j = 0; j < predicted.size(); j++) {
+          int index = indices.get(j);
+          outcomes[index] = new Outcome(images.get(index), predicted.get(j), null);
+        }
+        batch.clear();
+        indices.clear();
+      }
+    }
+    return List.of(outcomes);
+  }
+
+  /**
    * Predicts several files in batches of up to {@code batchSize}, in order.
    *
    * @throws ImageDecodeException naming the first file that cannot be decoded
