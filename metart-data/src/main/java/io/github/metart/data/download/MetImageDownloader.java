@@ -685,6 +685,11 @@ public final class MetImageDownloader {
     /** The Collection API's base URI (default {@link #DEFAULT_BASE_URI}); its host must be allowed. */
     public Builder baseUri(URI baseUri) {
       Objects.requireNonNull(baseUri, "baseUri");
+      String scheme = baseUri.getScheme() == null ? "" : baseUri.getScheme().toLowerCase(Locale.ROOT);
+      checkArgument(
+          scheme.equals("https") || scheme.equals("http"),
+          "the Collection API is reached over https or http, not %s",
+          baseUri);
       checkArgument(baseUri.getHost() != null, "baseUri needs a host, got %s", baseUri);
       this.baseUri = baseUri;
       return this;

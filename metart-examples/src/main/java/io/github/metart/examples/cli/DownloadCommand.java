@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -123,6 +124,16 @@ final class DownloadCommand implements Callable<Integer> {
               .maxAttempts(attempts);
       if (allowedHosts != null) {
         builder.allowedHosts(allowedHosts);
+      }
+      String host = baseUrl.getHost() == null ? "" : baseUrl.getHost().toLowerCase(Locale.ROOT);
+      List<String> allowed =
+          allowedHosts == null
+              ? List.copyOf(MetImageDownloader.MET_HOSTS)
+              : allowedHosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+      if (!allowed.contains(host)) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--base-url " + baseUrl + ": its host " + host + " is not allowed; add --allow-host " + host);
       }
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());

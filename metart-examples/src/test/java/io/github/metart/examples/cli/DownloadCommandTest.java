@@ -164,11 +164,21 @@ class DownloadCommandTest {
     Run hostNotAllowed =
         run("download", "--csv", csv.toString(), "--out", dir.toString(), "--base-url", base());
     Run missingCsv = run("download", "--out", dir.toString());
+    Run ftp =
+        run("download", "--csv", csv.toString(), "--out", dir.toString(), "--base-url",
+            "ftp://127.0.0.1/api", "--allow-host", "127.0.0.1");
 
     assertThat(tooFast.exitCode()).isEqualTo(2);
     assertThat(tooFast.err()).contains("at most 80").doesNotContain("\n\n");
     assertThat(hostNotAllowed.exitCode()).isEqualTo(2);
-    assertThat(hostNotAllowed.err()).contains("127.0.0.1 is not in the allowed hosts");
+    // the remedy is the command line's option, not the Java API's
+    assertThat(hostNotAllowed.err().strip())
+        .contains("its host 127.0.0.1 is not allowed; add --allow-host 127.0.0.1")
+        .doesNotContain("allowedHosts(");
+    assertThat(ftp.exitCode()).isEqualTo(2);
+    assertThat(ftp.err().strip())
+        .contains("reached over https or http, not ftp://127.0.0.1/api")
+        .doesNotContain("unexpected");
     assertThat(missingCsv.exitCode()).isEqualTo(2);
     assertThat(requested).isEmpty();
   }
