@@ -63,6 +63,8 @@ final class RecordFramer {
   private int fields;
   private boolean started;
   private boolean discarding;
+  /** Whether no record has been framed yet: the header, which is never skipped over. */
+  private boolean headerPending = true;
   private SkipReason problem;
   private String detail;
   private boolean replayAfter;
@@ -443,6 +445,16 @@ final class RecordFramer {
         if (recLen > maxRecordChars && problem == null) {
           tooLong();
         }
+        headerPending = false;
+        return true;
+      }
+      if (recLen > maxRecordChars && headerPending) {
+        // a header longer than any record may be is not a MetObjects.csv header: stop here rather
+        // than read a file without line breaks (gigabytes, perhaps) to its end to skip it
+        tooLong();
+        fields++;
+        recEndLine = line;
+        headerPending = false;
         return true;
       }
       if (recLen > maxRecordChars && !discarding) {

@@ -444,6 +444,38 @@ class MetCsvReaderTest {
   }
 
   @Test
+  void aFileWithoutALineBreakIsRefusedWithoutReadingItToTheEnd() {
+    long size = 256L << 20; // 256 MiB of one endless "header"
+    long[] served = {0};
+    java.io.InputStream endless =
+        new java.io.InputStream() {
+          @Override
+          public int read() {
+            return served[0] < size ? (served[0]++ % 2 == 0 ? 'a' : ',') : -1;
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) {
+            int n = (int) Math.min(len, size - served[0]);
+            if (n <= 0) {
+              return -1;
+            }
+            for (int i = 0; i < n; i++) {
+              b[off + i] = (byte) ((served[0] + i) % 2 == 0 ? 'a' : ',');
+            }
+            served[0] += n;
+            return n;
+          }
+        };
+
+    assertThatThrownBy(() -> MetCsvFormat.DEFAULT.open(endless, "endless.csv").close())
+        .isInstanceOf(MetCsvException.class)
+        .hasMessageStartingWith("endless.csv: is not a MetObjects.csv file: its header (line 1)")
+        .hasMessageContaining("longer than 1048576 chars");
+    assertThat(served[0]).as("bytes read of %s", size).isLessThan(8L << 20);
+  }
+
+  @Test
   void aHeaderWithoutRowsReadsNothing() throws IOException {
     Read read = read(HEADER + "\r\n");
 
