@@ -81,6 +81,30 @@ public record ReadReport(
     if (!missingColumns.isEmpty()) {
       out.append("optional columns absent (read as empty): ").append(missingColumns).append('\n');
     }
+    encodingHint().ifPresent(hint -> out.append("hint: ").append(hint).append('\n'));
     return out.toString();
+  }
+
+  /**
+   * When many rows are not valid UTF-8 (at least a tenth of them, and at least 10), the likely
+   * cause and its remedy: the file was saved in another encoding, most often Windows-1252 by a
+   * spreadsheet program.
+   */
+  public java.util.Optional<String> encodingHint() {
+    long invalid = skippedByReason.getOrDefault(SkipReason.INVALID_UTF8, 0L);
+    long rows = rowsRead + rowsSkipped;
+    if (invalid < 10 || invalid * 10 < rows) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        invalid
+            + " of "
+            + rows
+            + " rows are not valid UTF-8: "
+            + file
+            + " is probably in another encoding, such as Windows-1252 (cp1252) or Latin-1;"
+            + " convert it first, e.g. iconv -f cp1252 -t utf-8 "
+            + file
+            + " > MetObjects-utf8.csv");
   }
 }

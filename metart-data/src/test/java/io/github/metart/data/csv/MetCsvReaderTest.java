@@ -476,6 +476,25 @@ class MetCsvReaderTest {
   }
 
   @Test
+  void aFileInWindows1252GetsAHintAboutItsEncoding() throws IOException {
+    StringBuilder text = new StringBuilder(HEADER + "\n");
+    for (long id = 1; id <= 40; id++) {
+      text.append(row(id, id % 4 == 0 ? "Japan" : "Français", "1800", 1800, 1800)).append('\n');
+    }
+    Read cp1252 = read(text.toString().getBytes(java.nio.charset.Charset.forName("windows-1252")), MetCsvFormat.DEFAULT);
+    Read utf8 = read(text.toString());
+
+    assertThat(cp1252.report().rowsSkipped()).isEqualTo(30);
+    assertThat(cp1252.report().encodingHint())
+        .hasValue(
+            "30 of 40 rows are not valid UTF-8: test.csv is probably in another encoding, such as"
+                + " Windows-1252 (cp1252) or Latin-1; convert it first, e.g. iconv -f cp1252 -t utf-8"
+                + " test.csv > MetObjects-utf8.csv");
+    assertThat(cp1252.report().toText(0)).contains("hint: 30 of 40 rows are not valid UTF-8");
+    assertThat(utf8.report().encodingHint()).isEmpty();
+  }
+
+  @Test
   void aHeaderWithoutRowsReadsNothing() throws IOException {
     Read read = read(HEADER + "\r\n");
 
