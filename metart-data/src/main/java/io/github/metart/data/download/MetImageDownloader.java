@@ -1,5 +1,6 @@
 package io.github.metart.data.download;
 
+import io.github.metart.data.files.FolderLock;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,7 +88,6 @@ public final class MetImageDownloader {
   private static final int MAX_REDIRECTS = 5;
   private static final int MAX_RECORD_BYTES = 4 << 20;
   private static final Duration LOG_INTERVAL = Duration.ofSeconds(30);
-  private static final Duration STALE_PART = Duration.ofHours(1);
 
   private final Path outputFolder;
   private final URI baseUri;
@@ -170,7 +170,14 @@ public final class MetImageDownloader {
   public DownloadSummary downloadAll(Collection<Long> objectIds) throws IOException {
     long[] ids = new LinkedHashSet<>(objectIds).stream().mapToLong(Long::longValue).toArray();
     Files.createDirectories(outputFolder);
-    removeStaleParts();
+    try (FolderLock lock = FolderLock.acquire(outputFolder, "downloading images")) {
+      // the folder is this run's alone: every .part left there is a killed run's
+      removeParts();
+      return downloadAllLocked(ids);
+    }
+  }
+
+  private DownloadSummary downloadAllLocked(long[] ids) throws IOException {
     FolderImageSource present = FolderImageSource.open(outputFolder);
     long started = System.nanoTime();
     Counts counts = new Counts(ids.length);
@@ -200,7 +207,11 @@ public final class MetImageDownloader {
               DownloadOutcome outcome;
               Optional<Path> file = present.locate(id);
               try {
-                outcome = file.isPresent() ? DownloadOutcome.present(id, file.get()) : download(id);
+                // a file already there counts only when it is a whole image; download() sets a bad one aside
+                outcome =
+                    file.isPresent() && unusable(file.get()).isEmpty()
+                        ? DownloadOutcome.present(id, file.get())
+                        : download(id);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -265,7 +276,20 @@ public final class MetImageDownloader {
     checkArgument(objectId >= 0, "Object IDs are not negative, got %s", objectId);
     Optional<Path> existing = existing(objectId);
     if (existing.isPresent()) {
-      return DownloadOutcome.present(objectId, existing.get());
+      Optional<String> unusable = unusable(existing.get());
+      if (unusable.isEmpty()) {
+        return DownloadOutcome.present(objectId, existing.get());
+      }
+      // an empty or corrupt file (an earlier tool's, a full disk's) is set aside, never trusted
+      Path aside = existing.get().resolveSibling(existing.get().getFileName() + ".corrupt");
+      try {
+        Files.move(existing.get(), aside, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        return DownloadOutcome.failed(objectId, 0, "object " + objectId + ": " + existing.get()
+            + " is " + unusable.get() + " and cannot be set aside: " + e.getMessage());
+      }
+      LOG.warn("object {}: {} is {}; moved it to {} and downloading it again",
+          objectId, existing.get(), unusable.get(), aside.getFileName());
     }
     AtomicInteger attempts = new AtomicInteger();
     try {
@@ -581,6 +605,21 @@ public final class MetImageDownloader {
     return Optional.of(Math.max(0, Math.min(nanos, maxRetryAfter.toNanos())));
   }
 
+  /** Why an image file already in the folder cannot be used (empty, not an image, corrupt), if so. */
+  private Optional<String> unusable(Path file) {
+    try {
+      if (Files.size(file) == 0) {
+        return Optional.of("empty");
+      }
+      decoder.decode(file, 64);
+      return Optional.empty();
+    } catch (ImageDecodeException e) {
+      return Optional.of(e.reason());
+    } catch (IOException e) {
+      return Optional.of("unreadable (" + e.getMessage() + ")");
+    }
+  }
+
   /** Lets interrupted workers delete their temporary files before returning. */
   private static void awaitCleanup(ExecutorService pool) {
     try {
@@ -592,13 +631,10 @@ public final class MetImageDownloader {
     }
   }
 
-  private void removeStaleParts() throws IOException {
+  private void removeParts() throws IOException {
     try (DirectoryStream<Path> parts = Files.newDirectoryStream(outputFolder, ".*.part")) {
       for (Path part : parts) {
-        Instant modified = Files.getLastModifiedTime(part).toInstant();
-        if (modified.isBefore(Instant.now().minus(STALE_PART))) {
-          Files.deleteIfExists(part);
-        }
+        Files.deleteIfExists(part);
       }
     }
   }

@@ -74,8 +74,8 @@ public final class FolderImageSource implements ImageSource {
   }
 
   /**
-   * The Object ID a file name stands for, or {@code null}: digits only (no sign, no path), then a
-   * recognised extension.
+   * The Object ID a file name stands for, or {@code null}: digits only (no sign, no path, no
+   * leading zero), then a recognised extension.
    */
   static Long objectIdOf(String fileName) {
     int dot = fileName.lastIndexOf('.');
@@ -91,6 +91,10 @@ public final class FolderImageSource implements ImageSource {
       if (c < '0' || c > '9') {
         return null;
       }
+    }
+    if (dot > 1 && fileName.charAt(0) == '0') {
+      // 010808.png is not object 10808's name: it must not stand in for 10808.webp
+      return null;
     }
     return Long.parseLong(fileName, 0, dot, 10);
   }

@@ -57,7 +57,46 @@ class MetImageDownloaderTest {
 
   private List<String> filesInOut() throws IOException {
     try (Stream<Path> files = Files.list(out)) {
-      return files.map(f -> f.getFileName().toString()).sorted().toList();
+      // the run's lock file stays (FolderLock reuses it); everything else is an image or a leftover
+      return files.map(f -> f.getFileName().toString())
+          .filter(name -> !name.equals(io.github.metart.data.files.FolderLock.FILE_NAME))
+          .sorted()
+          .toList();
+    }
+  }
+
+  @Test
+  void anEmptyOrCorruptImageAlreadyThereIsSetAsideAndDownloadedAgain() throws IOException {
+    Files.createDirectories(out);
+    Files.write(out.resolve("1.jpg"), new byte[0]);
+    Files.writeString(out.resolve("2.jpg"), "not a picture");
+    byte[] good = FakeMetApi.image(3);
+    Files.write(out.resolve("3.jpg"), good);
+
+    DownloadSummary summary = downloader().build().downloadAll(List.of(1L, 2L, 3L));
+
+    assertThat(summary.downloaded()).isEqualTo(2);
+    assertThat(summary.alreadyPresent()).isEqualTo(1);
+    assertThat(Files.readAllBytes(out.resolve("1.jpg"))).isEqualTo(FakeMetApi.image(1));
+    assertThat(Files.readAllBytes(out.resolve("2.jpg"))).isEqualTo(FakeMetApi.image(2));
+    assertThat(out.resolve("2.jpg.corrupt")).hasContent("not a picture"); // nothing is lost
+    assertThat(api.requests(imagePath(3))).isEmpty();
+  }
+
+  @Test
+  void partFilesOfAKilledRunAreRemovedAndAsecondRunIntoTheFolderIsRefused() throws IOException {
+    Files.createDirectories(out);
+    Files.write(out.resolve(".4-0123.part"), new byte[0]);
+    Files.writeString(out.resolve(".5-4567.part"), "half an image");
+
+    downloader().build().downloadAll(List.of(1L));
+
+    assertThat(filesInOut()).containsExactly("1.jpg");
+    try (io.github.metart.data.files.FolderLock held =
+        io.github.metart.data.files.FolderLock.acquire(out, "another download")) {
+      assertThatThrownBy(() -> downloader().build().downloadAll(List.of(2L)))
+          .isInstanceOf(io.github.metart.data.files.FolderLock.FolderInUseException.class)
+          .hasMessageContaining(out.toString());
     }
   }
 

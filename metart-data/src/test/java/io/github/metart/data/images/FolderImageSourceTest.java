@@ -33,6 +33,18 @@ class FolderImageSourceTest {
   }
 
   @Test
+  void aNameWithALeadingZeroDoesNotStandInForTheObjectsImage() throws IOException {
+    Files.write(dir.resolve("10808.webp"), new byte[] {1});
+    Files.write(dir.resolve("010808.png"), new byte[] {1});
+    Files.write(dir.resolve("0.jpg"), new byte[] {1});
+
+    FolderImageSource source = FolderImageSource.open(dir);
+
+    assertThat(source.objectIds()).containsExactlyInAnyOrder(10808L, 0L);
+    assertThat(source.locate(10808)).contains(dir.resolve("10808.webp"));
+  }
+
+  @Test
   void aMissingFolderIsNamed() {
     assertThatThrownBy(() -> FolderImageSource.open(dir.resolve("nope")))
         .isInstanceOf(IOException.class)

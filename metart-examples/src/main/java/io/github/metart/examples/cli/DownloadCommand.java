@@ -156,10 +156,13 @@ final class DownloadCommand implements Callable<Integer> {
     line.finish();
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(summary.toText(20));
+    Path problems = out.resolve(PROBLEMS_FILE);
     if (!summary.problems().isEmpty()) {
-      Path problems = out.resolve(PROBLEMS_FILE);
       writeProblems(problems, summary.problems());
       stdout.println("problems: " + problems);
+    } else {
+      // a clean run: an earlier run's problems are solved, and its list must not be taken for this one's
+      Files.deleteIfExists(problems);
     }
     stdout.flush();
     if (summary.requested() > 0 && summary.failed() == summary.requested()) {

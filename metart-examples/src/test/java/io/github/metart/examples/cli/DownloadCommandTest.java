@@ -99,7 +99,10 @@ class DownloadCommandTest {
 
   private static Set<String> files(Path folder) throws IOException {
     try (Stream<Path> list = Files.list(folder)) {
-      return list.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+      // the download's lock file stays (FolderLock reuses it)
+      return list.map(p -> p.getFileName().toString())
+          .filter(name -> !name.equals(io.github.metart.data.files.FolderLock.FILE_NAME))
+          .collect(java.util.stream.Collectors.toSet());
     }
   }
 
@@ -120,6 +123,13 @@ class DownloadCommandTest {
 
     Run again = run(args(csv, out));
     assertThat(again.out()).contains("already present: 2");
+
+    // object 4 gets an image: the clean rerun leaves no earlier problems list behind
+    withoutImage.remove(4L);
+    Run clean = run(args(csv, out));
+    assertThat(clean.exitCode()).as(clean.err()).isZero();
+    assertThat(clean.out()).contains("downloaded: 1");
+    assertThat(out.resolve(DownloadCommand.PROBLEMS_FILE)).doesNotExist();
   }
 
   @Test
