@@ -1,5 +1,6 @@
 package io.github.metart.examples.cli;
 
+import io.github.metart.data.cache.SkippedImage;
 import io.github.metart.data.cache.CachePreparer;
 import io.github.metart.data.cache.DatasetImagePreparer;
 import io.github.metart.data.cache.DuplicateFinder;
@@ -187,6 +188,7 @@ final class PrepareCommand implements Callable<Integer> {
     }
     DatasetSplits splits = builder.build();
     DatasetImagePreparer.Result withImages = null;
+    List<SkippedImage> leftOut = new ArrayList<>();
     if (imageCache != null) {
       ImageProgressLine progress =
           new ImageProgressLine(spec.commandLine().getErr(), ImageProgressLine.terminal(), "images");
@@ -194,12 +196,26 @@ final class PrepareCommand implements Callable<Integer> {
           p -> progress.update(p.done(), p.total(), p.imagesPerSecond(), p.eta(),
               p.skipped() == 0 ? "" : "skipped " + p.skipped()));
       withImages = DatasetImagePreparer.prepare(splits, out, source, imageCache);
+      // images that do not decode must not leave a label or bin short: build the splits again from
+      // the objects whose images can be used (balance, minimums and splits then hold for them) and
+      // prepare those, until no chosen image fails (prepared images are reused from the cache)
+      java.util.Set<Long> usable = new java.util.HashSet<>(source.objectIds());
+      while (withImages.preparation().report().skipped() > 0) {
+        for (SkippedImage skipped : withImages.preparation().report().skippedImages()) {
+          usable.remove(skipped.objectId());
+          leftOut.add(skipped);
+        }
+        DatasetBuilder<?> rebuilt = builder();
+        rebuilt.withImages(
+            "has an image in " + images.toAbsolutePath().normalize() + " that decodes", usable);
+        withImages = DatasetImagePreparer.prepare(rebuilt.build(), out, source, imageCache);
+      }
       progress.finish();
       splits = withImages.splits();
     }
     splits.write(out);
     if (withImages != null) {
-      appendImageReport(withImages);
+      appendImageReport(withImages, leftOut);
     }
     // caches prepared for other splits would lack the new objects' images; caches of the same
     // splits (e.g. another image size for the same recipe) still serve them and are kept
@@ -219,6 +235,10 @@ final class PrepareCommand implements Callable<Integer> {
         out.resolve(Manifest.FILE_NAME), out.resolve(DatasetSplits.SPLITS_DIR), out.resolve(DatasetSplits.REPORT_TXT));
     if (withImages != null) {
       w.printf("only objects with an image in %s: %d of them labeled%n", images, m.total());
+      if (!leftOut.isEmpty()) {
+        w.printf("left out before balancing: %d objects whose images do not decode (listed in %s)%n",
+            leftOut.size(), out.resolve(DatasetSplits.REPORT_TXT));
+      }
       withImages.summary().forEach(w::println);
       w.printf("quality report: %s%n", withImages.preparation().directory().resolve("quality-report.txt"));
     }
@@ -265,10 +285,15 @@ final class PrepareCommand implements Callable<Integer> {
   }
 
   /** Adds the images section to report.txt: what was prepared, skipped, and moved between splits. */
-  private void appendImageReport(DatasetImagePreparer.Result result) throws IOException {
+  private void appendImageReport(DatasetImagePreparer.Result result, List<SkippedImage> leftOut)
+      throws IOException {
     Path report = out.resolve(DatasetSplits.REPORT_TXT);
     StringBuilder text = new StringBuilder(Files.exists(report) ? "\n" : "");
     text.append("images\n");
+    for (SkippedImage skipped : leftOut) {
+      text.append("  left out before balancing, object ").append(skipped.objectId()).append(": ")
+          .append(skipped.reason()).append('\n');
+    }
     result.summary().forEach(line -> text.append("  ").append(line).append('\n'));
     for (RepairedSplits.Move<Split> move : result.repair().moves()) {
       text.append("  moved object ").append(move.objectId()).append(" from ").append(move.from().id())

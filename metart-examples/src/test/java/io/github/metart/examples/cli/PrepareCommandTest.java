@@ -146,4 +146,42 @@ class PrepareCommandTest {
         .doesNotContain("\n")
         .contains("only one culture label qualifies (japanese) with at least 35 objects");
   }
+
+  @Test
+  void imagesThatDoNotDecodeLeaveNoLabelShort() throws IOException {
+    Path images = Files.createDirectories(dir.resolve("images-some-broken"));
+    for (long id = 1; id <= 118; id++) {
+      // objects 71-95 are Chinese: five of their 25 images are broken, 20 remain for --balance 20
+      if (id >= 71 && id <= 75) {
+        Files.writeString(images.resolve(id + ".jpg"), "not a picture");
+      } else {
+        java.awt.image.BufferedImage picture =
+            new java.awt.image.BufferedImage(40, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        picture.setRGB((int) (id % 40), (int) (id * 7 % 40), 0xFFFFFF);
+        javax.imageio.ImageIO.write(picture, "png", images.resolve(id + ".png").toFile());
+      }
+    }
+    Path out = dir.resolve("balanced");
+
+    CliRun.Result run = CliRun.run("prepare", "--csv", csv().toString(), "--task", "culture",
+        "--min-per-label", "10", "--exclude", "european", "--balance", "20", "--images", images.toString(),
+        "--image-size", "32", "--image-threads", "1", "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    DatasetSplits splits = DatasetSplits.read(out);
+    assertThat(splits.labels()).containsExactly("chinese", "french", "japanese");
+    for (String label : splits.labels()) {
+      long count =
+          java.util.Arrays.stream(Split.values())
+              .flatMap(split -> splits.get(split).stream())
+              .filter(object -> object.label().equals(label))
+              .count();
+      assertThat(count).as(label).isEqualTo(20);
+    }
+    assertThat(java.util.Arrays.stream(Split.values()).flatMap(split -> splits.get(split).stream()))
+        .noneMatch(object -> object.objectId() >= 71 && object.objectId() <= 75);
+    // nothing silent: the broken images are named
+    assertThat(run.out()).contains("left out before balancing: ");
+    assertThat(Files.readString(out.resolve("report.txt"))).contains("left out before balancing, object ");
+  }
 }
