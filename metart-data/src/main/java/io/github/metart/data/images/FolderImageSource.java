@@ -55,10 +55,18 @@ public final class FolderImageSource implements ImageSource {
     }
     Map<Long, Path> files = new HashMap<>();
     int ignored = 0;
+    Path real = folder.toRealPath();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
       for (Path entry : entries) {
         Long id = objectIdOf(entry.getFileName().toString());
         if (id == null || !Files.isRegularFile(entry)) {
+          ignored++;
+          continue;
+        }
+        if (Files.isSymbolicLink(entry) && !entry.toRealPath().startsWith(real)) {
+          // a link out of the folder (to /etc/passwd, say) is not an image of this collection:
+          // never read, so that no report shows what it points to
+          LOG.warn("{}: ignored, a link to {} outside {}", entry, Files.readSymbolicLink(entry), folder);
           ignored++;
           continue;
         }

@@ -45,6 +45,20 @@ class FolderImageSourceTest {
   }
 
   @Test
+  void aLinkOutOfTheFolderIsNotFollowed() throws IOException {
+    Path outside = Files.writeString(dir.resolve("secret.txt"), "root:x:0:0");
+    Path images = Files.createDirectories(dir.resolve("images"));
+    Files.write(images.resolve("1.jpg"), new byte[] {1});
+    Files.createSymbolicLink(images.resolve("2.jpg"), outside);
+    Files.createSymbolicLink(images.resolve("3.jpg"), images.resolve("1.jpg")); // inside: fine
+
+    FolderImageSource source = FolderImageSource.open(images);
+
+    assertThat(source.objectIds()).containsExactlyInAnyOrder(1L, 3L);
+    assertThat(source.locate(2)).isEmpty();
+  }
+
+  @Test
   void aMissingFolderIsNamed() {
     assertThatThrownBy(() -> FolderImageSource.open(dir.resolve("nope")))
         .isInstanceOf(IOException.class)
