@@ -445,8 +445,17 @@ final class PrepareCommand implements Callable<Integer> {
       throw new IOException(out + ": exists and is not a folder");
     }
     if (Files.isDirectory(out) && !Files.exists(out.resolve(Manifest.FILE_NAME))) {
+      // what only prepare writes there: a folder holding just these is a preparation that was
+      // killed before its manifest, and the same command continues it (the cache keeps its images)
+      java.util.Set<String> ours =
+          java.util.Set.of(
+              DatasetImagePreparer.CACHE_DIR,
+              DatasetSplits.SPLITS_DIR,
+              DatasetSplits.REPORT_TXT,
+              DatasetSplits.REPORT_JSON,
+              io.github.metart.data.files.FolderLock.FILE_NAME);
       try (Stream<Path> entries = Files.list(out)) {
-        if (entries.findAny().isPresent()) {
+        if (entries.anyMatch(entry -> !ours.contains(entry.getFileName().toString()))) {
           throw new IOException(out + ": is not empty and holds no manifest.json: choose an empty or new folder");
         }
       }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -183,5 +184,39 @@ class PrepareCommandTest {
     // nothing silent: the broken images are named
     assertThat(run.out()).contains("left out before balancing: ");
     assertThat(Files.readString(out.resolve("report.txt"))).contains("left out before balancing, object ");
+  }
+
+  @Test
+  void aPreparationKilledBeforeItsManifestContinuesWithTheSameCommand() throws IOException {
+    Path images = Files.createDirectories(dir.resolve("images-for-resume"));
+    for (long id = 1; id <= 118; id++) {
+      java.awt.image.BufferedImage picture =
+          new java.awt.image.BufferedImage(40, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+      picture.setRGB((int) (id % 40), (int) (id * 3 % 40), 0xFFFFFF);
+      javax.imageio.ImageIO.write(picture, "png", images.resolve(id + ".png").toFile());
+    }
+    String[] command = {"prepare", "--csv", csv().toString(), "--task", "culture", "--min-per-label", "10",
+        "--images", images.toString(), "--image-size", "32", "--image-threads", "1", "--out", ""};
+    Path whole = dir.resolve("whole");
+    command[command.length - 1] = whole.toString();
+    assertThat(CliRun.run(command).exitCode()).isZero();
+
+    // killed after the images were prepared, before the splits and manifest were written
+    Path killed = dir.resolve("killed");
+    command[command.length - 1] = killed.toString();
+    assertThat(CliRun.run(command).exitCode()).isZero();
+    Files.delete(killed.resolve("manifest.json"));
+    try (Stream<Path> splitFiles = Files.list(killed.resolve("splits"))) {
+      for (Path file : splitFiles.toList()) {
+        Files.delete(file);
+      }
+    }
+
+    CliRun.Result again = CliRun.run(command);
+
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(DatasetSplits.read(killed).splitHash()).isEqualTo(DatasetSplits.read(whole).splitHash());
+    assertThat(Files.readString(killed.resolve("splits/train.csv")))
+        .isEqualTo(Files.readString(whole.resolve("splits/train.csv")));
   }
 }
