@@ -123,6 +123,28 @@ public final class DatasetImagePreparer {
             + why + ")" + example);
   }
 
+  /**
+   * A result that also accounts for images an earlier pass skipped, whose objects were then left
+   * out before balancing: the report and the manifest count them as requested and skipped.
+   */
+  public static Result withEarlierSkips(Result result, List<SkippedImage> earlier) {
+    if (earlier.isEmpty()) {
+      return result;
+    }
+    PreparationResult preparation =
+        new PreparationResult(
+            result.preparation().directory(),
+            result.preparation().report().withEarlierSkips(earlier),
+            result.preparation().duplicates());
+    ManifestImages images = result.splits().manifest().images();
+    ManifestImages counted =
+        new ManifestImages(
+            images.cache(), images.source(), images.requested() + earlier.size(), images.prepared(),
+            images.skipped() + earlier.size(), images.duplicateDistance(), images.duplicateGroups(),
+            images.objectsMoved());
+    return new Result(result.splits().withImages(counted), preparation, result.repair());
+  }
+
   /** What {@code manifest.json} records of the image side. */
   private static ManifestImages manifestImages(
       ImageRecipe recipe, ImageSource source, PreparationResult preparation, RepairedSplits<Split> repair) {

@@ -70,6 +70,24 @@ public record QualityReport(
     orientations =
         orientations == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(orientations));
   }
+  /**
+   * This report with images that an earlier pass over the same folder skipped (and that were left
+   * out of the objects before this pass): counted as requested and skipped, listed by problem.
+   */
+  public QualityReport withEarlierSkips(List<SkippedImage> earlier) {
+    if (earlier.isEmpty()) {
+      return this;
+    }
+    Map<String, Integer> byProblem = new LinkedHashMap<>(skippedByProblem);
+    earlier.forEach(image -> byProblem.merge(image.problem(), 1, Integer::sum));
+    List<SkippedImage> images = new java.util.ArrayList<>(earlier);
+    images.addAll(skippedImages);
+    return new QualityReport(
+        recipeKey, requested + earlier.size(), decoded, preparedNow, reused, skipped + earlier.size(),
+        byProblem, images, formats, colorSpaces, bitDepths, orientations, progressive, subsampled,
+        upscaled, sizes, duplicateGroups, duplicateObjects, duplicateDistance, seconds);
+  }
+
 
   /**
    * The sizes of the original images.

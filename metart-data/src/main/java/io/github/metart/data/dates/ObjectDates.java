@@ -174,6 +174,15 @@ public final class ObjectDates {
     paren.appendTail(stripped);
     text = stripped.toString().replace("(", " ").replace(")", " ").replaceAll("\\s+", " ").strip();
 
+    // a copy, cast or reproduction dated beside its original ("A.D. 1922; original ca. 1295-1213
+    // b.c."): the Met dates the object by its original, so that part alone gives the interval
+    for (String part : text.split(";")) {
+      String trimmed = part.strip();
+      if (trimmed.startsWith("original ")) {
+        text = trimmed.substring("original ".length());
+        break;
+      }
+    }
     YearRange result = null;
     for (String part : text.split("[;,]")) {
       Part parsed = parsePart(part);

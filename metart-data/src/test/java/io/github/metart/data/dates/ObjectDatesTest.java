@@ -115,7 +115,8 @@ class ObjectDatesTest {
           19th cenutry                            | 1800  | 1899
           2rd–7nd century                         | 100   | 699
           Early sixteenth century                 | 1500  | 1532
-          A.D. 1922; original ca. 1295–1213 B.C.  | 1922  | 1922
+          A.D. 1922; original ca. 1295–1213 B.C.  | -1295 | -1213
+          probably 1914–15; original ca. 1353–1336 B.C. | -1353 | -1336
           1477 (printing); 1478 (binding)         | 1477  | 1478
           recto: ca. 1645; verso: ca. 1630–40     | 1630  | 1650
           1748/49, miniatures 1767                | 1748  | 1767

@@ -210,6 +210,7 @@ final class PrepareCommand implements Callable<Integer> {
             "has an image in " + images.toAbsolutePath().normalize() + " that decodes", usable);
         withImages = DatasetImagePreparer.prepare(rebuilt.build(), out, source, imageCache);
       }
+      withImages = DatasetImagePreparer.withEarlierSkips(withImages, leftOut);
       progress.finish();
       splits = withImages.splits();
     }
