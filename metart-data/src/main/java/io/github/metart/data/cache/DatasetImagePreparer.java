@@ -14,10 +14,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,14 +52,21 @@ public final class DatasetImagePreparer {
    * @param splits the splits after the repair; equal to the input when nothing moved
    * @param preparation the prepared cache, quality report and near-duplicate groups
    * @param repair what moved between splits
+   * @param leftOut objects whose images did not decode and that were left out before balancing
+   *     (by {@link #prepareUsable}), in the order found
    */
-  public record Result(DatasetSplits splits, PreparationResult preparation, RepairedSplits<Split> repair) {
+  public record Result(
+      DatasetSplits splits,
+      PreparationResult preparation,
+      RepairedSplits<Split> repair,
+      List<SkippedImage> leftOut) {
 
-    /** Validates the fields. */
+    /** Validates the fields and copies the list. */
     public Result {
       Objects.requireNonNull(splits, "splits");
       Objects.requireNonNull(preparation, "preparation");
       Objects.requireNonNull(repair, "repair");
+      leftOut = List.copyOf(leftOut);
     }
 
     /** Report lines: images decoded and skipped, the cache folder, the duplicate repair. */
@@ -98,7 +107,7 @@ public final class DatasetImagePreparer {
     DatasetSplits repaired = repair.moves().isEmpty() ? splits : reassign(splits, repair.assignment());
     repaired = repaired.withImages(manifestImages(cachePreparer.recipe(), source, preparation, repair));
     LOG.info("{}; {}", repair.summary(), preparation.directory());
-    return new Result(repaired, preparation, repair);
+    return new Result(repaired, preparation, repair, List.of());
   }
 
   /**
@@ -123,11 +132,48 @@ public final class DatasetImagePreparer {
             + why + ")" + example);
   }
 
+  /** Builds the labeled splits from the objects whose images may be used. */
+  @FunctionalInterface
+  public interface SplitsBuilder {
+    /**
+     * The splits (labels, balance, minimums) of exactly these objects.
+     *
+     * @param usable the Object IDs with a usable image
+     */
+    DatasetSplits build(Set<Long> usable) throws IOException;
+  }
+
   /**
-   * A result that also accounts for images an earlier pass skipped, whose objects were then left
-   * out before balancing: the report and the manifest count them as requested and skipped.
+   * Prepares the images of the splits built from {@code candidates}, so that images that do not
+   * decode never leave a label or bin short: when some fail, their objects are left out and the
+   * splits are built again from the rest (balance, minimums and splits then hold for them), until
+   * no chosen image fails; images already prepared are reused from the cache. The result names the
+   * left-out objects, and its report and manifest count them as requested and skipped.
+   *
+   * @param build the splits of a set of usable objects
+   * @param candidates the objects with an image file
+   * @param folder the prepared folder
+   * @param source where the images are
+   * @param preparer the cache settings, as for {@link #prepare}
    */
-  public static Result withEarlierSkips(Result result, List<SkippedImage> earlier) {
+  public static Result prepareUsable(
+      SplitsBuilder build, Set<Long> candidates, Path folder, ImageSource source, CachePreparer.Builder preparer)
+      throws IOException {
+    Set<Long> usable = new HashSet<>(candidates);
+    List<SkippedImage> leftOut = new ArrayList<>();
+    Result result = prepare(build.build(Set.copyOf(usable)), folder, source, preparer);
+    while (result.preparation().report().skipped() > 0) {
+      for (SkippedImage skipped : result.preparation().report().skippedImages()) {
+        usable.remove(skipped.objectId());
+        leftOut.add(skipped);
+      }
+      result = prepare(build.build(Set.copyOf(usable)), folder, source, preparer);
+    }
+    return withEarlierSkips(result, leftOut);
+  }
+
+  /** The result, with images an earlier pass skipped counted as requested and skipped. */
+  private static Result withEarlierSkips(Result result, List<SkippedImage> earlier) {
     if (earlier.isEmpty()) {
       return result;
     }
@@ -142,7 +188,7 @@ public final class DatasetImagePreparer {
             images.cache(), images.source(), images.requested() + earlier.size(), images.prepared(),
             images.skipped() + earlier.size(), images.duplicateDistance(), images.duplicateGroups(),
             images.objectsMoved());
-    return new Result(result.splits().withImages(counted), preparation, result.repair());
+    return new Result(result.splits().withImages(counted), preparation, result.repair(), earlier);
   }
 
   /** What {@code manifest.json} records of the image side. */

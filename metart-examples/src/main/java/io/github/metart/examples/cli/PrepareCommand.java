@@ -178,41 +178,27 @@ final class PrepareCommand implements Callable<Integer> {
     CachePreparer.Builder imageCache = imageOptions();
     prepareFolder();
     String previousSplitHash = previousSplitHash();
-    DatasetBuilder<?> builder = builder();
-    FolderImageSource source = null;
-    if (imageCache != null) {
-      // only objects with an image file take part, so that balance, minimum counts and splits hold
-      // for the objects a model can be trained on
-      source = FolderImageSource.open(images);
-      builder.withImages("has an image in " + images.toAbsolutePath().normalize(), source.objectIds());
-    }
-    DatasetSplits splits = builder.build();
+    DatasetSplits splits;
     DatasetImagePreparer.Result withImages = null;
-    List<SkippedImage> leftOut = new ArrayList<>();
-    if (imageCache != null) {
+    List<SkippedImage> leftOut = List.of();
+    if (imageCache == null) {
+      splits = builder().build();
+    } else {
+      // only objects with an image that decodes take part, so that balance, minimum counts and
+      // splits hold for the objects a model can be trained on
+      FolderImageSource source = FolderImageSource.open(images);
+      String filter = "has an image in " + images.toAbsolutePath().normalize();
       ImageProgressLine progress =
           new ImageProgressLine(spec.commandLine().getErr(), ImageProgressLine.terminal(), "images");
       imageCache.listener(
           p -> progress.update(p.done(), p.total(), p.imagesPerSecond(), p.eta(),
               p.skipped() == 0 ? "" : "skipped " + p.skipped()));
-      withImages = DatasetImagePreparer.prepare(splits, out, source, imageCache);
-      // images that do not decode must not leave a label or bin short: build the splits again from
-      // the objects whose images can be used (balance, minimums and splits then hold for them) and
-      // prepare those, until no chosen image fails (prepared images are reused from the cache)
-      java.util.Set<Long> usable = new java.util.HashSet<>(source.objectIds());
-      while (withImages.preparation().report().skipped() > 0) {
-        for (SkippedImage skipped : withImages.preparation().report().skippedImages()) {
-          usable.remove(skipped.objectId());
-          leftOut.add(skipped);
-        }
-        DatasetBuilder<?> rebuilt = builder();
-        rebuilt.withImages(
-            "has an image in " + images.toAbsolutePath().normalize() + " that decodes", usable);
-        withImages = DatasetImagePreparer.prepare(rebuilt.build(), out, source, imageCache);
-      }
-      withImages = DatasetImagePreparer.withEarlierSkips(withImages, leftOut);
+      withImages =
+          DatasetImagePreparer.prepareUsable(
+              usable -> builder().withImages(filter, usable).build(), source.objectIds(), out, source, imageCache);
       progress.finish();
       splits = withImages.splits();
+      leftOut = withImages.leftOut();
     }
     splits.write(out);
     if (withImages != null) {
