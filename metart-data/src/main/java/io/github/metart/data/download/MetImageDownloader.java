@@ -295,7 +295,7 @@ public final class MetImageDownloader {
     try {
       Files.createDirectories(outputFolder);
       URI recordUri = recordUri(objectId);
-      byte[] record = fetch(recordUri, "object record", attempts, info -> recordBody(), (response, body) -> null);
+      byte[] record = fetch(recordUri, "object record", attempts, MetImageDownloader::recordBody, (response, body) -> null);
       Optional<URI> image = imageUri(objectId, record);
       if (image.isEmpty()) {
         return DownloadOutcome.noImage(
@@ -399,7 +399,7 @@ public final class MetImageDownloader {
     return uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
   }
 
-  private static HttpResponse.BodySubscriber<byte[]> recordBody() {
+  private static HttpResponse.BodySubscriber<byte[]> recordBody(HttpResponse.ResponseInfo info) {
     // counted while streaming: an endless or huge record stops at the cap
     return new LimitedBytesBody(MAX_RECORD_BYTES);
   }
@@ -407,32 +407,7 @@ public final class MetImageDownloader {
   private HttpResponse.BodySubscriber<Path> imageBody(HttpResponse.ResponseInfo info, Path temp) {
     long declared = declaredLength(info.headers());
     if (info.statusCode() == 200 && declared > maxImageBytes) {
-      // refused before reading: the subscription is cancelled at once and no byte of the body is read
-      return new HttpResponse.BodySubscriber<>() {
-        private final CompletableFuture<Path> refused = new CompletableFuture<>();
-
-        @Override
-        public java.util.concurrent.CompletionStage<Path> getBody() {
-          return refused;
-        }
-
-        @Override
-        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
-          subscription.cancel();
-          refused.completeExceptionally(LimitedFileBody.TooLargeException.declared(maxImageBytes, declared));
-        }
-
-        @Override
-        public void onNext(List<java.nio.ByteBuffer> item) {}
-
-        @Override
-        public void onError(Throwable throwable) {
-          refused.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {}
-      };
+      return refused(LimitedFileBody.RefusedBodyException.declared(maxImageBytes, declared));
     }
     if (info.statusCode() != 200 || !isImageType(contentType(info.headers()))) {
       return BodySubscribers.replacing(null);
@@ -443,6 +418,38 @@ public final class MetImageDownloader {
 
   private static String contentType(java.net.http.HttpHeaders headers) {
     return headers.firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT).strip();
+  }
+
+  /**
+   * A body refused from its headers alone: the subscription is cancelled at once, so no byte of the body is
+   * read, and the exchange fails with {@code reason} (which {@link #fetch} reports without retrying).
+   */
+  private static <T> HttpResponse.BodySubscriber<T> refused(LimitedFileBody.RefusedBodyException reason) {
+    return new HttpResponse.BodySubscriber<>() {
+      private final CompletableFuture<T> refused = new CompletableFuture<>();
+
+      @Override
+      public java.util.concurrent.CompletionStage<T> getBody() {
+        return refused;
+      }
+
+      @Override
+      public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+        subscription.cancel();
+        refused.completeExceptionally(reason);
+      }
+
+      @Override
+      public void onNext(List<java.nio.ByteBuffer> item) {}
+
+      @Override
+      public void onError(Throwable throwable) {
+        refused.completeExceptionally(throwable);
+      }
+
+      @Override
+      public void onComplete() {}
+    };
   }
 
   private static long declaredLength(java.net.http.HttpHeaders headers) {
@@ -539,9 +546,15 @@ public final class MetImageDownloader {
       } catch (TimeoutException | HttpTimeoutException e) {
         lastProblem = "timed out after " + requestTimeout.toMillis() + " ms";
       } catch (IOException e) {
-        LimitedFileBody.TooLargeException tooLarge = tooLarge(e);
-        if (tooLarge != null) {
-          throw new Failure(what + ": " + tooLarge.getMessage(), false);
+        LimitedFileBody.RefusedBodyException refused = refusal(e);
+        if (refused != null) {
+          throw new Failure(what + ": " + refused.getMessage(), false);
+        }
+        Optional<String> badLength = unparseableLength(e);
+        if (badLength.isPresent()) {
+          // the HTTP client parses Content-Length before any body handler runs and fails with a
+          // NumberFormatException: a broken server, which a retry would only repeat
+          throw new Failure(what + ": unparseable Content-Length " + badLength.get() + " (not read)", false);
         }
         lastProblem = "connection failed (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")";
       }
@@ -552,10 +565,21 @@ public final class MetImageDownloader {
     throw new Failure(what + ": " + lastProblem + " (gave up after " + maxAttempts + " attempts)", false);
   }
 
-  private static LimitedFileBody.TooLargeException tooLarge(Throwable error) {
+  /** The value the HTTP client could not read as a Content-Length, when that is why the exchange failed. */
+  private static Optional<String> unparseableLength(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof LimitedFileBody.TooLargeException tooLarge) {
-        return tooLarge;
+      if (t instanceof NumberFormatException number) {
+        String message = String.valueOf(number.getMessage());
+        return Optional.of(message.startsWith("For input string: ") ? message.substring("For input string: ".length()) : message);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static LimitedFileBody.RefusedBodyException refusal(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof LimitedFileBody.RefusedBodyException refused) {
+        return refused;
       }
     }
     return null;

@@ -282,6 +282,46 @@ class MetImageDownloaderTest {
   }
 
   @Test
+  void anUnparseableContentLengthIsRefusedAtOnceWithTheRealReason() throws Exception {
+    // the JDK's HttpServer always writes a valid length, so this server speaks HTTP by hand
+    try (java.net.ServerSocket raw = new java.net.ServerSocket(0, 4, java.net.InetAddress.getLoopbackAddress())) {
+      java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+      Thread server = new Thread(() -> {
+        while (!raw.isClosed()) {
+          try (java.net.Socket socket = raw.accept()) {
+            java.io.BufferedReader request = new java.io.BufferedReader(
+                new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            for (String line = request.readLine(); line != null && !line.isEmpty(); line = request.readLine()) {
+              // headers are read and ignored
+            }
+            served.incrementAndGet();
+            socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\n"
+                + "Content-Length: twelve\r\nConnection: close\r\n\r\nnot an image").getBytes(StandardCharsets.ISO_8859_1));
+          } catch (IOException closed) {
+            return;
+          }
+        }
+      });
+      server.setDaemon(true);
+      server.start();
+      String image = "http://127.0.0.1:" + raw.getLocalPort() + "/images/9.jpg";
+      api.always(FakeMetApi.recordPath(9), FakeMetApi.json(
+          "{\"objectID\":9,\"isPublicDomain\":true,\"primaryImage\":\"" + image + "\",\"primaryImageSmall\":\"" + image + "\"}"));
+
+      DownloadOutcome outcome = downloader().build().download(9);
+
+      assertThat(outcome.status()).isEqualTo(DownloadOutcome.Status.FAILED);
+      assertThat(outcome.reason())
+          .contains("unparseable Content-Length")
+          .contains("twelve")
+          .doesNotContain("connection failed")
+          .doesNotContain("gave up");
+      assertThat(served.get()).isEqualTo(1); // not retried
+      assertThat(filesInOut()).isEmpty();
+    }
+  }
+
+  @Test
   void aDamagedImageWithAMatchingLengthIsRetriedThenReported() throws Exception {
     byte[] image = FakeMetApi.image(1);
     // a proxy that re-sends a damaged file with a matching length: the length matches, decoding fails
