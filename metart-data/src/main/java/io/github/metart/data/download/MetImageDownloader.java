@@ -22,6 +22,7 @@ import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -48,6 +49,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,8 +163,15 @@ public final class MetImageDownloader {
   }
 
   /**
+   * The list of the last run's objects without an image or that failed, in the output folder
+   * ({@code object_id,status,reason}); a run without problems removes an earlier run's list.
+   */
+  public static final String PROBLEMS_FILE = "download-problems.csv";
+
+  /**
    * Downloads the images of many objects ({@code concurrency} at a time), reporting progress to the
-   * listener; objects already in the folder are skipped.
+   * listener; objects already in the folder are skipped. Writes {@value #PROBLEMS_FILE} into the
+   * folder when some object has no image or failed, and removes an earlier one otherwise.
    *
    * @return counts, and every object without an image or that failed, with the reason
    * @throws IOException when the output folder cannot be created or listed
@@ -173,8 +183,27 @@ public final class MetImageDownloader {
     try (FolderLock lock = FolderLock.acquire(outputFolder, "downloading images")) {
       // the folder is this run's alone: every .part left there is a killed run's
       removeParts();
-      return downloadAllLocked(ids);
+      DownloadSummary summary = downloadAllLocked(ids);
+      writeProblems(summary.problems());
+      return summary;
     }
+  }
+
+  private void writeProblems(List<DownloadOutcome> problems) throws IOException {
+    Path file = outputFolder.resolve(PROBLEMS_FILE);
+    if (problems.isEmpty()) {
+      // a clean run: an earlier run's problems are solved, and its list must not be taken for this one's
+      Files.deleteIfExists(file);
+      return;
+    }
+    StringBuilder text = new StringBuilder();
+    try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
+      csv.printRecord("object_id", "status", "reason");
+      for (DownloadOutcome outcome : problems) {
+        csv.printRecord(outcome.objectId(), outcome.status().name().toLowerCase(Locale.ROOT), outcome.reason());
+      }
+    }
+    Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 
   private DownloadSummary downloadAllLocked(long[] ids) throws IOException {

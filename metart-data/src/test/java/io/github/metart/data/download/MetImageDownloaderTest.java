@@ -368,6 +368,22 @@ class MetImageDownloaderTest {
     assertThat(summary.problemsByReason()).containsEntry("object record not found", 1);
     assertThat(summary.toText(10)).contains("\n  object 3: object record not found (HTTP 404)\n");
     assertThat(summary.toText(10)).contains("failed: 2").contains("object 3: object record not found");
+    // the problems are listed in the folder, as CSV (a reason holding a comma or quote is quoted)
+    try (org.apache.commons.csv.CSVParser problems = org.apache.commons.csv.CSVParser.parse(
+        out.resolve(MetImageDownloader.PROBLEMS_FILE), StandardCharsets.UTF_8,
+        org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+      assertThat(problems.getHeaderNames()).containsExactly("object_id", "status", "reason");
+      assertThat(problems.getRecords()).extracting(r -> r.get("object_id") + " " + r.get("status") + " " + r.get("reason"))
+          .containsExactly(
+              "1 no_image object 1: no image (primaryImage and primaryImageSmall are empty)",
+              "3 failed object 3: object record not found (HTTP 404)",
+              "4 failed object 4: malformed object record (Unexpected character ('n' (code 110)): was expecting double-quote to start field name)");
+    }
+    // a later run without problems removes the earlier list
+    api.always(recordPath(1), FakeMetApi.json(api.record(1, "", api.base() + imagePath(1))));
+    DownloadSummary clean = downloader().build().downloadAll(List.of(1L, 2L));
+    assertThat(clean.problems()).isEmpty();
+    assertThat(out.resolve(MetImageDownloader.PROBLEMS_FILE)).doesNotExist();
   }
 
   @Test
