@@ -1,5 +1,6 @@
 package io.github.metart.data.cache;
 
+import io.github.metart.data.files.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -92,14 +93,9 @@ final class CacheFiles {
     }
   }
 
-  /** Writes through a temporary file and a rename, so readers never see half a file. */
+  /** Writes through a temporary file and a rename, so readers never see half a file ({@link AtomicFiles}). */
   static void writeAtomically(Path file, byte[] content) throws IOException {
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.write(temp, content);
-    try {
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
+    AtomicFiles.write(file, out -> out.write(content));
   }
+
 }
