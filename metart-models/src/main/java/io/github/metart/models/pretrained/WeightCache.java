@@ -162,6 +162,24 @@ public final class WeightCache {
   }
 
   /**
+   * The file a pretrained source names for a model: for a weights name ({@code imagenet}, {@code
+   * IMAGENET1K_V1}, ..., see {@link PretrainedWeights#isName}) the published file of the model's
+   * architecture, {@linkplain #fetch(PretrainedWeights) fetched} through this cache; anything else
+   * is a path ({@code .pth}, {@code .safetensors}, {@code .npz}, {@code .params} or a model folder),
+   * returned as it is.
+   *
+   * @throws IllegalArgumentException when torchvision publishes no such weights for the model
+   * @throws IllegalStateException when the file is not cached and downloads are off
+   */
+  public Path resolve(io.github.metart.models.spec.ModelSpec spec, String source) {
+    Preconditions.checkArgument(source != null && !source.isBlank(), "no pretrained source given");
+    if (PretrainedWeights.isName(source)) {
+      return fetch(PretrainedWeights.of(spec, source));
+    }
+    return Path.of(source.strip());
+  }
+
+  /**
    * The file of published weights: from the cache, else downloaded into it when downloads are
    * allowed.
    *

@@ -32,84 +32,8 @@ class TorchCheckpointTest {
 
   @TempDir Path dir;
 
-  /** A protocol-2 pickle written opcode by opcode. */
-  private static final class Pickle {
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-    Pickle op(int... bytes) {
-      for (int b : bytes) {
-        out.write(b);
-      }
-      return this;
-    }
-
-    Pickle global(String module, String name) {
-      op('c');
-      out.writeBytes((module + "\n" + name + "\n").getBytes(StandardCharsets.US_ASCII));
-      return this;
-    }
-
-    Pickle text(String s) {
-      byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-      op('X', bytes.length, 0, 0, 0);
-      out.writeBytes(bytes);
-      return this;
-    }
-
-    Pickle small(int value) {
-      return op('K', value);
-    }
-
-    Pickle tuple(int... values) {
-      op('(');
-      for (int v : values) {
-        small(v);
-      }
-      return op('t');
-    }
-
-    Pickle orderedDict() {
-      return global("collections", "OrderedDict").op(')', 'R');
-    }
-
-    /** A tensor of a storage, with a memoized storage type when {@code memo >= 0}. */
-    Pickle tensor(String storageType, String key, int elements, int offset, int[] size, int[] stride) {
-      global("torch._utils", "_rebuild_tensor_v2").op('(');
-      op('(').text("storage").global("torch", storageType).text(key).text("cpu").small(elements).op('t', 'Q');
-      small(offset).tuple(size).tuple(stride).op(0x89).orderedDict();
-      return op('t', 'R');
-    }
-
-    byte[] bytes() {
-      return out.toByteArray();
-    }
-  }
-
   private Path pth(String name, byte[] pickle, Map<String, byte[]> storages) throws IOException {
-    Path file = dir.resolve(name);
-    try (OutputStream raw = Files.newOutputStream(file);
-        ZipOutputStream zip = new ZipOutputStream(raw)) {
-      zip.setMethod(ZipOutputStream.STORED);
-      put(zip, "archive/data.pkl", pickle);
-      put(zip, "archive/byteorder", "little".getBytes(StandardCharsets.US_ASCII));
-      for (Map.Entry<String, byte[]> storage : storages.entrySet()) {
-        put(zip, "archive/data/" + storage.getKey(), storage.getValue());
-      }
-      put(zip, "archive/version", "3\n".getBytes(StandardCharsets.US_ASCII));
-    }
-    return file;
-  }
-
-  private static void put(ZipOutputStream zip, String name, byte[] content) throws IOException {
-    ZipEntry entry = new ZipEntry(name);
-    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-    crc.update(content);
-    entry.setSize(content.length);
-    entry.setCompressedSize(content.length);
-    entry.setCrc(crc.getValue());
-    zip.putNextEntry(entry);
-    zip.write(content);
-    zip.closeEntry();
+    return StateDictWriter.zip(dir.resolve(name), pickle, storages);
   }
 
   private static byte[] floats(float... values) {
@@ -121,11 +45,11 @@ class TorchCheckpointTest {
   }
 
   private Path stateDict() throws IOException {
-    Pickle p = new Pickle().op(0x80, 2).orderedDict().op('(');
-    p.text("conv.weight").tensor("FloatStorage", "0", 6, 0, new int[] {2, 3}, new int[] {3, 1});
+    StateDictWriter.Pickle p = new StateDictWriter.Pickle().op(0x80, 2).orderedDict().op('(');
+    p.text("conv.weight").tensor("FloatStorage", "0", 6, 0, new long[] {2, 3}, new long[] {3, 1});
     // a transposed view of the same storage: stride (1, 3) over a 3x2 shape
-    p.text("conv.weight_t").tensor("FloatStorage", "0", 6, 0, new int[] {3, 2}, new int[] {1, 3});
-    p.text("bn.num_batches_tracked").tensor("LongStorage", "1", 1, 0, new int[] {}, new int[] {});
+    p.text("conv.weight_t").tensor("FloatStorage", "0", 6, 0, new long[] {3, 2}, new long[] {1, 3});
+    p.text("bn.num_batches_tracked").tensor("LongStorage", "1", 1, 0, new long[] {}, new long[] {});
     p.op('u');
     // a state dict's _metadata, set with BUILD
     p.op('}').text("_metadata").orderedDict().op('s', 'b', '.');
@@ -157,7 +81,7 @@ class TorchCheckpointTest {
   void aPickleCallingSystemIsRefusedNamingTheGlobal() throws IOException {
     for (String module : new String[] {"posix", "os", "builtins"}) {
       String name = module.equals("builtins") ? "eval" : "system";
-      byte[] evil = new Pickle().op(0x80, 2).global(module, name).text("touch /tmp/pwned").op(0x85, 'R', '.').bytes();
+      byte[] evil = new StateDictWriter.Pickle().op(0x80, 2).global(module, name).text("touch /tmp/pwned").op(0x85, 'R', '.').bytes();
       Path file = pth("evil-" + module + ".pth", evil, Map.of());
       try (NDManager manager = MetEngine.newManager(null)) {
         assertThatThrownBy(() -> TorchCheckpoint.read(file, manager))
@@ -183,9 +107,9 @@ class TorchCheckpointTest {
 
   @Test
   void aPickleCutShortOrOfAnotherShapeIsRefused() throws IOException {
-    byte[] cut = new Pickle().op(0x80, 2).orderedDict().op('(').text("w").bytes();
+    byte[] cut = new StateDictWriter.Pickle().op(0x80, 2).orderedDict().op('(').text("w").bytes();
     Path file = pth("short.pth", cut, Map.of());
-    byte[] list = new Pickle().op(0x80, 2, ']', '.').bytes();
+    byte[] list = new StateDictWriter.Pickle().op(0x80, 2, ']', '.').bytes();
     Path notDict = pth("list.pth", list, Map.of());
     try (NDManager manager = MetEngine.newManager(null)) {
       assertThatThrownBy(() -> TorchCheckpoint.read(file, manager))
