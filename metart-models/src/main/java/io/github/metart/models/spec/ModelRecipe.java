@@ -153,6 +153,30 @@ public record ModelRecipe(
     return builder().pretrained(pretrained).build(headSpec);
   }
 
+  /**
+   * Makes sure this recipe's pretrained weights are at hand before training: a weights name
+   * ({@code imagenet}, ...) is fetched through the cache (downloaded once when the cache allows
+   * it), a path is checked to exist. Training then finds the file without the network.
+   *
+   * @param cache the cache published weights go through
+   * @return the weights file or model folder, or empty when the recipe trains from scratch
+   * @throws IllegalArgumentException when torchvision publishes no such weights for the model, or
+   *     the path does not exist
+   * @throws IllegalStateException when published weights are not cached and downloads are off
+   */
+  public java.util.Optional<java.nio.file.Path> fetchPretrained(
+      io.github.metart.models.pretrained.WeightCache cache) {
+    if (pretrained == null) {
+      return java.util.Optional.empty();
+    }
+    java.nio.file.Path path = cache.resolve(spec(HeadSpec.classifier(2)), pretrained);
+    checkArgument(
+        java.nio.file.Files.exists(path),
+        "pretrained weights %s: no such file or model folder",
+        path);
+    return java.util.Optional.of(path);
+  }
+
   /** The spec of the model with a given head. */
   public ModelSpec spec(HeadSpec headSpec) {
     return builder().spec(headSpec);
