@@ -3,6 +3,7 @@ package io.github.metart.models.pretrained;
 import com.google.common.base.Preconditions;
 import com.google.common.hash.Hashing;
 import com.google.common.io.MoreFiles;
+import io.github.metart.data.files.FolderLock;
 import io.github.metart.data.progress.ProgressLine;
 import java.io.IOException;
 import java.io.InputStream;
@@ -194,6 +195,8 @@ public final class WeightCache {
    *
    * @throws IllegalStateException in one line, when the file is missing and downloads are off:
    *     naming how to allow them and where to place the file by hand
+   * @throws io.github.metart.data.files.FolderLock.FolderInUseException when another process is
+   *     downloading into the cache, naming it
    * @throws UncheckedIOException naming the URL or file when the download fails (what was received
    *     is kept and the next call continues it) or the checksum does not match (the file is
    *     deleted)
@@ -221,8 +224,11 @@ public final class WeightCache {
               + " yourself and place it at "
               + target.toAbsolutePath());
     }
-    try {
-      download(weights, target);
+    // one download per cache folder at a time: a second process is refused, naming the first
+    try (FolderLock lock = FolderLock.acquire(folder, "downloading " + weights.fileName())) {
+      if (!Files.isRegularFile(target)) {
+        download(weights, target);
+      }
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);

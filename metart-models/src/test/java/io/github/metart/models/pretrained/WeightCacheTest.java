@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.hash.Hashing;
+import io.github.metart.data.files.FolderLock;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -157,6 +158,17 @@ class WeightCacheTest {
     assertThat(ranges).containsExactly("null", "bytes=" + kept + "-");
     assertThat(Files.readAllBytes(fetched)).isEqualTo(content);
     assertThat(part).doesNotExist();
+  }
+
+  @Test
+  void aSecondDownloadIntoTheSameCacheIsRefusedWhileOneRuns() throws IOException {
+    try (FolderLock held = FolderLock.acquire(cacheFolder, "downloading by another process")) {
+      assertThatThrownBy(() -> cache(true).fetch(file))
+          .isInstanceOf(FolderLock.FolderInUseException.class)
+          .hasMessageContaining(cacheFolder.toString());
+    }
+    assertThat(ranges).isEmpty();
+    assertThat(Files.readAllBytes(cache(true).fetch(file))).isEqualTo(content);
   }
 
   @Test
