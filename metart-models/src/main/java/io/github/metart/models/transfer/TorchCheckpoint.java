@@ -46,6 +46,7 @@ public final class TorchCheckpoint {
    * @throws UncheckedIOException naming the file when it cannot be read
    */
   public static Map<String, NDArray> read(Path file, NDManager manager) {
+    requireZip(file);
     try (ZipFile zip = new ZipFile(file.toFile())) {
       ZipEntry pickleEntry = null;
       Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -94,6 +95,26 @@ public final class TorchCheckpoint {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A zip starts with {@code PK}; a pickle (PyTorch's format before 1.6) with {@code 0x80}. */
+  private static void requireZip(Path file) {
+    byte[] head;
+    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+      head = in.readNBytes(2);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (head.length == 2 && head[0] == 'P' && head[1] == 'K') {
+      return;
+    }
+    if (head.length > 0 && (head[0] & 0xff) == 0x80) {
+      throw new IllegalArgumentException(
+          file
+              + " is in PyTorch's legacy format (before 1.6), which metart does not read; save it"
+              + " again with torch.save in PyTorch 1.6 or later");
+    }
+    throw new IllegalArgumentException(file + " is not a .pth file written by torch.save (no zip header)");
   }
 
   private static ByteOrder byteOrder(ZipFile zip, String prefix, Path file) throws IOException {

@@ -120,6 +120,20 @@ class TorchCheckpointTest {
   }
 
   @Test
+  void aLegacyPickleOrAnotherFileIsRefusedNamingIt() throws IOException {
+    Path legacy = dir.resolve("legacy.pth");
+    Files.write(legacy, new byte[] {(byte) 0x80, 2, (byte) 0x8a, 10});
+    Path text = dir.resolve("notes.pth");
+    Files.writeString(text, "not weights");
+    try (NDManager manager = MetEngine.newManager(null)) {
+      assertThatThrownBy(() -> TorchCheckpoint.read(legacy, manager))
+          .hasMessageStartingWith(legacy + " is in PyTorch's legacy format");
+      assertThatThrownBy(() -> TorchCheckpoint.read(text, manager))
+          .hasMessage(text + " is not a .pth file written by torch.save (no zip header)");
+    }
+  }
+
+  @Test
   void halfPrecisionWidensExactly() {
     assertThat(TorchCheckpoint.halfToFloat((short) 0x3c00)).isEqualTo(1f);
     assertThat(TorchCheckpoint.halfToFloat((short) 0xc000)).isEqualTo(-2f);
