@@ -12,7 +12,13 @@ import io.github.metart.models.pretrained.WeightCache;
 import io.github.metart.models.transfer.StateDictWriter;
 import io.github.metart.models.transfer.TorchvisionNames;
 import io.github.metart.train.data.PreparedFolders;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -111,6 +117,41 @@ class PretrainedCommandsTest {
         assertThat(model.preprocessing().normalization()).isEqualTo(Normalization.IMAGENET);
         assertThat(model.spec().inputSize()).isEqualTo(32);
       }
+    }
+  }
+
+  @Test
+  void allowedDownloadsThatFailTheChecksumLeaveNothingInTheCache() throws Exception {
+    useCache("download-cache");
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    List<String> requested = Collections.synchronizedList(new ArrayList<>());
+    server.createContext("/", exchange -> {
+      try (exchange) {
+        requested.add(exchange.getRequestURI().getPath());
+        byte[] body = new byte[4096]; // not the published file: its SHA-256 does not match
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+      }
+    });
+    server.start();
+    String savedUrl =
+        System.setProperty(WeightCache.BASE_URL_PROPERTY, "http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    try {
+      MetartCliTest.Run run =
+          MetartCliTest.run(train(temp.resolve("bad-download"), "--pretrained", "imagenet", "--allow-downloads"));
+
+      assertThat(run.exitCode()).isEqualTo(MetartCli.EXIT_FAILURE);
+      assertThat(requested).containsExactly("/resnet18-f37072fd.pth");
+      assertThat(run.err().strip())
+          .doesNotContain("\n")
+          .contains("checksum mismatch for http://127.0.0.1:")
+          .contains("the download was deleted");
+      try (var files = Files.list(cacheRoot.resolve("weights"))) {
+        assertThat(files.map(f -> f.getFileName().toString())).containsOnly(".metart.lock");
+      }
+    } finally {
+      restore(WeightCache.BASE_URL_PROPERTY, savedUrl);
+      server.stop(0);
     }
   }
 
