@@ -2,11 +2,16 @@ package io.github.metart.models;
 
 import ai.djl.Device;
 import com.google.common.base.Preconditions;
+import io.github.metart.models.predict.Preprocessing;
+import io.github.metart.models.pretrained.PretrainedWeights;
+import io.github.metart.models.pretrained.WeightCache;
 import io.github.metart.models.spec.Architecture;
 import io.github.metart.models.spec.Family;
 import io.github.metart.models.spec.HeadSpec;
 import io.github.metart.models.spec.ModelSpec;
 import io.github.metart.models.spec.SpatialPlan;
+import io.github.metart.models.transfer.TransferMode;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -27,6 +32,8 @@ public final class ModelBuilder {
   private int stemLayers;
   private int stemChannels = ModelSpec.DEFAULT_STEM_CHANNELS;
   private Device device;
+  private String pretrained;
+  private WeightCache weightCache;
 
   ModelBuilder(Architecture architecture) {
     this.architecture = Preconditions.checkNotNull(architecture, "architecture");
@@ -144,6 +151,32 @@ public final class ModelBuilder {
   }
 
   /**
+   * Starts the backbone from pretrained weights, loaded strictly when the model is built (every
+   * backbone weight must find its place; the head stays freshly initialized), as torchvision's
+   * {@code resnet50(weights=...)}: {@code imagenet} for the best ImageNet weights torchvision
+   * publishes for the architecture, {@code IMAGENET1K_V1} or {@code IMAGENET1K_V2} for a given
+   * generation (fetched through {@link #weightCache(WeightCache)}, offline unless downloads are
+   * allowed), or the path of a {@code .pth}, {@code .safetensors}, {@code .npz} or {@code .params}
+   * file or a metart model folder. {@code null} trains from scratch. The model's preprocessing is
+   * the ImageNet one these weights expect ({@link Preprocessing#defaults(int)}).
+   *
+   * @see PretrainedWeights
+   */
+  public ModelBuilder pretrained(String source) {
+    this.pretrained = source == null || source.isBlank() ? null : source.strip();
+    return this;
+  }
+
+  /**
+   * The cache published weights are fetched through (default: {@link WeightCache#defaults()}, as
+   * the system properties and environment set it up).
+   */
+  public ModelBuilder weightCache(WeightCache cache) {
+    this.weightCache = Preconditions.checkNotNull(cache, "cache");
+    return this;
+  }
+
+  /**
    * The spec of the model with the given head, without building it.
    *
    * @throws IllegalArgumentException when the combination is invalid, e.g. an input too small for
@@ -162,10 +195,31 @@ public final class ModelBuilder {
         head);
   }
 
-  /** Builds the model with the given head, freshly initialized. */
+  /**
+   * Builds the model with the given head, freshly initialized, then with the {@linkplain
+   * #pretrained(String) pretrained} backbone when one is set.
+   *
+   * @throws IllegalArgumentException when the pretrained weights do not fit the backbone, or
+   *     torchvision publishes none for this layout
+   * @throws IllegalStateException when published weights are not cached and downloads are off
+   */
   public MetModel build(HeadSpec head) {
     ModelSpec spec = spec(head);
-    return device == null ? MetModel.create(spec) : MetModel.create(spec, device);
+    Path weights =
+        pretrained == null
+            ? null
+            : (weightCache == null ? WeightCache.defaults() : weightCache).resolve(spec, pretrained);
+    MetModel model = device == null ? MetModel.create(spec) : MetModel.create(spec, device);
+    if (weights == null) {
+      return model;
+    }
+    try {
+      model.loadBackbone(weights, TransferMode.STRICT);
+      return model.setPreprocessing(Preprocessing.defaults(spec.inputSize()));
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
   }
 
   /** A classifier over {@code classes} unnamed classes. */

@@ -81,6 +81,29 @@ public record ExperimentSpec(
     return ExperimentPlan.of(this);
   }
 
+  /**
+   * This experiment with every run starting from other pretrained weights (the base's {@code
+   * pretrained}: {@code imagenet}, a weights file, or {@code null} for from scratch).
+   */
+  public ExperimentSpec withPretrained(String source) {
+    return new ExperimentSpec(title, description, task, base.withPretrained(source), training, sweeps);
+  }
+
+  /**
+   * Fetches the pretrained weights of every run before any trains ({@link
+   * ModelRecipe#fetchPretrained}), so that a missing file or a download that is not allowed stops
+   * the experiment at once rather than at the run that needs it.
+   *
+   * @return the distinct weight files, in run order
+   */
+  public List<Path> fetchPretrained(io.github.metart.models.pretrained.WeightCache cache) {
+    java.util.Set<Path> files = new java.util.LinkedHashSet<>();
+    for (PlannedRun run : plan().runs()) {
+      run.recipe().fetchPretrained(cache).ifPresent(files::add);
+    }
+    return List.copyOf(files);
+  }
+
   /** The spec as indented JSON (what {@link #read} reads back). */
   public String toJson() {
     try {

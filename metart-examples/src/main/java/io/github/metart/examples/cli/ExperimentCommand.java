@@ -28,6 +28,7 @@ import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -130,6 +131,8 @@ final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "CPU compute threads (default: one per processor).")
   Integer threads;
 
+  @Mixin PretrainedOptions pretrained;
+
   @Option(names = "--no-progress", description = "No training progress bar on stderr.")
   boolean noProgress;
 
@@ -146,6 +149,11 @@ final class ExperimentCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--out DIR is required");
     }
     Split chosenSplit = parse("--split", split, Split::fromId);
+    try {
+      experiment.fetchPretrained(pretrained.cache()); // before any run: a refused download stops at once
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--pretrained: " + e.getMessage(), e);
+    }
     ExperimentPreset preset = source.preset == null ? null : ExperimentPreset.named(source.preset);
     Path dataFolder = data;
     if (dataFolder == null) {
@@ -243,7 +251,9 @@ final class ExperimentCommand implements Callable<Integer> {
       training.cpuThreads(threads());
     }
     TrainingSettings settings = usage(training::build);
-    return new ExperimentSpec(base.title(), base.description(), base.task(), base.base(), settings, base.sweeps());
+    ExperimentSpec experiment =
+        new ExperimentSpec(base.title(), base.description(), base.task(), base.base(), settings, base.sweeps());
+    return pretrained.source == null ? experiment : usage(() -> experiment.withPretrained(pretrained.source));
   }
 
   private ExperimentSpec fromCommandLine() {

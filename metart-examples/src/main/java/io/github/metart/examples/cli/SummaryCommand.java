@@ -1,6 +1,9 @@
 package io.github.metart.examples.cli;
 
+import io.github.metart.models.MetModel;
 import io.github.metart.models.MetModels;
+import io.github.metart.models.pretrained.WeightCache;
+import java.nio.file.Path;
 import io.github.metart.models.ModelBuilder;
 import io.github.metart.models.spec.HeadSpec;
 import io.github.metart.models.spec.ModelSpec;
@@ -9,6 +12,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
@@ -18,7 +22,8 @@ import picocli.CommandLine.Spec;
  * {@code metart summary ARCH [--classes N | --regression MIN MAX | --binned-year MIN MAX BINS]
  * [--size S]}: prints the layers of a model with their output shapes and parameters, and a last
  * line {@code parameters: N} (trainable parameters; batch-norm running statistics excluded).
- * Nothing is trained or allocated. A bad architecture or option is a usage error (exit code 2).
+ * Nothing is trained or allocated, unless {@code --pretrained} names weights: then the model is
+ * built with them (fetched when {@code --allow-downloads} allows) and the file is named. A bad architecture or option is a usage error (exit code 2).
  */
 @Command(
     name = "summary",
@@ -79,20 +84,40 @@ final class SummaryCommand implements Runnable {
   @Option(names = "--input-channels", paramLabel = "C", description = "Input channels (default 3).")
   Integer inputChannels;
 
+  @Mixin PretrainedOptions pretrained;
+
   @Override
   public void run() {
     ModelSpec model;
+    ModelBuilder builder;
     try {
-      model = build();
+      builder = builder();
+      model = builder.spec(headSpec());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(ModelSummary.of(model).render());
-    out.flush();
+    if (pretrained.source == null) {
+      out.print(ModelSummary.of(model).render());
+      out.flush();
+      return;
+    }
+    // with weights the model is built: the weights are fetched (when allowed) and loaded strictly
+    WeightCache cache = pretrained.cache();
+    Path weights;
+    try {
+      weights = cache.resolve(model, pretrained.source);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--pretrained: " + e.getMessage());
+    }
+    try (MetModel built = builder.weightCache(cache).pretrained(pretrained.source).build(headSpec())) {
+      out.print(built.summary().render());
+      out.println("pretrained: " + weights + " (backbone loaded, head freshly initialized)");
+      out.flush();
+    }
   }
 
-  private ModelSpec build() {
+  private ModelBuilder builder() {
     ModelBuilder builder = MetModels.named(architecture);
     if (size != null) {
       builder.inputSize(size);
@@ -109,7 +134,7 @@ final class SummaryCommand implements Runnable {
     if (inputChannels != null) {
       builder.inputChannels(inputChannels);
     }
-    return builder.spec(headSpec());
+    return builder;
   }
 
   private HeadSpec headSpec() {

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -211,11 +212,18 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "No progress bar on stderr.")
   boolean noProgress;
 
+  @Mixin PretrainedOptions pretrained;
+
   @Override
   public Integer call() throws Exception {
     TrainingConfig config = config();
     PreparedTraining training = PreparedTraining.on(data).cache(cache);
     ModelRecipe recipe = recipe(training);
+    try {
+      recipe.fetchPretrained(pretrained.cache()); // before the data: a refused download stops at once
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--pretrained: " + e.getMessage(), e);
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     Trainer.Builder trainer =
         Trainer.builder()
@@ -351,6 +359,14 @@ final class TrainCommand implements Callable<Integer> {
               : recipe != null ? recipe.inputSize() : training.preparedInputSize();
       recipe =
           recipe == null ? ModelRecipe.of(model, size) : recipe.withInput(size, recipe.stemLayers());
+      if (pretrained.source != null) {
+        if (recipe.pretrained() != null) {
+          throw new ParameterException(
+              spec.commandLine(),
+              "--pretrained: --model " + model + " is a model folder, whose backbone is the start already");
+        }
+        recipe = recipe.withPretrained(pretrained.source);
+      }
       return recipe.withHead(HeadChoice.parse(head == null ? "auto" : head));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--model " + model + ": " + e.getMessage(), e);

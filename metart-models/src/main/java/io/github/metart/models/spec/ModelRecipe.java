@@ -5,8 +5,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.MetModels;
 import io.github.metart.models.ModelBuilder;
-import io.github.metart.models.transfer.TransferMode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +26,9 @@ import java.util.Objects;
  *     reach the reference layers at 224 px)
  * @param head the head
  * @param pretrained where the backbone's initial weights come from, or {@code null} to train from
- *     scratch: a weights file ({@code .safetensors}, {@code .npz}, {@code .params}) or a metart
+ *     scratch: {@code imagenet} (or {@code IMAGENET1K_V1}, {@code IMAGENET1K_V2}) for torchvision's
+ *     published weights (see {@link io.github.metart.models.pretrained.PretrainedWeights}), a
+ *     weights file ({@code .pth}, {@code .safetensors}, {@code .npz}, {@code .params}) or a metart
  *     model folder (fine-tuning its backbone with a fresh head)
  */
 public record ModelRecipe(
@@ -143,22 +143,38 @@ public record ModelRecipe(
 
   /**
    * Builds the model with a given head: freshly initialized, then with the backbone's weights from
-   * {@link #pretrained()} when given (strict: every backbone weight must find its place).
+   * {@link #pretrained()} when given (strict: every backbone weight must find its place), as
+   * {@link ModelBuilder#pretrained(String)} loads them.
    *
    * @throws IllegalArgumentException when the pretrained weights do not fit the backbone
+   * @throws IllegalStateException when published weights are not cached and downloads are off
    */
   public MetModel build(HeadSpec headSpec) {
-    MetModel model = builder().build(headSpec);
+    return builder().pretrained(pretrained).build(headSpec);
+  }
+
+  /**
+   * Makes sure this recipe's pretrained weights are at hand before training: a weights name
+   * ({@code imagenet}, ...) is fetched through the cache (downloaded once when the cache allows
+   * it), a path is checked to exist. Training then finds the file without the network.
+   *
+   * @param cache the cache published weights go through
+   * @return the weights file or model folder, or empty when the recipe trains from scratch
+   * @throws IllegalArgumentException when torchvision publishes no such weights for the model, or
+   *     the path does not exist
+   * @throws IllegalStateException when published weights are not cached and downloads are off
+   */
+  public java.util.Optional<java.nio.file.Path> fetchPretrained(
+      io.github.metart.models.pretrained.WeightCache cache) {
     if (pretrained == null) {
-      return model;
+      return java.util.Optional.empty();
     }
-    try {
-      model.loadBackbone(Path.of(pretrained), TransferMode.STRICT);
-      return model;
-    } catch (RuntimeException e) {
-      model.close();
-      throw e;
-    }
+    java.nio.file.Path path = cache.resolve(spec(HeadSpec.classifier(2)), pretrained);
+    checkArgument(
+        java.nio.file.Files.exists(path),
+        "pretrained weights %s: no such file or model folder",
+        path);
+    return java.util.Optional.of(path);
   }
 
   /** The spec of the model with a given head. */

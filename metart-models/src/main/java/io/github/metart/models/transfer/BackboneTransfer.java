@@ -44,7 +44,10 @@ import io.github.metart.models.engine.MetEngine;
  *   <li>named arrays, {@code .npz} or {@code .safetensors}, with metart names ({@code
  *       backbone_layer1_0_conv1_weight}) or torchvision names ({@code layer1.0.conv1.weight}, a
  *       leading {@code module.} is ignored) — e.g. ImageNet weights exported from torchvision with
- *       {@code safetensors.torch.save_file(model.state_dict(), "resnet50.safetensors")}.
+ *       {@code safetensors.torch.save_file(model.state_dict(), "resnet50.safetensors")};
+ *   <li>a PyTorch state dict saved with {@code torch.save} ({@code .pth} or {@code .pt}), such as
+ *       torchvision's published weights ({@link io.github.metart.models.pretrained}), read by
+ *       {@link TorchCheckpoint} without running its pickle.
  * </ul>
  *
  * <p>Only backbone parameters are loaded (batch-norm running statistics included); the head keeps
@@ -65,7 +68,8 @@ public final class BackboneTransfer {
    * Loads backbone weights from a source into a model.
    *
    * @param target the model to load into
-   * @param source a model folder, {@code .params}, {@code .npz} or {@code .safetensors} file
+   * @param source a model folder, {@code .params}, {@code .pth}, {@code .npz} or {@code
+   *     .safetensors} file
    * @param mode how strictly the weights must match
    * @return what was loaded, skipped and missing
    * @throws IllegalArgumentException naming the source when it cannot be read, holds no matching
@@ -89,11 +93,13 @@ public final class BackboneTransfer {
         arrays = readDjlParams(target, source, scratch);
       } else if (name.endsWith(".npz") || name.endsWith(".safetensors")) {
         arrays = readNamedArrays(source, scratch);
+      } else if (name.endsWith(".pth") || name.endsWith(".pt")) {
+        arrays = TorchCheckpoint.read(source, scratch);
       } else {
         throw new IllegalArgumentException(
             "unsupported weights source "
                 + source
-                + ": expected a metart model folder, a DJL .params file, .npz or .safetensors");
+                + ": expected a metart model folder, a DJL .params file, .pth, .npz or .safetensors");
       }
       return apply(target, arrays, mode, source.toString());
     }

@@ -382,7 +382,7 @@ class BackboneTransferTest {
           .hasMessage(
               "unsupported weights source "
                   + text
-                  + ": expected a metart model folder, a DJL .params file, .npz or .safetensors");
+                  + ": expected a metart model folder, a DJL .params file, .pth, .npz or .safetensors");
       assertThatThrownBy(() -> target.loadBackbone(dir.resolve("missing.npz")))
           .hasMessage(
               "weights source " + dir.resolve("missing.npz") + " is neither a metart model folder nor a file");
