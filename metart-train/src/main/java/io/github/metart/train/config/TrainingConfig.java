@@ -54,6 +54,9 @@ import java.util.Objects;
  * @param monitor what decides the best checkpoint, or {@code null} for automatic (the early-stopping
  *     monitor if on, else the validation metric when there is validation data, else the training
  *     loss)
+ * @param fineTuning how a backbone-and-head network is fine-tuned (backbone frozen for the first
+ *     epochs, its learning rate a multiple of the head's); {@code null} for {@link
+ *     FineTuning#none()}
  */
 public record TrainingConfig(
     int epochs,
@@ -73,7 +76,8 @@ public record TrainingConfig(
     boolean dropLastBatch,
     boolean restoreBestWeights,
     boolean fusedUpdates,
-    Monitor monitor) {
+    Monitor monitor,
+    FineTuning fineTuning) {
 
   /** The largest batch size accepted. */
   public static final int MAX_BATCH_SIZE = 65_536;
@@ -100,6 +104,8 @@ public record TrainingConfig(
     checkArgument(devices != null, "the devices are missing (DeviceChoice.auto())");
     // a configuration recorded before augmentation was part of it: those runs used the default
     augmentation = augmentation == null ? Augmentation.cropAndFlip() : augmentation;
+    // a configuration recorded before fine-tuning was part of it trained every parameter alike
+    fineTuning = fineTuning == null ? FineTuning.none() : fineTuning;
     checkArgument(
         cpuThreads >= 0 && cpuThreads <= 1024,
         "CPU threads must be between 0 (automatic) and 1024, got %s",
@@ -159,6 +165,7 @@ public record TrainingConfig(
     compare(differences, "augmentation", trained.augmentation, augmentation);
     compare(differences, "dropLastBatch", trained.dropLastBatch, dropLastBatch);
     compare(differences, "monitor", trained.monitor, monitor);
+    compare(differences, "fineTuning", trained.fineTuning, fineTuning);
     if (trained.fusedUpdates != fusedUpdates) {
       differences.add(
           "fusedUpdates: "
@@ -190,6 +197,7 @@ public record TrainingConfig(
         "early stopping: " + earlyStopping.describe(),
         "gradient clipping: " + clipping.describe(),
         "augmentation: " + augmentation,
+        "fine-tuning: " + fineTuning.describe(),
         "seed: " + seed + ", devices: " + devices.describe());
   }
 
@@ -220,6 +228,7 @@ public record TrainingConfig(
     private boolean restoreBestWeights = true;
     private boolean fusedUpdates = true;
     private Monitor monitor;
+    private FineTuning fineTuning = FineTuning.none();
 
     private Builder() {}
 
@@ -242,6 +251,7 @@ public record TrainingConfig(
       restoreBestWeights = c.restoreBestWeights;
       fusedUpdates = c.fusedUpdates;
       monitor = c.monitor;
+      fineTuning = c.fineTuning;
     }
 
     /** The number of epochs. */
@@ -352,6 +362,12 @@ public record TrainingConfig(
       return this;
     }
 
+    /** How a backbone-and-head network is fine-tuned ({@link FineTuning#none()} for plain). */
+    public Builder fineTuning(FineTuning value) {
+      fineTuning = value;
+      return this;
+    }
+
     /**
      * Validates and builds the configuration.
      *
@@ -376,7 +392,8 @@ public record TrainingConfig(
           dropLastBatch,
           restoreBestWeights,
           fusedUpdates,
-          monitor);
+          monitor,
+          fineTuning);
     }
   }
 }

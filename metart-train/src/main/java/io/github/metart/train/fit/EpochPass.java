@@ -37,6 +37,7 @@ final class EpochPass {
     TrainingConfig config = run.config();
     int batchesPerEpoch = run.batchesPerEpoch();
     int firstBatch = Math.toIntExact(start.sampler().batchesDone());
+    run.backbone().enter(epoch);
     run.listeners().onEpochStart(epoch + 1, config.epochs(), firstBatch + 1, batchesPerEpoch);
     EpochSampler sampler = run.trainingSampler();
     sampler.restore(start.sampler());

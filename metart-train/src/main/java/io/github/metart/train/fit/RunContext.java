@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutorService;
  * @param provenance what the run records about its inputs
  * @param judge the end-of-epoch judgement (best epoch, early stopping)
  * @param batchesPerEpoch the training batches of one epoch
+ * @param backbone the fine-tuning of the backbone, set at every epoch's start
  */
 record RunContext(
     TrainableModel model,
@@ -56,7 +57,8 @@ record RunContext(
     TrainingStep step,
     RunProvenance provenance,
     EpochJudge judge,
-    int batchesPerEpoch) {
+    int batchesPerEpoch,
+    BackboneSchedule backbone) {
 
   /**
    * The training data's sampler: the data module's seeded {@link EpochSampler}, whose epoch also

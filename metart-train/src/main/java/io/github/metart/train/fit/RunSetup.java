@@ -52,6 +52,7 @@ final class RunSetup implements AutoCloseable {
   private final NDManager root;
   private ExecutorService loaders;
   private ParameterUpdater updater;
+  private BackboneSchedule backbone;
   private ConvolutionGuard.Scope convolutionGuard;
 
   RunSetup(
@@ -124,6 +125,8 @@ final class RunSetup implements AutoCloseable {
             replicas.parameters(),
             optimizerState,
             config.fusedUpdates());
+    backbone =
+        BackboneSchedule.of(config.fineTuning(), block, replicas.parameters().names(), updater);
     TrainingStep step = new TrainingStep(engine, network, updater, config.seed());
     RunProvenance provenance =
         RunProvenance.current(
@@ -150,7 +153,8 @@ final class RunSetup implements AutoCloseable {
             step,
             provenance,
             judge,
-            batchesPerEpoch);
+            batchesPerEpoch,
+            backbone);
 
     TrainingState state =
         checkpoint.map(StoredCheckpoint::state).orElseGet(() -> initialState(task));
@@ -192,11 +196,14 @@ final class RunSetup implements AutoCloseable {
   }
 
   /**
-   * Stops the loader threads, closes the updater and ends the convolution guard, if they were
-   * started.
+   * Unfreezes a backbone the fine-tuning froze, stops the loader threads, closes the updater and
+   * ends the convolution guard, if they were started.
    */
   @Override
   public void close() {
+    if (backbone != null) {
+      backbone.close();
+    }
     if (convolutionGuard != null) {
       convolutionGuard.close();
     }

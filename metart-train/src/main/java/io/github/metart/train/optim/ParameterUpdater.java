@@ -33,6 +33,19 @@ public interface ParameterUpdater extends AutoCloseable {
    */
   void apply(List<NDArray> gradients, double learningRate);
 
+  /**
+   * Sets the learning-rate factor of every parameter for the coming steps and updates, as PyTorch's
+   * parameter groups do: parameter {@code i} is updated with {@code learningRate * factors[i]}. A
+   * factor of 0 freezes the parameter: no gradient is requested for it, it is not updated, its
+   * optimizer state (momentum, moments, step) stays as it is, and it does not count in gradient
+   * clipping. All factors are 1 when the updater is created.
+   *
+   * @param factors one factor per parameter, in {@link ReplicatedParameters#names()} order, each 0
+   *     or more, at least one above 0
+   * @throws IllegalArgumentException for another count, a negative or non-finite factor, or all 0
+   */
+  void learningRateFactors(double[] factors);
+
   /** The optimizer state (momentum, moments, update count). */
   OptimizerState state();
 

@@ -78,3 +78,16 @@ class MetartFusedStep(Module):
     torch.set_grad_enabled(False)
     self.adam(params, grads, exp_avgs, exp_avg_sqs, steps, lr, beta1, beta2, eps, weight_decay, decoupled)
     torch.set_grad_enabled(previous)
+  def gradients_clipped(self: __torch__.MetartFusedStep, losses: List[Tensor], weights: List[float], flat: List[Tensor], n: int, max_norm: float, max_value: float) -> List[Tensor]:
+    grads = self.gradients(losses, weights, flat, n)
+    previous = torch.is_grad_enabled()
+    torch.set_grad_enabled(False)
+    norm = self.clip(grads, max_norm, max_value)
+    grads.append(torch.full([1], norm, dtype=7))
+    torch.set_grad_enabled(previous)
+    return grads
+  def broadcast_replicas(self: __torch__.MetartFusedStep, flat: List[Tensor], n: int) -> None:
+    previous = torch.is_grad_enabled()
+    torch.set_grad_enabled(False)
+    self.broadcast(flat, n)
+    torch.set_grad_enabled(previous)
