@@ -165,7 +165,9 @@ public record TrainingConfig(
     compare(differences, "augmentation", trained.augmentation, augmentation);
     compare(differences, "dropLastBatch", trained.dropLastBatch, dropLastBatch);
     compare(differences, "monitor", trained.monitor, monitor);
-    compare(differences, "fineTuning", trained.fineTuning, fineTuning);
+    if (!trained.fineTuning.equals(fineTuning)) {
+      compare(differences, "fineTuning", trained.fineTuning.describe(), fineTuning.describe());
+    }
     if (trained.fusedUpdates != fusedUpdates) {
       differences.add(
           "fusedUpdates: "
