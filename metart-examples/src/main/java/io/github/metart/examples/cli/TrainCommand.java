@@ -185,6 +185,21 @@ final class TrainCommand implements Callable<Integer> {
   String augment;
 
   @Option(
+      names = "--freeze-backbone-epochs",
+      paramLabel = "N",
+      description =
+          "Fine-tuning: keep the backbone frozen (batch-norm statistics too) for the first N epochs"
+              + " while the head learns (default: 0).")
+  Integer freezeBackboneEpochs;
+
+  @Option(
+      names = "--backbone-lr-factor",
+      paramLabel = "X",
+      description =
+          "Fine-tuning: the backbone learns at X times the head's learning rate (default: 1).")
+  Double backboneLrFactor;
+
+  @Option(
       names = "--devices",
       paramLabel = "LIST",
       description = "auto (every GPU, else the CPU; default), cpu, or GPU indices such as 0,1.")
@@ -315,6 +330,8 @@ final class TrainCommand implements Callable<Integer> {
           .devices(devices)
           .cpuThreads(threads)
           .checkpointEverySteps(checkpointEvery)
+          .freezeBackboneEpochs(freezeBackboneEpochs)
+          .backboneLrFactor(backboneLrFactor)
           .build()
           .config();
     } catch (IllegalArgumentException e) {

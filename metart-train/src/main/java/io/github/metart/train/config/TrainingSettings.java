@@ -37,6 +37,8 @@ import java.util.function.Supplier;
  * @param devices {@code auto}, {@code cpu} or GPU indices such as {@code 0,1}
  * @param cpuThreads CPU compute threads, 0 for one per processor
  * @param checkpointEverySteps also checkpoint every this many steps, 0 for epoch ends only
+ * @param freezeBackboneEpochs epochs at the start with the backbone frozen (inference mode, batch-norm statistics kept), 0 for none
+ * @param backboneLrFactor the backbone's learning rate as a multiple of the head's (default 1)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingSettings(
@@ -58,14 +60,16 @@ public record TrainingSettings(
     Long seed,
     String devices,
     Integer cpuThreads,
-    Integer checkpointEverySteps) {
+    Integer checkpointEverySteps,
+    Integer freezeBackboneEpochs,
+    Double backboneLrFactor) {
 
   /** Validates every value by building the configuration (the messages name the setting). */
   public TrainingSettings {
     config(
         epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
         warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps);
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor/*settings-end*/);
   }
 
   /** No setting given: every value is {@link TrainingConfig}'s default. */
@@ -100,6 +104,8 @@ public record TrainingSettings(
     b.devices = devices;
     b.cpuThreads = cpuThreads;
     b.checkpointEverySteps = checkpointEverySteps;
+    b.backboneLrFactor = backboneLrFactor;
+    b.freezeBackboneEpochs = freezeBackboneEpochs;
     return b;
   }
 
@@ -108,7 +114,7 @@ public record TrainingSettings(
     return config(
         epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
         warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps);
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor/*settings-end*/);
   }
 
   private static TrainingConfig config(
@@ -130,7 +136,9 @@ public record TrainingSettings(
       Long seed,
       String devices,
       Integer cpuThreads,
-      Integer checkpointEverySteps) {
+      Integer checkpointEverySteps,
+      Integer freezeBackboneEpochs,
+      Double backboneLrFactor/*settings-end*/) {
     TrainingConfig.Builder config = TrainingConfig.builder();
     TrainingConfig defaults = config.build();
     if (epochs != null) {
@@ -178,6 +186,15 @@ public record TrainingSettings(
     if (checkpointEverySteps != null) {
       config.checkpointEverySteps(checkpointEverySteps);
     }
+    if (freezeBackboneEpochs != null || backboneLrFactor != null) {
+      FineTuning base = defaults.fineTuning();
+      // FineTuning's messages name freezeBackboneEpochs or backboneLrFactor
+      config.fineTuning(
+          new FineTuning(
+              freezeBackboneEpochs == null ? base.freezeBackboneEpochs() : freezeBackboneEpochs,
+              backboneLrFactor == null ? base.backboneLrFactor() : backboneLrFactor));
+    }
+
     return config.build();
   }
 
@@ -285,6 +302,8 @@ public record TrainingSettings(
     private Integer cpuThreads;
     private Integer checkpointEverySteps;
 
+    private Integer freezeBackboneEpochs;
+    private Double backboneLrFactor;
     private Builder() {}
 
     /** Epochs. */
@@ -401,6 +420,18 @@ public record TrainingSettings(
       return this;
     }
 
+    /** See {@link TrainingSettings#freezeBackboneEpochs()}. */
+    public Builder freezeBackboneEpochs(Integer value) {
+      freezeBackboneEpochs = value;
+      return this;
+    }
+
+    /** See {@link TrainingSettings#backboneLrFactor()}. */
+    public Builder backboneLrFactor(Double value) {
+      backboneLrFactor = value;
+      return this;
+    }
+
     /**
      * Validates and builds the settings.
      *
@@ -410,7 +441,7 @@ public record TrainingSettings(
       return new TrainingSettings(
           epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
           warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps);
+          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor/*settings-end*/);
     }
   }
 }
