@@ -57,6 +57,8 @@ import java.util.Objects;
  * @param fineTuning how a backbone-and-head network is fine-tuned (backbone frozen for the first
  *     epochs, its learning rate a multiple of the head's); {@code null} for {@link
  *     FineTuning#none()}
+ * @param ema the exponential moving average of the weights ({@link WeightAverage#none()} for none,
+ *     {@code null} read as none); with one, the average is what is validated, kept as best and saved
  */
 public record TrainingConfig(
     int epochs,
@@ -77,7 +79,8 @@ public record TrainingConfig(
     boolean restoreBestWeights,
     boolean fusedUpdates,
     Monitor monitor,
-    FineTuning fineTuning) {
+    FineTuning fineTuning,
+    WeightAverage ema) {
 
   /** The largest batch size accepted. */
   public static final int MAX_BATCH_SIZE = 65_536;
@@ -106,6 +109,7 @@ public record TrainingConfig(
     augmentation = augmentation == null ? Augmentation.cropAndFlip() : augmentation;
     // a configuration recorded before fine-tuning was part of it trained every parameter alike
     fineTuning = fineTuning == null ? FineTuning.none() : fineTuning;
+    ema = ema == null ? WeightAverage.none() : ema;
     checkArgument(
         cpuThreads >= 0 && cpuThreads <= 1024,
         "CPU threads must be between 0 (automatic) and 1024, got %s",
@@ -168,6 +172,9 @@ public record TrainingConfig(
     if (!trained.fineTuning.equals(fineTuning)) {
       compare(differences, "fineTuning", trained.fineTuning.describe(), fineTuning.describe());
     }
+    if (!trained.ema.equals(ema)) {
+      compare(differences, "ema", trained.ema.describe(), ema.describe());
+    }
     if (trained.fusedUpdates != fusedUpdates) {
       differences.add(
           "fusedUpdates: "
@@ -200,6 +207,7 @@ public record TrainingConfig(
         "gradient clipping: " + clipping.describe(),
         "augmentation: " + augmentation,
         "fine-tuning: " + fineTuning.describe(),
+        "weight average (EMA): " + ema.describe(),
         "seed: " + seed + ", devices: " + devices.describe());
   }
 
@@ -231,6 +239,7 @@ public record TrainingConfig(
     private boolean fusedUpdates = true;
     private Monitor monitor;
     private FineTuning fineTuning = FineTuning.none();
+    private WeightAverage ema = WeightAverage.none();
 
     private Builder() {}
 
@@ -254,6 +263,7 @@ public record TrainingConfig(
       fusedUpdates = c.fusedUpdates;
       monitor = c.monitor;
       fineTuning = c.fineTuning;
+      ema = c.ema;
     }
 
     /** The number of epochs. */
@@ -370,6 +380,12 @@ public record TrainingConfig(
       return this;
     }
 
+    /** The exponential moving average of the weights ({@link WeightAverage#none()} for none). */
+    public Builder ema(WeightAverage value) {
+      ema = value;
+      return this;
+    }
+
     /**
      * Validates and builds the configuration.
      *
@@ -395,7 +411,8 @@ public record TrainingConfig(
           restoreBestWeights,
           fusedUpdates,
           monitor,
-          fineTuning);
+          fineTuning,
+          ema);
     }
   }
 }

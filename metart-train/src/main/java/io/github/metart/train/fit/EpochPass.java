@@ -66,6 +66,9 @@ final class EpochPass {
           // outside the step's memory scope: restored weights must outlive it
           throw Divergence.diverged(run, start, outcome.loss(), batchIndex, globalStep);
         }
+        if (run.ema() != null) {
+          run.ema().update(globalStep);
+        }
         long now = System.nanoTime();
         totals =
             totals.plus(

@@ -53,6 +53,7 @@ final class RunSetup implements AutoCloseable {
   private ExecutorService loaders;
   private ParameterUpdater updater;
   private BackboneSchedule backbone;
+  private WeightEma ema;
   private ConvolutionGuard.Scope convolutionGuard;
 
   RunSetup(
@@ -127,6 +128,25 @@ final class RunSetup implements AutoCloseable {
             config.fusedUpdates());
     backbone =
         BackboneSchedule.of(config.fineTuning(), block, replicas.parameters().names(), updater);
+    if (config.ema().isOn()) {
+      ema = WeightEma.start(config.ema(), block, replicas.store(), plan.devices().get(0), root);
+      if (checkpoint.isPresent()) {
+        java.nio.file.Path file =
+            checkpoint
+                .get()
+                .ema()
+                .orElseThrow(
+                    () ->
+                        new IOException(
+                            checkpoint.get().folder()
+                                + " has no weight average ("
+                                + io.github.metart.train.checkpoint.CheckpointStore.EMA
+                                + ")"));
+        try (InputStream in = Files.newInputStream(file)) {
+          ema.read(in, file.toString());
+        }
+      }
+    }
     TrainingStep step = new TrainingStep(engine, network, updater, config.seed());
     RunProvenance provenance =
         RunProvenance.current(
@@ -154,7 +174,8 @@ final class RunSetup implements AutoCloseable {
             provenance,
             judge,
             batchesPerEpoch,
-            backbone);
+            backbone,
+            ema);
 
     TrainingState state =
         checkpoint.map(StoredCheckpoint::state).orElseGet(() -> initialState(task));
@@ -203,6 +224,9 @@ final class RunSetup implements AutoCloseable {
   public void close() {
     if (backbone != null) {
       backbone.close();
+    }
+    if (ema != null) {
+      ema.close();
     }
     if (convolutionGuard != null) {
       convolutionGuard.close();
