@@ -200,6 +200,14 @@ final class TrainCommand implements Callable<Integer> {
   Double backboneLrFactor;
 
   @Option(
+      names = "--ema",
+      paramLabel = "DECAY",
+      description =
+          "Keep an exponential moving average of the weights (e.g. 0.999, with warm-up); it is"
+              + " what is validated, kept as best and saved (default: off).")
+  Double ema;
+
+  @Option(
       names = "--devices",
       paramLabel = "LIST",
       description = "auto (every GPU, else the CPU; default), cpu, or GPU indices such as 0,1.")
@@ -332,6 +340,7 @@ final class TrainCommand implements Callable<Integer> {
           .checkpointEverySteps(checkpointEvery)
           .freezeBackboneEpochs(freezeBackboneEpochs)
           .backboneLrFactor(backboneLrFactor)
+          .ema(ema)
           .build()
           .config();
     } catch (IllegalArgumentException e) {

@@ -7,6 +7,8 @@ import io.github.metart.train.config.Monitor;
 import io.github.metart.train.config.OptimizerConfig;
 import io.github.metart.train.config.FineTuning;
 import io.github.metart.train.config.TrainingConfig;
+import io.github.metart.train.config.WeightAverage;
+import io.github.metart.train.fit.WeightAverageFile;
 import io.github.metart.train.config.TrainingSettings;
 import io.github.metart.train.config.LearningRateSchedule;
 import io.github.metart.train.data.PreparedFolders;
@@ -83,6 +85,7 @@ class TrainCommandTest {
             "for the first N epochs while the head learns (default: "
                 + defaults.fineTuning().freezeBackboneEpochs()
                 + ")")
+        .contains("saved (default: off)")
         .contains(
             "X times the head's learning rate (default: "
                 + number(defaults.fineTuning().backboneLrFactor())
@@ -173,7 +176,9 @@ class TrainCommandTest {
   @Test
   void trainsAPreparedFolderAndWritesTheRunFolder() throws Exception {
     Path out = temp.resolve("run");
-    String[] fineTuning = {"--freeze-backbone-epochs", "1", "--backbone-lr-factor", "0.1"};
+    String[] fineTuning = {
+      "--freeze-backbone-epochs", "1", "--backbone-lr-factor", "0.1", "--ema", "0.9"
+    };
     MetartCliTest.Run run =
         MetartCliTest.run(train(out, concat(new String[] {"--warmup", "0.5"}, fineTuning)));
 
@@ -193,6 +198,8 @@ class TrainCommandTest {
     assertThat(history.provenance().config().schedule().warmupEpochs()).isEqualTo(0.5);
     assertThat(history.provenance().config().fineTuning())
         .isEqualTo(FineTuning.none().withFrozenBackboneEpochs(1).withBackboneLrFactor(0.1));
+    assertThat(history.provenance().config().ema()).isEqualTo(WeightAverage.of(0.9));
+    assertThat(out.resolve("model").resolve(WeightAverageFile.FILE)).exists();
     // the default schedule is cosine, as in 'metart experiment'
     assertThat(history.provenance().config().schedule().withWarmup(0))
         .isEqualTo(LearningRateSchedule.cosine())

@@ -39,6 +39,7 @@ import java.util.function.Supplier;
  * @param checkpointEverySteps also checkpoint every this many steps, 0 for epoch ends only
  * @param freezeBackboneEpochs epochs at the start with the backbone frozen (inference mode, batch-norm statistics kept), 0 for none
  * @param backboneLrFactor the backbone's learning rate as a multiple of the head's (default 1)
+ * @param ema the decay of an exponential moving average of the weights (with warm-up), e.g. 0.999; 0 or unset for none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingSettings(
@@ -62,14 +63,15 @@ public record TrainingSettings(
     Integer cpuThreads,
     Integer checkpointEverySteps,
     Integer freezeBackboneEpochs,
-    Double backboneLrFactor) {
+    Double backboneLrFactor,
+    Double ema) {
 
   /** Validates every value by building the configuration (the messages name the setting). */
   public TrainingSettings {
     config(
         epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
         warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor/*settings-end*/);
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema/*settings-end*/);
   }
 
   /** No setting given: every value is {@link TrainingConfig}'s default. */
@@ -104,6 +106,7 @@ public record TrainingSettings(
     b.devices = devices;
     b.cpuThreads = cpuThreads;
     b.checkpointEverySteps = checkpointEverySteps;
+    b.ema = ema;
     b.backboneLrFactor = backboneLrFactor;
     b.freezeBackboneEpochs = freezeBackboneEpochs;
     return b;
@@ -114,7 +117,7 @@ public record TrainingSettings(
     return config(
         epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
         warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor/*settings-end*/);
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema/*settings-end*/);
   }
 
   private static TrainingConfig config(
@@ -138,7 +141,8 @@ public record TrainingSettings(
       Integer cpuThreads,
       Integer checkpointEverySteps,
       Integer freezeBackboneEpochs,
-      Double backboneLrFactor/*settings-end*/) {
+      Double backboneLrFactor,
+      Double ema/*settings-end*/) {
     TrainingConfig.Builder config = TrainingConfig.builder();
     TrainingConfig defaults = config.build();
     if (epochs != null) {
@@ -195,6 +199,10 @@ public record TrainingSettings(
               backboneLrFactor == null ? base.backboneLrFactor() : backboneLrFactor));
     }
 
+    if (ema != null) {
+      checkArgument(ema >= 0 && ema < 1, "ema must be in [0, 1) (0 for none), got %s", ema);
+      config.ema(ema == 0 ? WeightAverage.none() : WeightAverage.of(ema));
+    }
     return config.build();
   }
 
@@ -304,6 +312,7 @@ public record TrainingSettings(
 
     private Integer freezeBackboneEpochs;
     private Double backboneLrFactor;
+    private Double ema;
     private Builder() {}
 
     /** Epochs. */
@@ -432,6 +441,12 @@ public record TrainingSettings(
       return this;
     }
 
+    /** See {@link TrainingSettings#ema()}. */
+    public Builder ema(Double value) {
+      ema = value;
+      return this;
+    }
+
     /**
      * Validates and builds the settings.
      *
@@ -441,7 +456,7 @@ public record TrainingSettings(
       return new TrainingSettings(
           epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
           warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor/*settings-end*/);
+          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema/*settings-end*/);
     }
   }
 }

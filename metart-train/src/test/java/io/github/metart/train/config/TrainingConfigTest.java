@@ -147,6 +147,13 @@ class TrainingConfigTest {
         .isEqualTo(new FineTuning(0, 0.5));
     assertThatThrownBy(() -> TrainingSettings.builder().freezeBackboneEpochs(-2).build())
         .hasMessageContaining("freezeBackboneEpochs must be");
+    assertThat(TrainingSettings.builder().ema(0.999).build().config().ema())
+        .isEqualTo(WeightAverage.of(0.999));
+    assertThat(TrainingSettings.builder().ema(0.0).build().config().ema().isOn()).isFalse();
+    assertThatThrownBy(() -> TrainingSettings.builder().ema(1.0).build())
+        .hasMessageContaining("ema must be in [0, 1)");
+    assertThatThrownBy(() -> new WeightAverage(-0.1, true))
+        .hasMessageContaining("the EMA decay must be in [0, 1)");
 
     // a configuration written before fine-tuning existed reads as no fine-tuning
     String json = TrainJson.write(TrainingConfig.builder().build()).replaceAll(
