@@ -208,6 +208,14 @@ final class TrainCommand implements Callable<Integer> {
   Double ema;
 
   @Option(
+      names = "--accumulate",
+      paramLabel = "N",
+      description =
+          "Sum the gradients of N batches before each update: an effective batch of N x"
+              + " --batch-size images in the memory of one batch (default: 1).")
+  Integer accumulate;
+
+  @Option(
       names = "--devices",
       paramLabel = "LIST",
       description = "auto (every GPU, else the CPU; default), cpu, or GPU indices such as 0,1.")
@@ -341,6 +349,7 @@ final class TrainCommand implements Callable<Integer> {
           .freezeBackboneEpochs(freezeBackboneEpochs)
           .backboneLrFactor(backboneLrFactor)
           .ema(ema)
+          .accumulate(accumulate)
           .build()
           .config();
     } catch (IllegalArgumentException e) {

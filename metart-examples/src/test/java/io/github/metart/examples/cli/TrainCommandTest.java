@@ -86,6 +86,7 @@ class TrainCommandTest {
                 + defaults.fineTuning().freezeBackboneEpochs()
                 + ")")
         .contains("saved (default: off)")
+        .contains("in the memory of one batch (default: " + defaults.accumulateSteps() + ")")
         .contains(
             "X times the head's learning rate (default: "
                 + number(defaults.fineTuning().backboneLrFactor())
@@ -177,7 +178,7 @@ class TrainCommandTest {
   void trainsAPreparedFolderAndWritesTheRunFolder() throws Exception {
     Path out = temp.resolve("run");
     String[] fineTuning = {
-      "--freeze-backbone-epochs", "1", "--backbone-lr-factor", "0.1", "--ema", "0.9"
+      "--freeze-backbone-epochs", "1", "--backbone-lr-factor", "0.1", "--ema", "0.9", "--accumulate", "2"
     };
     MetartCliTest.Run run =
         MetartCliTest.run(train(out, concat(new String[] {"--warmup", "0.5"}, fineTuning)));
@@ -199,6 +200,7 @@ class TrainCommandTest {
     assertThat(history.provenance().config().fineTuning())
         .isEqualTo(FineTuning.none().withFrozenBackboneEpochs(1).withBackboneLrFactor(0.1));
     assertThat(history.provenance().config().ema()).isEqualTo(WeightAverage.of(0.9));
+    assertThat(history.provenance().config().accumulateSteps()).isEqualTo(2);
     assertThat(out.resolve("model").resolve(WeightAverageFile.FILE)).exists();
     // the default schedule is cosine, as in 'metart experiment'
     assertThat(history.provenance().config().schedule().withWarmup(0))

@@ -59,6 +59,9 @@ import java.util.Objects;
  *     FineTuning#none()}
  * @param ema the exponential moving average of the weights ({@link WeightAverage#none()} for none,
  *     {@code null} read as none); with one, the average is what is validated, kept as best and saved
+ * @param accumulateSteps gradient accumulation: the gradients of this many consecutive batches are
+ *     summed (each batch weighted by its share of the images) before one update, so one update sees
+ *     {@code accumulateSteps * batchSize} images; 1 for an update per batch (0 read as 1)
  */
 public record TrainingConfig(
     int epochs,
@@ -80,10 +83,14 @@ public record TrainingConfig(
     boolean fusedUpdates,
     Monitor monitor,
     FineTuning fineTuning,
-    WeightAverage ema) {
+    WeightAverage ema,
+    int accumulateSteps) {
 
   /** The largest batch size accepted. */
   public static final int MAX_BATCH_SIZE = 65_536;
+
+  /** The largest number of batches whose gradients are accumulated into one update. */
+  public static final int MAX_ACCUMULATE_STEPS = 1024;
 
   /** The largest number of epochs accepted. */
   public static final int MAX_EPOCHS = 100_000;
@@ -110,6 +117,13 @@ public record TrainingConfig(
     // a configuration recorded before fine-tuning was part of it trained every parameter alike
     fineTuning = fineTuning == null ? FineTuning.none() : fineTuning;
     ema = ema == null ? WeightAverage.none() : ema;
+    // a configuration recorded before accumulation was part of it updated after every batch
+    accumulateSteps = accumulateSteps == 0 ? 1 : accumulateSteps;
+    checkArgument(
+        accumulateSteps >= 1 && accumulateSteps <= MAX_ACCUMULATE_STEPS,
+        "accumulateSteps must be between 1 (an update per batch) and %s, got %s",
+        MAX_ACCUMULATE_STEPS,
+        accumulateSteps);
     checkArgument(
         cpuThreads >= 0 && cpuThreads <= 1024,
         "CPU threads must be between 0 (automatic) and 1024, got %s",
@@ -160,6 +174,7 @@ public record TrainingConfig(
   public List<String> resumeDifferences(TrainingConfig trained) {
     List<String> differences = new ArrayList<>();
     compare(differences, "batchSize", trained.batchSize, batchSize);
+    compare(differences, "accumulateSteps", trained.accumulateSteps, accumulateSteps);
     compare(differences, "optimizer", trained.optimizer, optimizer);
     compare(differences, "schedule", trained.schedule, schedule);
     compare(differences, "loss", trained.loss, loss);
@@ -199,7 +214,18 @@ public record TrainingConfig(
   public String describe() {
     return String.join(
         "\n",
-        "epochs: " + epochs + ", batch size: " + batchSize + (dropLastBatch ? " (drop last)" : ""),
+        "epochs: "
+            + epochs
+            + ", batch size: "
+            + batchSize
+            + (dropLastBatch ? " (drop last)" : "")
+            + (accumulateSteps > 1
+                ? ", gradients of "
+                    + accumulateSteps
+                    + " batches per update ("
+                    + accumulateSteps * batchSize
+                    + " images)"
+                : ""),
         "optimizer: " + optimizer.describe(),
         "schedule: " + schedule.describe(),
         "loss: " + (loss == null ? "head default" : loss.describe()),
@@ -240,6 +266,7 @@ public record TrainingConfig(
     private Monitor monitor;
     private FineTuning fineTuning = FineTuning.none();
     private WeightAverage ema = WeightAverage.none();
+    private int accumulateSteps = 1;
 
     private Builder() {}
 
@@ -264,6 +291,7 @@ public record TrainingConfig(
       monitor = c.monitor;
       fineTuning = c.fineTuning;
       ema = c.ema;
+      accumulateSteps = c.accumulateSteps;
     }
 
     /** The number of epochs. */
@@ -386,6 +414,12 @@ public record TrainingConfig(
       return this;
     }
 
+    /** The number of batches whose gradients make one update (1 for an update per batch). */
+    public Builder accumulateSteps(int value) {
+      accumulateSteps = value;
+      return this;
+    }
+
     /**
      * Validates and builds the configuration.
      *
@@ -412,7 +446,8 @@ public record TrainingConfig(
           fusedUpdates,
           monitor,
           fineTuning,
-          ema);
+          ema,
+          accumulateSteps);
     }
   }
 }

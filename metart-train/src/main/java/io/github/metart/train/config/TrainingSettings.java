@@ -40,6 +40,7 @@ import java.util.function.Supplier;
  * @param freezeBackboneEpochs epochs at the start with the backbone frozen (inference mode, batch-norm statistics kept), 0 for none
  * @param backboneLrFactor the backbone's learning rate as a multiple of the head's (default 1)
  * @param ema the decay of an exponential moving average of the weights (with warm-up), e.g. 0.999; 0 or unset for none
+ * @param accumulate gradient accumulation: the batches whose gradients make one update (effective batch accumulate x batchSize), default 1
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingSettings(
@@ -64,14 +65,15 @@ public record TrainingSettings(
     Integer checkpointEverySteps,
     Integer freezeBackboneEpochs,
     Double backboneLrFactor,
-    Double ema) {
+    Double ema,
+    Integer accumulate) {
 
   /** Validates every value by building the configuration (the messages name the setting). */
   public TrainingSettings {
     config(
         epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
         warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema/*settings-end*/);
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate/*settings-end*/);
   }
 
   /** No setting given: every value is {@link TrainingConfig}'s default. */
@@ -106,6 +108,7 @@ public record TrainingSettings(
     b.devices = devices;
     b.cpuThreads = cpuThreads;
     b.checkpointEverySteps = checkpointEverySteps;
+    b.accumulate = accumulate;
     b.ema = ema;
     b.backboneLrFactor = backboneLrFactor;
     b.freezeBackboneEpochs = freezeBackboneEpochs;
@@ -117,7 +120,7 @@ public record TrainingSettings(
     return config(
         epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
         warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema/*settings-end*/);
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate/*settings-end*/);
   }
 
   private static TrainingConfig config(
@@ -142,7 +145,8 @@ public record TrainingSettings(
       Integer checkpointEverySteps,
       Integer freezeBackboneEpochs,
       Double backboneLrFactor,
-      Double ema/*settings-end*/) {
+      Double ema,
+      Integer accumulate/*settings-end*/) {
     TrainingConfig.Builder config = TrainingConfig.builder();
     TrainingConfig defaults = config.build();
     if (epochs != null) {
@@ -202,6 +206,9 @@ public record TrainingSettings(
     if (ema != null) {
       checkArgument(ema >= 0 && ema < 1, "ema must be in [0, 1) (0 for none), got %s", ema);
       config.ema(ema == 0 ? WeightAverage.none() : WeightAverage.of(ema));
+    }
+    if (accumulate != null) {
+      config.accumulateSteps(accumulate);
     }
     return config.build();
   }
@@ -313,6 +320,7 @@ public record TrainingSettings(
     private Integer freezeBackboneEpochs;
     private Double backboneLrFactor;
     private Double ema;
+    private Integer accumulate;
     private Builder() {}
 
     /** Epochs. */
@@ -447,6 +455,12 @@ public record TrainingSettings(
       return this;
     }
 
+    /** See {@link TrainingSettings#accumulate()}. */
+    public Builder accumulate(Integer value) {
+      accumulate = value;
+      return this;
+    }
+
     /**
      * Validates and builds the settings.
      *
@@ -456,7 +470,7 @@ public record TrainingSettings(
       return new TrainingSettings(
           epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
           warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema/*settings-end*/);
+          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate/*settings-end*/);
     }
   }
 }

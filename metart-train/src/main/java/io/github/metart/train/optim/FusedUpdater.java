@@ -35,6 +35,7 @@ final class FusedUpdater implements ParameterUpdater {
   private int[] groupEnds;
   private IValue flat;
   private List<Group> groups;
+  private boolean accumulated;
 
   /** One parameter group's lists for the kernels. */
   private record Group(
@@ -129,6 +130,7 @@ final class FusedUpdater implements ParameterUpdater {
         norm = groupedStep(temporary, lossList, weightList, rates);
       }
       state.countUpdate();
+      accumulated = false;
       return norm < 0 ? Double.NaN : norm;
     } finally {
       temporary.forEach(IValue::close);
@@ -158,7 +160,8 @@ final class FusedUpdater implements ParameterUpdater {
                   keep(temporary, IValue.from(sgd.nesterov())),
                   keep(temporary, IValue.from(state.updates() == 0)),
                   keep(temporary, IValue.from(maxNorm)),
-                  keep(temporary, IValue.from(maxValue))));
+                  keep(temporary, IValue.from(maxValue)),
+                  keep(temporary, IValue.from(accumulated))));
     } else {
       OptimizerConfig.Adam adam = (OptimizerConfig.Adam) optimizer;
       result =
@@ -180,7 +183,8 @@ final class FusedUpdater implements ParameterUpdater {
                   keep(temporary, IValue.from(adam.weightDecay())),
                   keep(temporary, IValue.from(adam.decoupledWeightDecay())),
                   keep(temporary, IValue.from(maxNorm)),
-                  keep(temporary, IValue.from(maxValue))));
+                  keep(temporary, IValue.from(maxValue)),
+                  keep(temporary, IValue.from(accumulated))));
     }
     return result.toDouble();
   }
@@ -202,7 +206,8 @@ final class FusedUpdater implements ParameterUpdater {
                 flat,
                 keep(temporary, IValue.from((long) activeCount)),
                 keep(temporary, IValue.from(clipping.maxNorm())),
-                keep(temporary, IValue.from(clipping.maxValue()))));
+                keep(temporary, IValue.from(clipping.maxValue())),
+                keep(temporary, IValue.from(accumulated))));
     NDArray anyParameter = parameters.main().get(0);
     try (NDManager scratch = anyParameter.getManager().newSubManager(anyParameter.getDevice())) {
       ai.djl.pytorch.engine.PtNDArray[] gradients = result.toTensorArray((PtNDManager) scratch);
@@ -258,6 +263,23 @@ final class FusedUpdater implements ParameterUpdater {
                 keep(temporary, IValue.from(adam.decoupledWeightDecay()))));
       }
     }
+  }
+
+  @Override
+  public void accumulate(GradientCollector collector, List<NDArray> losses, double[] weights) {
+    if (losses.size() != weights.length || losses.isEmpty() || losses.size() > replicaCount) {
+      throw new IllegalArgumentException(
+          losses.size() + " losses and " + weights.length + " weights for " + replicaCount + " replicas");
+    }
+    // backward adds into .grad; the next step's program adds .grad to its own gradients and zeroes it
+    try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+      scope.suppressNotUsedWarning();
+      for (int k = 0; k < losses.size(); k++) {
+        NDArray loss = losses.get(k);
+        collector.backward(weights[k] == 1 ? loss : loss.mul(weights[k]));
+      }
+    }
+    accumulated = true;
   }
 
   @Override

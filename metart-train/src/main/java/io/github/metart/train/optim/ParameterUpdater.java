@@ -25,6 +25,17 @@ public interface ParameterUpdater extends AutoCloseable {
       GradientCollector collector, List<NDArray> losses, double[] weights, double learningRate);
 
   /**
+   * Gradient accumulation: adds the gradients of {@code sum_k weight_k * loss_k} to what the next
+   * {@link #step} updates with, without updating. The step after one or more accumulations uses
+   * the sum of their gradients and its own (clipped together), then starts afresh.
+   *
+   * @param collector the gradient collector the forward pass ran in (still open)
+   * @param losses one scalar loss per replica, in replica order
+   * @param weights the weight of each loss in the update's total (its share of the images)
+   */
+  void accumulate(GradientCollector collector, List<NDArray> losses, double[] weights);
+
+  /**
    * Applies the optimizer to the main replica with the given gradients (no clipping, no
    * replication): the update alone, for benchmarks and tests.
    *

@@ -78,6 +78,33 @@ final class UnfusedUpdater implements ParameterUpdater {
   }
 
   @Override
+  public void accumulate(GradientCollector collector, List<NDArray> losses, double[] weights) {
+    checkLosses(losses, weights);
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      // backward adds into .grad, which the next step reads and then zeroes
+      for (int k = 0; k < losses.size(); k++) {
+        NDArray loss = losses.get(k);
+        collector.backward(weights[k] == 1 ? loss : loss.mul(weights[k]));
+      }
+    }
+  }
+
+  private void checkLosses(List<NDArray> losses, double[] weights) {
+    if (losses.size() != weights.length
+        || losses.isEmpty()
+        || losses.size() > parameters.replicaCount()) {
+      throw new IllegalArgumentException(
+          losses.size()
+              + " losses and "
+              + weights.length
+              + " weights for "
+              + parameters.replicaCount()
+              + " replicas");
+    }
+  }
+
+  @Override
   public void apply(List<NDArray> gradients, double learningRate) {
     if (gradients.size() != parameters.size()) {
       throw new IllegalArgumentException(

@@ -154,6 +154,17 @@ class TrainingConfigTest {
         .hasMessageContaining("ema must be in [0, 1)");
     assertThatThrownBy(() -> new WeightAverage(-0.1, true))
         .hasMessageContaining("the EMA decay must be in [0, 1)");
+    assertThat(TrainingSettings.builder().accumulate(4).build().config().accumulateSteps())
+        .isEqualTo(4);
+    assertThat(TrainingConfig.builder().build().accumulateSteps()).isEqualTo(1);
+    assertThatThrownBy(() -> TrainingConfig.builder().accumulateSteps(-1).build())
+        .hasMessageContaining("accumulateSteps must be between 1 (an update per batch) and 1024");
+    assertThat(
+            TrainingConfig.builder()
+                .accumulateSteps(4)
+                .build()
+                .resumeDifferences(TrainingConfig.builder().build()))
+        .containsExactly("accumulateSteps: 1 in the checkpoint, 4 now");
 
     // a configuration written before fine-tuning existed reads as no fine-tuning
     String json = TrainJson.write(TrainingConfig.builder().build()).replaceAll(
