@@ -216,6 +216,14 @@ final class TrainCommand implements Callable<Integer> {
   Integer accumulate;
 
   @Option(
+      names = "--class-weights",
+      paramLabel = "MODE",
+      description =
+          "balanced: each class weighs n/(k x its count) in the cross-entropy, for unbalanced"
+              + " labels without --balance at prepare; none (default).")
+  String classWeights;
+
+  @Option(
       names = "--devices",
       paramLabel = "LIST",
       description = "auto (every GPU, else the CPU; default), cpu, or GPU indices such as 0,1.")
@@ -350,6 +358,7 @@ final class TrainCommand implements Callable<Integer> {
           .backboneLrFactor(backboneLrFactor)
           .ema(ema)
           .accumulate(accumulate)
+          .classWeights(classWeights)
           .build()
           .config();
     } catch (IllegalArgumentException e) {

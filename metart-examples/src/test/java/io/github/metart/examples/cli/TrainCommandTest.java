@@ -2,6 +2,7 @@ package io.github.metart.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.metart.train.config.ClassWeighting;
 import io.github.metart.train.config.EarlyStopping;
 import io.github.metart.train.config.Monitor;
 import io.github.metart.train.config.OptimizerConfig;
@@ -86,6 +87,7 @@ class TrainCommandTest {
                 + defaults.fineTuning().freezeBackboneEpochs()
                 + ")")
         .contains("saved (default: off)")
+        .contains("none (default)")
         .contains("in the memory of one batch (default: " + defaults.accumulateSteps() + ")")
         .contains(
             "X times the head's learning rate (default: "
@@ -178,7 +180,8 @@ class TrainCommandTest {
   void trainsAPreparedFolderAndWritesTheRunFolder() throws Exception {
     Path out = temp.resolve("run");
     String[] fineTuning = {
-      "--freeze-backbone-epochs", "1", "--backbone-lr-factor", "0.1", "--ema", "0.9", "--accumulate", "2"
+      "--freeze-backbone-epochs", "1", "--backbone-lr-factor", "0.1", "--ema", "0.9", "--accumulate", "2",
+      "--class-weights", "balanced"
     };
     MetartCliTest.Run run =
         MetartCliTest.run(train(out, concat(new String[] {"--warmup", "0.5"}, fineTuning)));
@@ -201,6 +204,7 @@ class TrainCommandTest {
         .isEqualTo(FineTuning.none().withFrozenBackboneEpochs(1).withBackboneLrFactor(0.1));
     assertThat(history.provenance().config().ema()).isEqualTo(WeightAverage.of(0.9));
     assertThat(history.provenance().config().accumulateSteps()).isEqualTo(2);
+    assertThat(history.provenance().config().classWeights()).isEqualTo(ClassWeighting.BALANCED);
     assertThat(out.resolve("model").resolve(WeightAverageFile.FILE)).exists();
     // the default schedule is cosine, as in 'metart experiment'
     assertThat(history.provenance().config().schedule().withWarmup(0))

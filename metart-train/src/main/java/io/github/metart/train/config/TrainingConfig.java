@@ -62,6 +62,8 @@ import java.util.Objects;
  * @param accumulateSteps gradient accumulation: the gradients of this many consecutive batches are
  *     summed (each batch weighted by its share of the images) before one update, so one update sees
  *     {@code accumulateSteps * batchSize} images; 1 for an update per batch (0 read as 1)
+ * @param classWeights how a classification loss weighs its classes ({@code null} read as {@link
+ *     ClassWeighting#NONE})
  */
 public record TrainingConfig(
     int epochs,
@@ -84,7 +86,8 @@ public record TrainingConfig(
     Monitor monitor,
     FineTuning fineTuning,
     WeightAverage ema,
-    int accumulateSteps) {
+    int accumulateSteps,
+    ClassWeighting classWeights) {
 
   /** The largest batch size accepted. */
   public static final int MAX_BATCH_SIZE = 65_536;
@@ -119,6 +122,7 @@ public record TrainingConfig(
     ema = ema == null ? WeightAverage.none() : ema;
     // a configuration recorded before accumulation was part of it updated after every batch
     accumulateSteps = accumulateSteps == 0 ? 1 : accumulateSteps;
+    classWeights = classWeights == null ? ClassWeighting.NONE : classWeights;
     checkArgument(
         accumulateSteps >= 1 && accumulateSteps <= MAX_ACCUMULATE_STEPS,
         "accumulateSteps must be between 1 (an update per batch) and %s, got %s",
@@ -178,6 +182,7 @@ public record TrainingConfig(
     compare(differences, "optimizer", trained.optimizer, optimizer);
     compare(differences, "schedule", trained.schedule, schedule);
     compare(differences, "loss", trained.loss, loss);
+    compare(differences, "classWeights", trained.classWeights.key(), classWeights.key());
     compare(differences, "earlyStopping", trained.earlyStopping, earlyStopping);
     compare(differences, "clipping", trained.clipping, clipping);
     compare(differences, "seed", trained.seed, seed);
@@ -228,7 +233,9 @@ public record TrainingConfig(
                 : ""),
         "optimizer: " + optimizer.describe(),
         "schedule: " + schedule.describe(),
-        "loss: " + (loss == null ? "head default" : loss.describe()),
+        "loss: "
+            + (loss == null ? "head default" : loss.describe())
+            + (classWeights == ClassWeighting.NONE ? "" : ", class weights " + classWeights.key()),
         "early stopping: " + earlyStopping.describe(),
         "gradient clipping: " + clipping.describe(),
         "augmentation: " + augmentation,
@@ -267,6 +274,7 @@ public record TrainingConfig(
     private FineTuning fineTuning = FineTuning.none();
     private WeightAverage ema = WeightAverage.none();
     private int accumulateSteps = 1;
+    private ClassWeighting classWeights = ClassWeighting.NONE;
 
     private Builder() {}
 
@@ -292,6 +300,7 @@ public record TrainingConfig(
       fineTuning = c.fineTuning;
       ema = c.ema;
       accumulateSteps = c.accumulateSteps;
+      classWeights = c.classWeights;
     }
 
     /** The number of epochs. */
@@ -420,6 +429,12 @@ public record TrainingConfig(
       return this;
     }
 
+    /** How a classification loss weighs its classes. */
+    public Builder classWeights(ClassWeighting value) {
+      classWeights = value;
+      return this;
+    }
+
     /**
      * Validates and builds the configuration.
      *
@@ -447,7 +462,8 @@ public record TrainingConfig(
           monitor,
           fineTuning,
           ema,
-          accumulateSteps);
+          accumulateSteps,
+          classWeights);
     }
   }
 }

@@ -41,6 +41,7 @@ import java.util.function.Supplier;
  * @param backboneLrFactor the backbone's learning rate as a multiple of the head's (default 1)
  * @param ema the decay of an exponential moving average of the weights (with warm-up), e.g. 0.999; 0 or unset for none
  * @param accumulate gradient accumulation: the batches whose gradients make one update (effective batch accumulate x batchSize), default 1
+ * @param classWeights {@code balanced} (each class weighs n / (k * count) in the cross-entropy) or {@code none} (default)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingSettings(
@@ -66,14 +67,15 @@ public record TrainingSettings(
     Integer freezeBackboneEpochs,
     Double backboneLrFactor,
     Double ema,
-    Integer accumulate) {
+    Integer accumulate,
+    String classWeights) {
 
   /** Validates every value by building the configuration (the messages name the setting). */
   public TrainingSettings {
     config(
         epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
         warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate/*settings-end*/);
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights);
   }
 
   /** No setting given: every value is {@link TrainingConfig}'s default. */
@@ -108,6 +110,7 @@ public record TrainingSettings(
     b.devices = devices;
     b.cpuThreads = cpuThreads;
     b.checkpointEverySteps = checkpointEverySteps;
+    b.classWeights = classWeights;
     b.accumulate = accumulate;
     b.ema = ema;
     b.backboneLrFactor = backboneLrFactor;
@@ -120,7 +123,7 @@ public record TrainingSettings(
     return config(
         epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
         warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate/*settings-end*/);
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights);
   }
 
   private static TrainingConfig config(
@@ -146,7 +149,8 @@ public record TrainingSettings(
       Integer freezeBackboneEpochs,
       Double backboneLrFactor,
       Double ema,
-      Integer accumulate/*settings-end*/) {
+      Integer accumulate,
+      String classWeights) {
     TrainingConfig.Builder config = TrainingConfig.builder();
     TrainingConfig defaults = config.build();
     if (epochs != null) {
@@ -209,6 +213,9 @@ public record TrainingSettings(
     }
     if (accumulate != null) {
       config.accumulateSteps(accumulate);
+    }
+    if (classWeights != null) {
+      config.classWeights(named("classWeights", () -> ClassWeighting.parse(classWeights)));
     }
     return config.build();
   }
@@ -321,6 +328,7 @@ public record TrainingSettings(
     private Double backboneLrFactor;
     private Double ema;
     private Integer accumulate;
+    private String classWeights;
     private Builder() {}
 
     /** Epochs. */
@@ -461,6 +469,12 @@ public record TrainingSettings(
       return this;
     }
 
+    /** See {@link TrainingSettings#classWeights()}. */
+    public Builder classWeights(String value) {
+      classWeights = value;
+      return this;
+    }
+
     /**
      * Validates and builds the settings.
      *
@@ -470,7 +484,7 @@ public record TrainingSettings(
       return new TrainingSettings(
           epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
           warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate/*settings-end*/);
+          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights);
     }
   }
 }

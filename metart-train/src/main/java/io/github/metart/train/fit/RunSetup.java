@@ -108,7 +108,9 @@ final class RunSetup implements AutoCloseable {
 
     convolutionGuard = ConvolutionGuard.protect(block, plan.isCpu());
     Replicas replicas = Replicas.of(block, plan, root);
-    Network network = new Network(block, replicas.store(), plan, task, Losses.of(loss));
+    float[] classWeights = ClassWeights.of(config.classWeights(), task, data.train(), root);
+    Network network =
+        new Network(block, replicas.store(), plan, task, Losses.of(loss, classWeights));
     OptimizerState optimizerState;
     if (checkpoint.isPresent()) {
       try (InputStream in = Files.newInputStream(checkpoint.get().optimizer())) {
