@@ -276,6 +276,10 @@ class TrainCommandTest {
             "bench", "train", "--models", "resnet18", "--size", "32", "--batch-size", "4",
             "--steps", "1", "--warmup", "0", "--updates", "1");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("metart bench train: 32x32, batch 4").containsPattern("resnet18 +11\\.2M \\|");
+    assertThat(run.out())
+        .contains("metart bench train: 32x32, batch 4")
+        .containsPattern("resnet18 +11\\.2M \\|")
+        .contains("fit EMA")
+        .containsPattern("resnet18 .*ms \\| +[0-9.]+ms +-?[0-9.]+%");
   }
 }
