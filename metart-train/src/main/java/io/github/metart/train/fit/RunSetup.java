@@ -131,6 +131,11 @@ final class RunSetup implements AutoCloseable {
     backbone =
         BackboneSchedule.of(config.fineTuning(), block, replicas.parameters().names(), updater);
     if (config.ema().isOn()) {
+      if (plan.devices().size() > 1) {
+        // validation runs on every device's replica; the average lives on the main one only
+        throw new IllegalArgumentException(
+            "ema (" + config.ema().describe() + ") trains on one device: choose one, e.g. devices 0");
+      }
       ema = WeightEma.start(config.ema(), block, replicas.store(), plan.devices().get(0), root);
       if (checkpoint.isPresent()) {
         java.nio.file.Path file =
