@@ -53,6 +53,33 @@ class ExperimentSpecTest {
   }
 
   @Test
+  void theTrainingLeversAreSettingsOfTheSpec() throws IOException {
+    ExperimentSpec spec =
+        ExperimentSpec.parse(
+            SPEC.replace(
+                "\"learningRate\": 0.02}",
+                "\"learningRate\": 0.02, \"freezeBackboneEpochs\": 1, \"backboneLrFactor\": 0.1,"
+                    + " \"ema\": 0.99, \"accumulate\": 4, \"classWeights\": \"balanced\"}"),
+            "spec.json");
+    io.github.metart.train.config.TrainingConfig config = spec.training().config();
+    assertThat(config.fineTuning())
+        .isEqualTo(new io.github.metart.train.config.FineTuning(1, 0.1));
+    assertThat(config.ema()).isEqualTo(io.github.metart.train.config.WeightAverage.of(0.99));
+    assertThat(config.accumulateSteps()).isEqualTo(4);
+    assertThat(config.classWeights())
+        .isEqualTo(io.github.metart.train.config.ClassWeighting.BALANCED);
+    assertThat(ExperimentSpec.parse(spec.toJson(), "again")).isEqualTo(spec);
+    assertThatThrownBy(
+            () ->
+                ExperimentSpec.parse(
+                    SPEC.replace(
+                        "\"learningRate\": 0.02}",
+                        "\"learningRate\": 0.02, \"classWeights\": \"inverse\"}"),
+                    "spec.json"))
+        .hasMessageContaining("classWeights: unknown class weights 'inverse': use balanced or none");
+  }
+
+  @Test
   void theJsonRoundTrips() throws IOException {
     ExperimentSpec spec = ExperimentSpec.parse(SPEC, "spec.json");
 

@@ -28,6 +28,7 @@ import io.github.metart.train.listeners.BatchProgress;
 import io.github.metart.train.listeners.TrainingListener;
 import io.github.metart.train.optim.OptimizerState;
 import io.github.metart.train.optim.ParameterUpdater;
+import io.github.metart.train.config.WeightAverage;
 import io.github.metart.train.optim.ParameterUpdaters;
 import io.github.metart.train.optim.ReplicatedParameters;
 import java.io.PrintWriter;
@@ -143,7 +144,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     out.printf(
         Locale.ROOT,
-        "%-9s %9s | %10s %10s %7s | %10s %9s | %10s %10s %10s%n",
+        "%-9s %9s | %10s %10s %7s | %10s %9s | %10s %10s %10s | %10s %7s%n",
         "model",
         "params",
         "bare DJL",
@@ -153,13 +154,16 @@ final class BenchTrainCommand implements Callable<Integer> {
         "overhead",
         "upd DJL",
         "upd fused",
-        "upd unfus.");
+        "upd unfus.",
+        "fit EMA",
+        "EMA +%");
     out.flush();
     for (String name : models) {
       Row row = measure(name);
       out.printf(
           Locale.ROOT,
-          "%-9s %8.1fM | %8.1fms %8.1fms %7.3f | %8.1fms %9.3f | %8.1fms %8.1fms %8.1fms%n",
+          "%-9s %8.1fM | %8.1fms %8.1fms %7.3f | %8.1fms %9.3f | %8.1fms %8.1fms %8.1fms |"
+              + " %8.1fms %6.1f%%%n",
           name,
           row.parameters / 1e6,
           row.bareStep,
@@ -169,7 +173,9 @@ final class BenchTrainCommand implements Callable<Integer> {
           row.fitStep / (row.forwardBackward + row.fusedUpdate),
           row.djlUpdate,
           row.fusedUpdate,
-          row.unfusedUpdate);
+          row.unfusedUpdate,
+          row.fitEmaStep,
+          100 * (row.fitEmaStep / row.fitStep - 1));
       out.flush();
     }
     out.println(
@@ -177,7 +183,10 @@ final class BenchTrainCommand implements Callable<Integer> {
             + " ratio = fit / bare DJL;");
     out.println(
         "fwd+bwd = bare DJL minus its update; overhead = fit / (fwd+bwd + fused update);"
-            + " upd = the update alone.");
+            + " upd = the update alone;");
+    out.println(
+        "fit EMA = Trainer.fit per step with a moving average of the weights (--ema 0.999);"
+            + " EMA +% = its cost over fit.");
     out.printf(
         Locale.ROOT,
         "load average at the end: %.2f (figures are only comparable on an otherwise idle machine)%n",
@@ -193,7 +202,8 @@ final class BenchTrainCommand implements Callable<Integer> {
       double djlUpdate,
       double fitStep,
       double fusedUpdate,
-      double unfusedUpdate) {}
+      double unfusedUpdate,
+      double fitEmaStep) {}
 
   private Row measure(String name) {
     Engine engine = MetEngine.engine();
@@ -221,9 +231,14 @@ final class BenchTrainCommand implements Callable<Integer> {
       updatesAlone = updatesAlone(model);
     }
     try (MetModel model = freshModel(name)) {
-      fit = trainerFit(model, images, labels, imageShape);
+      fit = trainerFit(model, images, labels, imageShape, WeightAverage.none());
     }
-    return new Row(parameters, bare[0], bare[0] - bare[1], bare[1], fit, updatesAlone[0], updatesAlone[1]);
+    double fitEma;
+    try (MetModel model = freshModel(name)) {
+      fitEma = trainerFit(model, images, labels, imageShape, WeightAverage.of(0.999));
+    }
+    return new Row(
+        parameters, bare[0], bare[0] - bare[1], bare[1], fit, updatesAlone[0], updatesAlone[1], fitEma);
   }
 
   private MetModel freshModel(String name) {
@@ -299,7 +314,8 @@ final class BenchTrainCommand implements Callable<Integer> {
   }
 
   /** Trainer.fit over warm-up + measured batches: median ms between consecutive batch ends. */
-  private double trainerFit(MetModel model, float[] images, float[] labels, Shape shape) {
+  private double trainerFit(
+      MetModel model, float[] images, float[] labels, Shape shape, WeightAverage ema) {
     int batches = warmup + steps;
     List<Long> ends = new ArrayList<>();
     TrainingListener timing =
@@ -333,6 +349,7 @@ final class BenchTrainCommand implements Callable<Integer> {
               .cpuThreads(threads)
               .checkpointEveryMinutes(0)
               .restoreBestWeights(false)
+              .ema(ema)
               .build();
       Trainer.builder().listener(timing).build().fit(model, TrainingData.of(dataset, null), config);
       List<Double> stepTimes = new ArrayList<>();

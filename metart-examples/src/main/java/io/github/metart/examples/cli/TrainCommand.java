@@ -186,6 +186,45 @@ final class TrainCommand implements Callable<Integer> {
   String augment;
 
   @Option(
+      names = "--freeze-backbone-epochs",
+      paramLabel = "N",
+      description =
+          "Fine-tuning: keep the backbone frozen (batch-norm statistics too) for the first N epochs"
+              + " while the head learns (default: 0).")
+  Integer freezeBackboneEpochs;
+
+  @Option(
+      names = "--backbone-lr-factor",
+      paramLabel = "X",
+      description =
+          "Fine-tuning: the backbone learns at X times the head's learning rate (default: 1).")
+  Double backboneLrFactor;
+
+  @Option(
+      names = "--ema",
+      paramLabel = "DECAY",
+      description =
+          "Keep an exponential moving average of the weights (e.g. 0.999, with warm-up); it is"
+              + " what is validated, kept as best and saved (default: off).")
+  Double ema;
+
+  @Option(
+      names = "--accumulate",
+      paramLabel = "N",
+      description =
+          "Sum the gradients of N batches before each update: an effective batch of N x"
+              + " --batch-size images in the memory of one batch (default: 1).")
+  Integer accumulate;
+
+  @Option(
+      names = "--class-weights",
+      paramLabel = "MODE",
+      description =
+          "balanced: each class weighs n/(k x its count) in the cross-entropy, for unbalanced"
+              + " labels without --balance at prepare; none (default).")
+  String classWeights;
+
+  @Option(
       names = "--devices",
       paramLabel = "LIST",
       description = "auto (every GPU, else the CPU; default), cpu, or GPU indices such as 0,1.")
@@ -323,6 +362,11 @@ final class TrainCommand implements Callable<Integer> {
           .devices(devices)
           .cpuThreads(threads)
           .checkpointEverySteps(checkpointEvery)
+          .freezeBackboneEpochs(freezeBackboneEpochs)
+          .backboneLrFactor(backboneLrFactor)
+          .ema(ema)
+          .accumulate(accumulate)
+          .classWeights(classWeights)
           .build()
           .config();
     } catch (IllegalArgumentException e) {

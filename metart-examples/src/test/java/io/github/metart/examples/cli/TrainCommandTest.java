@@ -2,10 +2,14 @@ package io.github.metart.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.metart.train.config.ClassWeighting;
 import io.github.metart.train.config.EarlyStopping;
 import io.github.metart.train.config.Monitor;
 import io.github.metart.train.config.OptimizerConfig;
+import io.github.metart.train.config.FineTuning;
 import io.github.metart.train.config.TrainingConfig;
+import io.github.metart.train.config.WeightAverage;
+import io.github.metart.train.fit.WeightAverageFile;
 import io.github.metart.train.config.TrainingSettings;
 import io.github.metart.train.config.LearningRateSchedule;
 import io.github.metart.train.data.PreparedFolders;
@@ -77,10 +81,27 @@ class TrainCommandTest {
             + EarlyStopping.on(Monitor.VAL_METRIC).patience() + ")")
         .contains("(default: " + defaults.seed() + ")")
         .contains("crop-flip (default)")
-        .contains("cosine (default)");
+        .contains("cosine (default)")
+        .contains(
+            "for the first N epochs while the head learns (default: "
+                + defaults.fineTuning().freezeBackboneEpochs()
+                + ")")
+        .contains("saved (default: off)")
+        .contains("none (default)")
+        .contains("in the memory of one batch (default: " + defaults.accumulateSteps() + ")")
+        .contains(
+            "X times the head's learning rate (default: "
+                + number(defaults.fineTuning().backboneLrFactor())
+                + ")");
     assertThat(defaults.augmentation()).isEqualTo(TrainingSettings.parseAugmentation("crop-flip"));
     assertThat(defaults.schedule().withWarmup(0)).isEqualTo(LearningRateSchedule.cosine());
     assertThat(defaults.earlyStopping().enabled()).isFalse();
+  }
+
+  private static String[] concat(String[] first, String[] second) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, all, first.length, second.length);
+    return all;
   }
 
   /** 0.001 as 0.001, 0.9 as 0.9, 0 as 0. */
@@ -158,7 +179,12 @@ class TrainCommandTest {
   @Test
   void trainsAPreparedFolderAndWritesTheRunFolder() throws Exception {
     Path out = temp.resolve("run");
-    MetartCliTest.Run run = MetartCliTest.run(train(out, "--warmup", "0.5"));
+    String[] fineTuning = {
+      "--freeze-backbone-epochs", "1", "--backbone-lr-factor", "0.1", "--ema", "0.9", "--accumulate", "2",
+      "--class-weights", "balanced"
+    };
+    MetartCliTest.Run run =
+        MetartCliTest.run(train(out, concat(new String[] {"--warmup", "0.5"}, fineTuning)));
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
@@ -174,6 +200,12 @@ class TrainCommandTest {
     assertThat(history.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(history.history().size()).isEqualTo(2);
     assertThat(history.provenance().config().schedule().warmupEpochs()).isEqualTo(0.5);
+    assertThat(history.provenance().config().fineTuning())
+        .isEqualTo(FineTuning.none().withFrozenBackboneEpochs(1).withBackboneLrFactor(0.1));
+    assertThat(history.provenance().config().ema()).isEqualTo(WeightAverage.of(0.9));
+    assertThat(history.provenance().config().accumulateSteps()).isEqualTo(2);
+    assertThat(history.provenance().config().classWeights()).isEqualTo(ClassWeighting.BALANCED);
+    assertThat(out.resolve("model").resolve(WeightAverageFile.FILE)).exists();
     // the default schedule is cosine, as in 'metart experiment'
     assertThat(history.provenance().config().schedule().withWarmup(0))
         .isEqualTo(LearningRateSchedule.cosine())
@@ -184,7 +216,8 @@ class TrainCommandTest {
     assertThat(again.exitCode()).isEqualTo(MetartCli.EXIT_FAILURE);
     assertThat(again.err().strip()).doesNotContain("\n").contains("already holds a training run");
     MetartCliTest.Run resumed =
-        MetartCliTest.run(train(out, "--warmup", "0.5", "--resume"));
+        MetartCliTest.run(
+            train(out, concat(new String[] {"--warmup", "0.5", "--resume"}, fineTuning)));
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
     assertThat(resumed.out()).contains("status: completed");
   }
@@ -243,6 +276,10 @@ class TrainCommandTest {
             "bench", "train", "--models", "resnet18", "--size", "32", "--batch-size", "4",
             "--steps", "1", "--warmup", "0", "--updates", "1");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("metart bench train: 32x32, batch 4").containsPattern("resnet18 +11\\.2M \\|");
+    assertThat(run.out())
+        .contains("metart bench train: 32x32, batch 4")
+        .containsPattern("resnet18 +11\\.2M \\|")
+        .contains("fit EMA")
+        .containsPattern("resnet18 .*ms \\| +[0-9.]+ms +-?[0-9.]+%");
   }
 }

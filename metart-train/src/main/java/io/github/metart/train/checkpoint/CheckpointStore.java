@@ -44,6 +44,9 @@ public final class CheckpointStore {
   /** The state file of a checkpoint (written last). */
   public static final String STATE = "state.json";
 
+  /** The file of the weights' moving average, in a checkpoint of a run that keeps one. */
+  public static final String EMA = "ema.ndlist";
+
   private static final int FORMAT = 1;
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
 
@@ -85,11 +88,28 @@ public final class CheckpointStore {
       AtomicFiles.Content weights,
       AtomicFiles.Content optimizer)
       throws IOException {
+    return write(name, state, provenance, weights, optimizer, null);
+  }
+
+  /**
+   * Writes a checkpoint as {@link #write(String, TrainingState, RunProvenance,
+   * AtomicFiles.Content, AtomicFiles.Content)} does, with the weights' moving average beside the
+   * weights ({@value #EMA}, hashed like them) when {@code ema} is not {@code null}.
+   */
+  public Path write(
+      String name,
+      TrainingState state,
+      RunProvenance provenance,
+      AtomicFiles.Content weights,
+      AtomicFiles.Content optimizer,
+      AtomicFiles.Content ema)
+      throws IOException {
     Path temporary = folder.resolve("." + name + ".tmp");
     AtomicFiles.deleteRecursively(temporary);
     Files.createDirectories(temporary);
     String weightsHash = writeHashed(temporary.resolve(WEIGHTS), weights);
     String optimizerHash = writeHashed(temporary.resolve(OPTIMIZER), optimizer);
+    String emaHash = ema == null ? null : writeHashed(temporary.resolve(EMA), ema);
     ObjectNode root = TrainJson.mapper().createObjectNode();
     root.put("format", FORMAT);
     root.set("state", TrainJson.mapper().valueToTree(state));
@@ -97,6 +117,9 @@ public final class CheckpointStore {
     ObjectNode hashes = root.putObject("sha256");
     hashes.put(WEIGHTS, weightsHash);
     hashes.put(OPTIMIZER, optimizerHash);
+    if (emaHash != null) {
+      hashes.put(EMA, emaHash);
+    }
     AtomicFiles.writeDurably(
         temporary.resolve(STATE), out -> TrainJson.mapper().writeValue(out, root));
     AtomicFiles.syncFolder(temporary);
@@ -114,7 +137,10 @@ public final class CheckpointStore {
     Path temporary = folder.resolve("." + to + ".tmp");
     AtomicFiles.deleteRecursively(temporary);
     Files.createDirectories(temporary);
-    for (String file : List.of(WEIGHTS, OPTIMIZER, STATE)) {
+    for (String file : List.of(WEIGHTS, OPTIMIZER, STATE, EMA)) {
+      if (file.equals(EMA) && !Files.exists(source.resolve(file))) {
+        continue;
+      }
       Path target = temporary.resolve(file);
       try {
         Files.createLink(target, source.resolve(file));
@@ -178,7 +204,11 @@ public final class CheckpointStore {
     if (format != FORMAT) {
       throw new IOException(STATE + " has format " + format + ", expected " + FORMAT);
     }
-    for (String file : List.of(WEIGHTS, OPTIMIZER)) {
+    List<String> hashed = new ArrayList<>(List.of(WEIGHTS, OPTIMIZER));
+    if (root.path("sha256").has(EMA)) {
+      hashed.add(EMA);
+    }
+    for (String file : hashed) {
       String expected = root.path("sha256").path(file).asText();
       Path path = candidate.resolve(file);
       if (!Files.isRegularFile(path)) {

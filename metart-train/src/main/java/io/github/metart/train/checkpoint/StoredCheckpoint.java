@@ -18,6 +18,15 @@ public record StoredCheckpoint(Path folder, TrainingState state, RunProvenance p
     return folder.resolve(CheckpointStore.WEIGHTS);
   }
 
+  /**
+   * The weights' moving average (a DJL {@code NDList} of named arrays), in a checkpoint of a run
+   * that keeps one.
+   */
+  public java.util.Optional<Path> ema() {
+    Path file = folder.resolve(CheckpointStore.EMA);
+    return java.nio.file.Files.isRegularFile(file) ? java.util.Optional.of(file) : java.util.Optional.empty();
+  }
+
   /** The optimizer state (a DJL {@code NDList}, see {@code OptimizerState}). */
   public Path optimizer() {
     return folder.resolve(CheckpointStore.OPTIMIZER);

@@ -54,6 +54,16 @@ import java.util.Objects;
  * @param monitor what decides the best checkpoint, or {@code null} for automatic (the early-stopping
  *     monitor if on, else the validation metric when there is validation data, else the training
  *     loss)
+ * @param fineTuning how a backbone-and-head network is fine-tuned (backbone frozen for the first
+ *     epochs, its learning rate a multiple of the head's); {@code null} for {@link
+ *     FineTuning#none()}
+ * @param ema the exponential moving average of the weights ({@link WeightAverage#none()} for none,
+ *     {@code null} read as none); with one, the average is what is validated, kept as best and saved
+ * @param accumulateSteps gradient accumulation: the gradients of this many consecutive batches are
+ *     summed (each batch weighted by its share of the images) before one update, so one update sees
+ *     {@code accumulateSteps * batchSize} images; 1 for an update per batch (0 read as 1)
+ * @param classWeights how a classification loss weighs its classes ({@code null} read as {@link
+ *     ClassWeighting#NONE})
  */
 public record TrainingConfig(
     int epochs,
@@ -73,10 +83,17 @@ public record TrainingConfig(
     boolean dropLastBatch,
     boolean restoreBestWeights,
     boolean fusedUpdates,
-    Monitor monitor) {
+    Monitor monitor,
+    FineTuning fineTuning,
+    WeightAverage ema,
+    int accumulateSteps,
+    ClassWeighting classWeights) {
 
   /** The largest batch size accepted. */
   public static final int MAX_BATCH_SIZE = 65_536;
+
+  /** The largest number of batches whose gradients are accumulated into one update. */
+  public static final int MAX_ACCUMULATE_STEPS = 1024;
 
   /** The largest number of epochs accepted. */
   public static final int MAX_EPOCHS = 100_000;
@@ -100,6 +117,17 @@ public record TrainingConfig(
     checkArgument(devices != null, "the devices are missing (DeviceChoice.auto())");
     // a configuration recorded before augmentation was part of it: those runs used the default
     augmentation = augmentation == null ? Augmentation.cropAndFlip() : augmentation;
+    // a configuration recorded before fine-tuning was part of it trained every parameter alike
+    fineTuning = fineTuning == null ? FineTuning.none() : fineTuning;
+    ema = ema == null ? WeightAverage.none() : ema;
+    // a configuration recorded before accumulation was part of it updated after every batch
+    accumulateSteps = accumulateSteps == 0 ? 1 : accumulateSteps;
+    classWeights = classWeights == null ? ClassWeighting.NONE : classWeights;
+    checkArgument(
+        accumulateSteps >= 1 && accumulateSteps <= MAX_ACCUMULATE_STEPS,
+        "accumulateSteps must be between 1 (an update per batch) and %s, got %s",
+        MAX_ACCUMULATE_STEPS,
+        accumulateSteps);
     checkArgument(
         cpuThreads >= 0 && cpuThreads <= 1024,
         "CPU threads must be between 0 (automatic) and 1024, got %s",
@@ -150,15 +178,23 @@ public record TrainingConfig(
   public List<String> resumeDifferences(TrainingConfig trained) {
     List<String> differences = new ArrayList<>();
     compare(differences, "batchSize", trained.batchSize, batchSize);
+    compare(differences, "accumulateSteps", trained.accumulateSteps, accumulateSteps);
     compare(differences, "optimizer", trained.optimizer, optimizer);
     compare(differences, "schedule", trained.schedule, schedule);
     compare(differences, "loss", trained.loss, loss);
+    compare(differences, "classWeights", trained.classWeights.key(), classWeights.key());
     compare(differences, "earlyStopping", trained.earlyStopping, earlyStopping);
     compare(differences, "clipping", trained.clipping, clipping);
     compare(differences, "seed", trained.seed, seed);
     compare(differences, "augmentation", trained.augmentation, augmentation);
     compare(differences, "dropLastBatch", trained.dropLastBatch, dropLastBatch);
     compare(differences, "monitor", trained.monitor, monitor);
+    if (!trained.fineTuning.equals(fineTuning)) {
+      compare(differences, "fineTuning", trained.fineTuning.describe(), fineTuning.describe());
+    }
+    if (!trained.ema.equals(ema)) {
+      compare(differences, "ema", trained.ema.describe(), ema.describe());
+    }
     if (trained.fusedUpdates != fusedUpdates) {
       differences.add(
           "fusedUpdates: "
@@ -183,13 +219,28 @@ public record TrainingConfig(
   public String describe() {
     return String.join(
         "\n",
-        "epochs: " + epochs + ", batch size: " + batchSize + (dropLastBatch ? " (drop last)" : ""),
+        "epochs: "
+            + epochs
+            + ", batch size: "
+            + batchSize
+            + (dropLastBatch ? " (drop last)" : "")
+            + (accumulateSteps > 1
+                ? ", gradients of "
+                    + accumulateSteps
+                    + " batches per update ("
+                    + accumulateSteps * batchSize
+                    + " images)"
+                : ""),
         "optimizer: " + optimizer.describe(),
         "schedule: " + schedule.describe(),
-        "loss: " + (loss == null ? "head default" : loss.describe()),
+        "loss: "
+            + (loss == null ? "head default" : loss.describe())
+            + (classWeights == ClassWeighting.NONE ? "" : ", class weights " + classWeights.key()),
         "early stopping: " + earlyStopping.describe(),
         "gradient clipping: " + clipping.describe(),
         "augmentation: " + augmentation,
+        "fine-tuning: " + fineTuning.describe(),
+        "weight average (EMA): " + ema.describe(),
         "seed: " + seed + ", devices: " + devices.describe());
   }
 
@@ -220,6 +271,10 @@ public record TrainingConfig(
     private boolean restoreBestWeights = true;
     private boolean fusedUpdates = true;
     private Monitor monitor;
+    private FineTuning fineTuning = FineTuning.none();
+    private WeightAverage ema = WeightAverage.none();
+    private int accumulateSteps = 1;
+    private ClassWeighting classWeights = ClassWeighting.NONE;
 
     private Builder() {}
 
@@ -242,6 +297,10 @@ public record TrainingConfig(
       restoreBestWeights = c.restoreBestWeights;
       fusedUpdates = c.fusedUpdates;
       monitor = c.monitor;
+      fineTuning = c.fineTuning;
+      ema = c.ema;
+      accumulateSteps = c.accumulateSteps;
+      classWeights = c.classWeights;
     }
 
     /** The number of epochs. */
@@ -352,6 +411,30 @@ public record TrainingConfig(
       return this;
     }
 
+    /** How a backbone-and-head network is fine-tuned ({@link FineTuning#none()} for plain). */
+    public Builder fineTuning(FineTuning value) {
+      fineTuning = value;
+      return this;
+    }
+
+    /** The exponential moving average of the weights ({@link WeightAverage#none()} for none). */
+    public Builder ema(WeightAverage value) {
+      ema = value;
+      return this;
+    }
+
+    /** The number of batches whose gradients make one update (1 for an update per batch). */
+    public Builder accumulateSteps(int value) {
+      accumulateSteps = value;
+      return this;
+    }
+
+    /** How a classification loss weighs its classes. */
+    public Builder classWeights(ClassWeighting value) {
+      classWeights = value;
+      return this;
+    }
+
     /**
      * Validates and builds the configuration.
      *
@@ -376,7 +459,11 @@ public record TrainingConfig(
           dropLastBatch,
           restoreBestWeights,
           fusedUpdates,
-          monitor);
+          monitor,
+          fineTuning,
+          ema,
+          accumulateSteps,
+          classWeights);
     }
   }
 }

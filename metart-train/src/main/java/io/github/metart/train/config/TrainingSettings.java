@@ -37,6 +37,11 @@ import java.util.function.Supplier;
  * @param devices {@code auto}, {@code cpu} or GPU indices such as {@code 0,1}
  * @param cpuThreads CPU compute threads, 0 for one per processor
  * @param checkpointEverySteps also checkpoint every this many steps, 0 for epoch ends only
+ * @param freezeBackboneEpochs epochs at the start with the backbone frozen (inference mode, batch-norm statistics kept), 0 for none
+ * @param backboneLrFactor the backbone's learning rate as a multiple of the head's (default 1)
+ * @param ema the decay of an exponential moving average of the weights (with warm-up), e.g. 0.999; 0 or unset for none
+ * @param accumulate gradient accumulation: the batches whose gradients make one update (effective batch accumulate x batchSize), default 1
+ * @param classWeights {@code balanced} (each class weighs n / (k * count) in the cross-entropy) or {@code none} (default)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingSettings(
@@ -58,14 +63,19 @@ public record TrainingSettings(
     Long seed,
     String devices,
     Integer cpuThreads,
-    Integer checkpointEverySteps) {
+    Integer checkpointEverySteps,
+    Integer freezeBackboneEpochs,
+    Double backboneLrFactor,
+    Double ema,
+    Integer accumulate,
+    String classWeights) {
 
   /** Validates every value by building the configuration (the messages name the setting). */
   public TrainingSettings {
     config(
         epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
         warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps);
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights);
   }
 
   /** No setting given: every value is {@link TrainingConfig}'s default. */
@@ -100,6 +110,11 @@ public record TrainingSettings(
     b.devices = devices;
     b.cpuThreads = cpuThreads;
     b.checkpointEverySteps = checkpointEverySteps;
+    b.classWeights = classWeights;
+    b.accumulate = accumulate;
+    b.ema = ema;
+    b.backboneLrFactor = backboneLrFactor;
+    b.freezeBackboneEpochs = freezeBackboneEpochs;
     return b;
   }
 
@@ -108,7 +123,7 @@ public record TrainingSettings(
     return config(
         epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
         warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps);
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights);
   }
 
   private static TrainingConfig config(
@@ -130,7 +145,12 @@ public record TrainingSettings(
       Long seed,
       String devices,
       Integer cpuThreads,
-      Integer checkpointEverySteps) {
+      Integer checkpointEverySteps,
+      Integer freezeBackboneEpochs,
+      Double backboneLrFactor,
+      Double ema,
+      Integer accumulate,
+      String classWeights) {
     TrainingConfig.Builder config = TrainingConfig.builder();
     TrainingConfig defaults = config.build();
     if (epochs != null) {
@@ -177,6 +197,25 @@ public record TrainingSettings(
     }
     if (checkpointEverySteps != null) {
       config.checkpointEverySteps(checkpointEverySteps);
+    }
+    if (freezeBackboneEpochs != null || backboneLrFactor != null) {
+      FineTuning base = defaults.fineTuning();
+      // FineTuning's messages name freezeBackboneEpochs or backboneLrFactor
+      config.fineTuning(
+          new FineTuning(
+              freezeBackboneEpochs == null ? base.freezeBackboneEpochs() : freezeBackboneEpochs,
+              backboneLrFactor == null ? base.backboneLrFactor() : backboneLrFactor));
+    }
+
+    if (ema != null) {
+      checkArgument(ema >= 0 && ema < 1, "ema must be in [0, 1) (0 for none), got %s", ema);
+      config.ema(ema == 0 ? WeightAverage.none() : WeightAverage.of(ema));
+    }
+    if (accumulate != null) {
+      config.accumulateSteps(accumulate);
+    }
+    if (classWeights != null) {
+      config.classWeights(named("classWeights", () -> ClassWeighting.parse(classWeights)));
     }
     return config.build();
   }
@@ -285,6 +324,11 @@ public record TrainingSettings(
     private Integer cpuThreads;
     private Integer checkpointEverySteps;
 
+    private Integer freezeBackboneEpochs;
+    private Double backboneLrFactor;
+    private Double ema;
+    private Integer accumulate;
+    private String classWeights;
     private Builder() {}
 
     /** Epochs. */
@@ -401,6 +445,36 @@ public record TrainingSettings(
       return this;
     }
 
+    /** See {@link TrainingSettings#freezeBackboneEpochs()}. */
+    public Builder freezeBackboneEpochs(Integer value) {
+      freezeBackboneEpochs = value;
+      return this;
+    }
+
+    /** See {@link TrainingSettings#backboneLrFactor()}. */
+    public Builder backboneLrFactor(Double value) {
+      backboneLrFactor = value;
+      return this;
+    }
+
+    /** See {@link TrainingSettings#ema()}. */
+    public Builder ema(Double value) {
+      ema = value;
+      return this;
+    }
+
+    /** See {@link TrainingSettings#accumulate()}. */
+    public Builder accumulate(Integer value) {
+      accumulate = value;
+      return this;
+    }
+
+    /** See {@link TrainingSettings#classWeights()}. */
+    public Builder classWeights(String value) {
+      classWeights = value;
+      return this;
+    }
+
     /**
      * Validates and builds the settings.
      *
@@ -410,7 +484,7 @@ public record TrainingSettings(
       return new TrainingSettings(
           epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
           warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps);
+          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights);
     }
   }
 }

@@ -5,6 +5,9 @@ import io.github.metart.train.checkpoint.StoredCheckpoint;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -24,8 +27,18 @@ final class BestWeights {
   void improved() throws IOException {
     if (run.files() == null && run.config().restoreBestWeights()) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      run.network().syncToModel();
-      WeightsIo.save(run.model().block(), bytes);
+      if (run.ema() != null) {
+        run.ema().swapIn();
+      }
+      try {
+        run.network().syncToModel();
+        WeightsIo.save(run.model().block(), bytes);
+      } finally {
+        if (run.ema() != null) {
+          run.ema().swapOut();
+          run.network().syncToModel();
+        }
+      }
       inMemory = bytes.toByteArray();
     }
   }
@@ -40,14 +53,25 @@ final class BestWeights {
    */
   int restore(BestSoFar best, int epochs) throws IOException {
     if (!run.config().restoreBestWeights() || best.epoch() <= 0 || best.epoch() == epochs) {
+      useAverage();
       return epochs;
     }
     if (run.files() != null) {
       Optional<StoredCheckpoint> stored = run.files().best();
       if (stored.isPresent()) {
-        run.loadWeights(stored.get().weights());
+        if (run.ema() != null) {
+          Path file =
+              stored.get().ema().orElseThrow(() -> new IOException(stored.get().folder() + " has no weight average"));
+          try (InputStream in = Files.newInputStream(file)) {
+            run.ema().read(in, file.toString());
+          }
+          useAverage();
+        } else {
+          run.loadWeights(stored.get().weights());
+        }
         return best.epoch();
       }
+      useAverage();
     } else if (inMemory != null) {
       WeightsIo.load(
           run.model().block(),
@@ -56,6 +80,15 @@ final class BestWeights {
           "the best weights");
       return best.epoch();
     }
+    useAverage();
     return epochs;
+  }
+
+  /** With a moving average, puts it into the model for good (the run is over). */
+  private void useAverage() {
+    if (run.ema() != null) {
+      run.ema().swapIn();
+      run.network().syncToModel();
+    }
   }
 }

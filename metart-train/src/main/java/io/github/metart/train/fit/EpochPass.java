@@ -11,7 +11,9 @@ import io.github.metart.train.config.TrainingConfig;
 import io.github.metart.train.history.RunStatus;
 import io.github.metart.train.listeners.BatchProgress;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * The training batches of one epoch, from where the state stands: one step per batch at the
@@ -37,6 +39,7 @@ final class EpochPass {
     TrainingConfig config = run.config();
     int batchesPerEpoch = run.batchesPerEpoch();
     int firstBatch = Math.toIntExact(start.sampler().batchesDone());
+    run.backbone().enter(epoch);
     run.listeners().onEpochStart(epoch + 1, config.epochs(), firstBatch + 1, batchesPerEpoch);
     EpochSampler sampler = run.trainingSampler();
     sampler.restore(start.sampler());
@@ -49,6 +52,7 @@ final class EpochPass {
           Validation.batches(run.data().train(), manager, sampler, run.loaders()).iterator();
       int batchIndex = firstBatch;
       long previous = System.nanoTime();
+      int accumulate = config.accumulateSteps();
       while (batches.hasNext()) {
         double learningRate =
             config.optimizer().learningRate()
@@ -56,22 +60,38 @@ final class EpochPass {
                     .schedule()
                     .factor(epoch + (double) batchIndex / batchesPerEpoch, config.epochs());
         TrainingStep.Outcome outcome;
-        int size;
-        try (Batch batch = batches.next()) {
-          size = batch.getSize();
-          outcome = run.step().run(batch, learningRate, globalStep);
+        int size = 0;
+        // one update from up to accumulateSteps batches (fewer at the epoch's end)
+        List<Batch> group = new ArrayList<>(accumulate);
+        try {
+          // counted, not asked of the iterator: asking DJL's iterator for more past its end was
+          // seen to release the batch it handed out last
+          int wanted = Math.min(accumulate, batchesPerEpoch - batchIndex);
+          group.add(batches.next());
+          while (group.size() < wanted) {
+            group.add(batches.next());
+          }
+          for (Batch batch : group) {
+            size += batch.getSize();
+          }
+          outcome = run.step().run(group, learningRate, globalStep);
+        } finally {
+          group.forEach(Batch::close);
         }
         if (outcome.diverged()) {
           // outside the step's memory scope: restored weights must outlive it
           throw Divergence.diverged(run, start, outcome.loss(), batchIndex, globalStep);
+        }
+        if (run.ema() != null) {
+          run.ema().update(run.optimizerState().updates() - 1);
         }
         long now = System.nanoTime();
         totals =
             totals.plus(
                 outcome.loss(), outcome.metric(), size, (now - previous) / 1e9, learningRate);
         previous = now;
-        batchIndex++;
-        globalStep++;
+        batchIndex += group.size();
+        globalStep += group.size();
         run.listeners()
             .onBatchEnd(
                 new BatchProgress(

@@ -39,6 +39,8 @@ import java.util.concurrent.ExecutorService;
  * @param provenance what the run records about its inputs
  * @param judge the end-of-epoch judgement (best epoch, early stopping)
  * @param batchesPerEpoch the training batches of one epoch
+ * @param backbone the fine-tuning of the backbone, set at every epoch's start
+ * @param ema the moving average of the weights, or {@code null} when the run keeps none
  */
 record RunContext(
     TrainableModel model,
@@ -56,7 +58,9 @@ record RunContext(
     TrainingStep step,
     RunProvenance provenance,
     EpochJudge judge,
-    int batchesPerEpoch) {
+    int batchesPerEpoch,
+    BackboneSchedule backbone,
+    WeightEma ema) {
 
   /**
    * The training data's sampler: the data module's seeded {@link EpochSampler}, whose epoch also
@@ -75,7 +79,12 @@ record RunContext(
   void writeCheckpoint(String name, TrainingState state) throws IOException {
     network.syncToModel();
     files.writeCheckpoint(
-        name, state, provenance, out -> WeightsIo.save(model.block(), out), optimizerState::write);
+        name,
+        state,
+        provenance,
+        out -> WeightsIo.save(model.block(), out),
+        optimizerState::write,
+        ema == null ? null : ema::write);
   }
 
   /** Replaces the history files. */

@@ -54,9 +54,10 @@ final class RunFiles {
       TrainingState state,
       RunProvenance provenance,
       AtomicFiles.Content weights,
-      AtomicFiles.Content optimizer)
+      AtomicFiles.Content optimizer,
+      AtomicFiles.Content ema)
       throws IOException {
-    Path written = checkpoints.write(name, state, provenance, weights, optimizer);
+    Path written = checkpoints.write(name, state, provenance, weights, optimizer, ema);
     listeners.onCheckpoint(name, written);
   }
 

@@ -52,6 +52,8 @@ final class RunSetup implements AutoCloseable {
   private final NDManager root;
   private ExecutorService loaders;
   private ParameterUpdater updater;
+  private BackboneSchedule backbone;
+  private WeightEma ema;
   private ConvolutionGuard.Scope convolutionGuard;
 
   RunSetup(
@@ -106,7 +108,9 @@ final class RunSetup implements AutoCloseable {
 
     convolutionGuard = ConvolutionGuard.protect(block, plan.isCpu());
     Replicas replicas = Replicas.of(block, plan, root);
-    Network network = new Network(block, replicas.store(), plan, task, Losses.of(loss));
+    float[] classWeights = ClassWeights.of(config.classWeights(), task, data.train(), root);
+    Network network =
+        new Network(block, replicas.store(), plan, task, Losses.of(loss, classWeights));
     OptimizerState optimizerState;
     if (checkpoint.isPresent()) {
       try (InputStream in = Files.newInputStream(checkpoint.get().optimizer())) {
@@ -124,6 +128,32 @@ final class RunSetup implements AutoCloseable {
             replicas.parameters(),
             optimizerState,
             config.fusedUpdates());
+    backbone =
+        BackboneSchedule.of(config.fineTuning(), block, replicas.parameters().names(), updater);
+    if (config.ema().isOn()) {
+      if (plan.devices().size() > 1) {
+        // validation runs on every device's replica; the average lives on the main one only
+        throw new IllegalArgumentException(
+            "ema (" + config.ema().describe() + ") trains on one device: choose one, e.g. devices 0");
+      }
+      ema = WeightEma.start(config.ema(), block, replicas.store(), plan.devices().get(0), root);
+      if (checkpoint.isPresent()) {
+        java.nio.file.Path file =
+            checkpoint
+                .get()
+                .ema()
+                .orElseThrow(
+                    () ->
+                        new IOException(
+                            checkpoint.get().folder()
+                                + " has no weight average ("
+                                + io.github.metart.train.checkpoint.CheckpointStore.EMA
+                                + ")"));
+        try (InputStream in = Files.newInputStream(file)) {
+          ema.read(in, file.toString());
+        }
+      }
+    }
     TrainingStep step = new TrainingStep(engine, network, updater, config.seed());
     RunProvenance provenance =
         RunProvenance.current(
@@ -150,7 +180,9 @@ final class RunSetup implements AutoCloseable {
             step,
             provenance,
             judge,
-            batchesPerEpoch);
+            batchesPerEpoch,
+            backbone,
+            ema);
 
     TrainingState state =
         checkpoint.map(StoredCheckpoint::state).orElseGet(() -> initialState(task));
@@ -192,11 +224,17 @@ final class RunSetup implements AutoCloseable {
   }
 
   /**
-   * Stops the loader threads, closes the updater and ends the convolution guard, if they were
-   * started.
+   * Unfreezes a backbone the fine-tuning froze, stops the loader threads, closes the updater and
+   * ends the convolution guard, if they were started.
    */
   @Override
   public void close() {
+    if (backbone != null) {
+      backbone.close();
+    }
+    if (ema != null) {
+      ema.close();
+    }
     if (convolutionGuard != null) {
       convolutionGuard.close();
     }

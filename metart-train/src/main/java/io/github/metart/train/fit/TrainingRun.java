@@ -69,11 +69,7 @@ final class TrainingRun {
       long epochStart = System.nanoTime();
       double secondsBefore = state.totals().seconds();
       state = new EpochPass(run, timer, state).run();
-      double[] validation =
-          data.hasValidation()
-              ? new Validation(run.network(), data.validation(), config.batchSize(), config.seed())
-                  .run(run.root(), run.loaders())
-              : new double[] {Double.NaN, Double.NaN};
+      double[] validation = validate(run);
       EpochTotals totals = state.totals();
       EpochRecord record =
           new EpochRecord(
@@ -102,6 +98,27 @@ final class TrainingRun {
       saveEpochEnd(run, state, verdict.improved(), timer, bestWeights);
     }
     return finish(run, state, bestWeights);
+  }
+
+  /**
+   * The epoch's validation loss and metric (NaN without validation data): of the weights' moving
+   * average when the run keeps one, else of the weights.
+   */
+  private double[] validate(RunContext run) {
+    if (!data.hasValidation()) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    Validation validation =
+        new Validation(run.network(), data.validation(), config.batchSize(), config.seed());
+    if (run.ema() == null) {
+      return validation.run(run.root(), run.loaders());
+    }
+    run.ema().swapIn();
+    try {
+      return validation.run(run.root(), run.loaders());
+    } finally {
+      run.ema().swapOut();
+    }
   }
 
   /** The epoch's checkpoint (best or last) and history, or the best weights in memory. */
@@ -136,6 +153,9 @@ final class TrainingRun {
     if (files != null && state.status().isFinished()) {
       Path folder = files.folder().resolve(FitResult.MODEL_FOLDER);
       model.save(folder);
+      if (run.ema() != null) {
+        WeightAverageFile.write(folder, config.ema(), weightsEpoch);
+      }
       listeners.onCheckpoint(FitResult.MODEL_FOLDER, folder);
     }
     listeners.onFitEnd(history, state.status(), state.message());

@@ -37,34 +37,63 @@ final class TrainingStep {
   }
 
   Outcome run(Batch batch, double learningRate, long globalStep) {
-    engine.setRandomSeed(StepSeeds.of(seed, globalStep));
-    Batch[] parts = network.split(batch);
-    try (NDScope scope = new NDScope()) {
-      scope.suppressNotUsedWarning();
-      List<NDArray> losses = new ArrayList<>(parts.length);
-      List<NDList> outputs = new ArrayList<>(parts.length);
-      double[] weights = new double[parts.length];
-      double loss = 0;
-      try (GradientCollector collector = engine.newGradientCollector()) {
-        for (int k = 0; k < parts.length; k++) {
-          Network.Pass pass = network.forward(parts[k], true);
-          weights[k] = (double) parts[k].getSize() / batch.getSize();
-          loss += weights[k] * pass.loss().getFloat();
-          losses.add(pass.loss());
-          outputs.add(pass.outputs());
-        }
-        if (!Double.isFinite(loss)) {
-          return new Outcome(loss, Double.NaN);
-        }
-        updater.step(collector, losses, weights, learningRate);
-      }
-      double metric = 0;
-      for (int k = 0; k < parts.length; k++) {
-        metric += weights[k] * network.metric(parts[k].getLabels(), outputs.get(k));
-      }
-      return new Outcome(loss, metric);
-    } finally {
-      Network.closeParts(batch, parts);
+    return run(List.of(batch), learningRate, globalStep);
+  }
+
+  /**
+   * One update from consecutive batches (gradient accumulation when there are several): each
+   * batch's forward and backward in turn, the engine reseeded per batch ({@code globalStep} for
+   * the first, then counting on), every loss weighted by its batch's share of the images, one
+   * update at the end. The outcome's loss and metric are the images' means over all batches.
+   */
+  Outcome run(List<Batch> batches, double learningRate, long globalStep) {
+    long images = 0;
+    for (Batch batch : batches) {
+      images += batch.getSize();
     }
+    double loss = 0;
+    double metric = 0;
+    for (int j = 0; j < batches.size(); j++) {
+      Batch batch = batches.get(j);
+      boolean last = j == batches.size() - 1;
+      engine.setRandomSeed(StepSeeds.of(seed, globalStep + j));
+      Batch[] parts = network.split(batch);
+      try (NDScope scope = new NDScope()) {
+        scope.suppressNotUsedWarning();
+        List<NDArray> losses = new ArrayList<>(parts.length);
+        List<NDList> outputs = new ArrayList<>(parts.length);
+        double[] weights = new double[parts.length];
+        double batchLoss = 0;
+        try (GradientCollector collector = engine.newGradientCollector()) {
+          for (int k = 0; k < parts.length; k++) {
+            Network.Pass pass = network.forward(parts[k], true);
+            weights[k] = (double) parts[k].getSize() / images;
+            batchLoss += (double) parts[k].getSize() / batch.getSize() * pass.loss().getFloat();
+            losses.add(pass.loss());
+            outputs.add(pass.outputs());
+          }
+          if (!Double.isFinite(batchLoss)) {
+            return new Outcome(batchLoss, Double.NaN);
+          }
+          if (last) {
+            updater.step(collector, losses, weights, learningRate);
+          } else {
+            updater.accumulate(collector, losses, weights);
+          }
+        }
+        double share = (double) batch.getSize() / images;
+        loss += share * batchLoss;
+        for (int k = 0; k < parts.length; k++) {
+          metric +=
+              share
+                  * parts[k].getSize()
+                  / batch.getSize()
+                  * network.metric(parts[k].getLabels(), outputs.get(k));
+        }
+      } finally {
+        Network.closeParts(batch, parts);
+      }
+    }
+    return new Outcome(loss, metric);
   }
 }

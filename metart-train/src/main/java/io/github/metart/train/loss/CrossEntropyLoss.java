@@ -18,6 +18,7 @@ import ai.djl.training.loss.Loss;
 public final class CrossEntropyLoss extends Loss {
 
   private final double labelSmoothing;
+  private final float[] classWeights;
 
   /**
    * A loss.
@@ -25,7 +26,21 @@ public final class CrossEntropyLoss extends Loss {
    * @param labelSmoothing the smoothing, in [0, 1)
    */
   public CrossEntropyLoss(double labelSmoothing) {
+    this(labelSmoothing, null);
+  }
+
+  /**
+   * A loss with class weights, as PyTorch's {@code CrossEntropyLoss(weight=w,
+   * label_smoothing=s)}: {@code sum_i [(1 - s) w[y_i] (-log p_i[y_i]) + s/C sum_c w[c] (-log
+   * p_i[c])] / sum_i w[y_i]}.
+   *
+   * @param labelSmoothing the smoothing, in [0, 1)
+   * @param classWeights one weight per class (classes beyond its length weigh 0), or {@code null}
+   *     for none
+   */
+  public CrossEntropyLoss(double labelSmoothing, float[] classWeights) {
     super("cross_entropy");
+    this.classWeights = classWeights == null ? null : classWeights.clone();
     checkArgument(
         labelSmoothing >= 0 && labelSmoothing < 1,
         "label smoothing must be in [0, 1), got %s",
@@ -51,6 +66,9 @@ public final class CrossEntropyLoss extends Loss {
     NDArray logProbabilities = logits.logSoftmax(1);
     NDArray index = target.toType(DataType.INT64, false).reshape(-1, 1);
     NDArray negativeLogLikelihood = logProbabilities.gather(index, 1).neg();
+    if (classWeights != null) {
+      return weighted(logProbabilities, index, negativeLogLikelihood);
+    }
     if (labelSmoothing == 0) {
       return negativeLogLikelihood.mean();
     }
@@ -59,5 +77,20 @@ public final class CrossEntropyLoss extends Loss {
         .mul(1 - labelSmoothing)
         .add(uniform.mul(labelSmoothing))
         .mean();
+  }
+
+  private NDArray weighted(NDArray logProbabilities, NDArray index, NDArray negativeLogLikelihood) {
+    long classes = logProbabilities.getShape().get(1);
+    float[] padded = java.util.Arrays.copyOf(classWeights, Math.toIntExact(classes));
+    NDArray weights =
+        logProbabilities.getManager().create(padded).toDevice(logProbabilities.getDevice(), false);
+    NDArray targetWeights = weights.get(index.reshape(-1)).reshape(-1, 1);
+    NDArray total = negativeLogLikelihood.mul(targetWeights).mul(1 - labelSmoothing);
+    if (labelSmoothing > 0) {
+      NDArray smoothing =
+          logProbabilities.mul(weights.reshape(1, -1)).sum(new int[] {1}, true).neg();
+      total = total.add(smoothing.mul(labelSmoothing / classes));
+    }
+    return total.sum().div(targetWeights.sum());
   }
 }

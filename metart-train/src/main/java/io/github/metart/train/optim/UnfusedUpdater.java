@@ -23,6 +23,7 @@ final class UnfusedUpdater implements ParameterUpdater {
   private final GradientClipping clipping;
   private final ReplicatedParameters parameters;
   private final OptimizerState state;
+  private LearningRateFactors factors;
 
   UnfusedUpdater(
       OptimizerConfig optimizer,
@@ -33,6 +34,12 @@ final class UnfusedUpdater implements ParameterUpdater {
     this.clipping = clipping;
     this.parameters = parameters;
     this.state = state;
+    this.factors = LearningRateFactors.ones(parameters.size());
+  }
+
+  @Override
+  public void learningRateFactors(double[] values) {
+    factors = LearningRateFactors.of(values, parameters.size());
   }
 
   @Override
@@ -71,6 +78,33 @@ final class UnfusedUpdater implements ParameterUpdater {
   }
 
   @Override
+  public void accumulate(GradientCollector collector, List<NDArray> losses, double[] weights) {
+    checkLosses(losses, weights);
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      // backward adds into .grad, which the next step reads and then zeroes
+      for (int k = 0; k < losses.size(); k++) {
+        NDArray loss = losses.get(k);
+        collector.backward(weights[k] == 1 ? loss : loss.mul(weights[k]));
+      }
+    }
+  }
+
+  private void checkLosses(List<NDArray> losses, double[] weights) {
+    if (losses.size() != weights.length
+        || losses.isEmpty()
+        || losses.size() > parameters.replicaCount()) {
+      throw new IllegalArgumentException(
+          losses.size()
+              + " losses and "
+              + weights.length
+              + " weights for "
+              + parameters.replicaCount()
+              + " replicas");
+    }
+  }
+
+  @Override
   public void apply(List<NDArray> gradients, double learningRate) {
     if (gradients.size() != parameters.size()) {
       throw new IllegalArgumentException(
@@ -81,17 +115,28 @@ final class UnfusedUpdater implements ParameterUpdater {
       boolean gradMode = JniUtils.isGradMode();
       JniUtils.setGradMode(false);
       try {
-        update(new ArrayList<>(gradients), learningRate);
+        List<NDArray> active = new ArrayList<>(gradients);
+        for (int i = 0; i < active.size(); i++) {
+          if (!factors.isActive(i)) {
+            active.set(i, null);
+          }
+        }
+        update(active, learningRate);
       } finally {
         JniUtils.setGradMode(gradMode);
       }
     }
   }
 
+  /** The summed gradients of the active parameters; {@code null} for frozen ones. */
   private List<NDArray> reducedGradients(int replicasUsed) {
     Device main = parameters.devices().get(0);
     List<NDArray> gradients = new ArrayList<>(parameters.size());
     for (int i = 0; i < parameters.size(); i++) {
+      if (!factors.isActive(i)) {
+        gradients.add(null);
+        continue;
+      }
       NDArray sum = parameters.main().get(i).getGradient();
       for (int k = 1; k < replicasUsed; k++) {
         sum.addi(parameters.replica(k).get(i).getGradient().toDevice(main, true));
@@ -104,20 +149,23 @@ final class UnfusedUpdater implements ParameterUpdater {
   private double clip(List<NDArray> gradients) {
     if (clipping.maxValue() > 0) {
       double v = clipping.maxValue();
-      gradients.replaceAll(g -> g.clip(-v, v));
+      gradients.replaceAll(g -> g == null ? null : g.clip(-v, v));
     }
     if (clipping.maxNorm() <= 0) {
       return Double.NaN;
     }
     double squares = 0;
     for (NDArray g : gradients) {
+      if (g == null) {
+        continue;
+      }
       double norm = g.norm().getFloat();
       squares += norm * norm;
     }
     double norm = Math.sqrt(squares);
     double coefficient = clipping.maxNorm() / (norm + 1e-6);
     if (coefficient < 1) {
-      gradients.replaceAll(g -> g.mul(coefficient));
+      gradients.replaceAll(g -> g == null ? null : g.mul(coefficient));
     }
     return norm;
   }
@@ -131,10 +179,14 @@ final class UnfusedUpdater implements ParameterUpdater {
     state.countUpdate();
   }
 
-  private void updateSgd(OptimizerConfig.Sgd sgd, List<NDArray> gradients, double lr) {
+  private void updateSgd(OptimizerConfig.Sgd sgd, List<NDArray> gradients, double learningRate) {
     List<NDArray> buffers = state.slot(OptimizerState.Slot.MOMENTUM);
     boolean first = state.updates() == 0;
     for (int i = 0; i < parameters.size(); i++) {
+      if (!factors.isActive(i)) {
+        continue;
+      }
+      double lr = learningRate * factors.factor(i);
       NDArray weight = parameters.main().get(i);
       NDArray direction = gradients.get(i);
       if (sgd.weightDecay() > 0) {
@@ -153,11 +205,15 @@ final class UnfusedUpdater implements ParameterUpdater {
     }
   }
 
-  private void updateAdam(OptimizerConfig.Adam adam, List<NDArray> gradients, double lr) {
+  private void updateAdam(OptimizerConfig.Adam adam, List<NDArray> gradients, double learningRate) {
     List<NDArray> firstMoments = state.slot(OptimizerState.Slot.EXP_AVG);
     List<NDArray> secondMoments = state.slot(OptimizerState.Slot.EXP_AVG_SQ);
     List<NDArray> steps = state.slot(OptimizerState.Slot.STEP);
     for (int i = 0; i < parameters.size(); i++) {
+      if (!factors.isActive(i)) {
+        continue;
+      }
+      double lr = learningRate * factors.factor(i);
       NDArray weight = parameters.main().get(i);
       NDArray gradient = gradients.get(i);
       NDArray step = steps.get(i);
@@ -194,6 +250,9 @@ final class UnfusedUpdater implements ParameterUpdater {
   private void zeroGradients() {
     for (int k = 0; k < parameters.replicaCount(); k++) {
       for (NDArray array : parameters.replica(k)) {
+        if (!array.hasGradient()) {
+          continue; // frozen: backward left it without a gradient
+        }
         if (array instanceof PtNDArray tensor) {
           JniUtils.zeroGrad(tensor);
         } else {

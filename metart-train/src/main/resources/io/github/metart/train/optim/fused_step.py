@@ -21,6 +21,19 @@ class MetartFusedStep(Module):
         else:
           total[i].add_(g)
     return total
+  def gradients_with(self: __torch__.MetartFusedStep, losses: List[Tensor], weights: List[float], flat: List[Tensor], n: int, accumulated: bool) -> List[Tensor]:
+    grads = self.gradients(losses, weights, flat, n)
+    if accumulated:
+      previous = torch.is_grad_enabled()
+      torch.set_grad_enabled(False)
+      for k in range(len(flat) // n):
+        for i in range(n):
+          held = flat[k * n + i].grad
+          if held is not None:
+            grads[i].add_(held.to(grads[i].device))
+            held.zero_()
+      torch.set_grad_enabled(previous)
+    return grads
   def clip(self: __torch__.MetartFusedStep, grads: List[Tensor], max_norm: float, max_value: float) -> float:
     norm = -1.0
     if max_value > 0.0:
@@ -50,8 +63,8 @@ class MetartFusedStep(Module):
       torch._fused_adamw_(params, grads, exp_avgs, exp_avg_sqs, no_max, steps, lr=lr, beta1=beta1, beta2=beta2, weight_decay=weight_decay, eps=eps, amsgrad=False, maximize=False)
     else:
       torch._fused_adam_(params, grads, exp_avgs, exp_avg_sqs, no_max, steps, lr=lr, beta1=beta1, beta2=beta2, weight_decay=weight_decay, eps=eps, amsgrad=False, maximize=False)
-  def sgd_step(self: __torch__.MetartFusedStep, losses: List[Tensor], weights: List[float], flat: List[Tensor], bufs: List[Tensor], n: int, lr: float, momentum: float, weight_decay: float, nesterov: bool, first_step: bool, max_norm: float, max_value: float) -> float:
-    grads = self.gradients(losses, weights, flat, n)
+  def sgd_step(self: __torch__.MetartFusedStep, losses: List[Tensor], weights: List[float], flat: List[Tensor], bufs: List[Tensor], n: int, lr: float, momentum: float, weight_decay: float, nesterov: bool, first_step: bool, max_norm: float, max_value: float, accumulated: bool) -> float:
+    grads = self.gradients_with(losses, weights, flat, n, accumulated)
     previous = torch.is_grad_enabled()
     torch.set_grad_enabled(False)
     norm = self.clip(grads, max_norm, max_value)
@@ -59,8 +72,8 @@ class MetartFusedStep(Module):
     self.broadcast(flat, n)
     torch.set_grad_enabled(previous)
     return norm
-  def adam_step(self: __torch__.MetartFusedStep, losses: List[Tensor], weights: List[float], flat: List[Tensor], exp_avgs: List[Tensor], exp_avg_sqs: List[Tensor], steps: List[Tensor], n: int, lr: float, beta1: float, beta2: float, eps: float, weight_decay: float, decoupled: bool, max_norm: float, max_value: float) -> float:
-    grads = self.gradients(losses, weights, flat, n)
+  def adam_step(self: __torch__.MetartFusedStep, losses: List[Tensor], weights: List[float], flat: List[Tensor], exp_avgs: List[Tensor], exp_avg_sqs: List[Tensor], steps: List[Tensor], n: int, lr: float, beta1: float, beta2: float, eps: float, weight_decay: float, decoupled: bool, max_norm: float, max_value: float, accumulated: bool) -> float:
+    grads = self.gradients_with(losses, weights, flat, n, accumulated)
     previous = torch.is_grad_enabled()
     torch.set_grad_enabled(False)
     norm = self.clip(grads, max_norm, max_value)
@@ -77,4 +90,17 @@ class MetartFusedStep(Module):
     previous = torch.is_grad_enabled()
     torch.set_grad_enabled(False)
     self.adam(params, grads, exp_avgs, exp_avg_sqs, steps, lr, beta1, beta2, eps, weight_decay, decoupled)
+    torch.set_grad_enabled(previous)
+  def gradients_clipped(self: __torch__.MetartFusedStep, losses: List[Tensor], weights: List[float], flat: List[Tensor], n: int, max_norm: float, max_value: float, accumulated: bool) -> List[Tensor]:
+    grads = self.gradients_with(losses, weights, flat, n, accumulated)
+    previous = torch.is_grad_enabled()
+    torch.set_grad_enabled(False)
+    norm = self.clip(grads, max_norm, max_value)
+    grads.append(torch.full([1], norm, dtype=7))
+    torch.set_grad_enabled(previous)
+    return grads
+  def broadcast_replicas(self: __torch__.MetartFusedStep, flat: List[Tensor], n: int) -> None:
+    previous = torch.is_grad_enabled()
+    torch.set_grad_enabled(False)
+    self.broadcast(flat, n)
     torch.set_grad_enabled(previous)

@@ -94,6 +94,7 @@ class TrainingConfigTest {
             .clipping(GradientClipping.byNorm(1.0))
             .devices(DeviceChoice.gpus(0, 1))
             .monitor(Monitor.VAL_LOSS)
+            .fineTuning(FineTuning.none().withFrozenBackboneEpochs(2).withBackboneLrFactor(0.1))
             .build();
     String json = TrainJson.write(config);
     assertThat(json).contains("\"type\" : \"adam\"");
@@ -122,6 +123,55 @@ class TrainingConfigTest {
         .hasSize(3)
         .anySatisfy(line -> assertThat(line).startsWith("augmentation: "))
         .anySatisfy(line -> assertThat(line).startsWith("seed: 42 in the checkpoint, 1 now"));
+  }
+
+  @Test
+  void fineTuningIsValidatedReadFromSettingsAndAbsentFromOldConfigs() throws Exception {
+    assertThatThrownBy(() -> new FineTuning(-1, 1))
+        .hasMessageContaining("freezeBackboneEpochs must be between 0 (never frozen)");
+    assertThatThrownBy(() -> FineTuning.none().withBackboneLrFactor(0))
+        .hasMessageContaining("backboneLrFactor must be above 0");
+    FineTuning tuning = FineTuning.none().withFrozenBackboneEpochs(2).withBackboneLrFactor(0.1);
+    assertThat(tuning.backboneFactorIn(0)).isZero();
+    assertThat(tuning.backboneFactorIn(1)).isZero();
+    assertThat(tuning.backboneFactorIn(2)).isEqualTo(0.1);
+    assertThat(tuning.describe()).isEqualTo("backbone frozen for 2 epochs, then at 0.1 x the learning rate");
+    assertThat(TrainingConfig.builder().build().fineTuning().isNone()).isTrue();
+
+    TrainingSettings settings =
+        TrainJson.mapper()
+            .readValue(
+                "{\"freezeBackboneEpochs\": 2, \"backboneLrFactor\": 0.1}", TrainingSettings.class);
+    assertThat(settings.config().fineTuning()).isEqualTo(tuning);
+    assertThat(TrainingSettings.builder().backboneLrFactor(0.5).build().config().fineTuning())
+        .isEqualTo(new FineTuning(0, 0.5));
+    assertThatThrownBy(() -> TrainingSettings.builder().freezeBackboneEpochs(-2).build())
+        .hasMessageContaining("freezeBackboneEpochs must be");
+    assertThat(TrainingSettings.builder().ema(0.999).build().config().ema())
+        .isEqualTo(WeightAverage.of(0.999));
+    assertThat(TrainingSettings.builder().ema(0.0).build().config().ema().isOn()).isFalse();
+    assertThatThrownBy(() -> TrainingSettings.builder().ema(1.0).build())
+        .hasMessageContaining("ema must be in [0, 1)");
+    assertThatThrownBy(() -> new WeightAverage(-0.1, true))
+        .hasMessageContaining("the EMA decay must be in [0, 1)");
+    assertThat(TrainingSettings.builder().accumulate(4).build().config().accumulateSteps())
+        .isEqualTo(4);
+    assertThat(TrainingConfig.builder().build().accumulateSteps()).isEqualTo(1);
+    assertThatThrownBy(() -> TrainingConfig.builder().accumulateSteps(-1).build())
+        .hasMessageContaining("accumulateSteps must be between 1 (an update per batch) and 1024");
+    assertThat(
+            TrainingConfig.builder()
+                .accumulateSteps(4)
+                .build()
+                .resumeDifferences(TrainingConfig.builder().build()))
+        .containsExactly("accumulateSteps: 1 in the checkpoint, 4 now");
+
+    // a configuration written before fine-tuning existed reads as no fine-tuning
+    String json = TrainJson.write(TrainingConfig.builder().build()).replaceAll(
+        ",\\s*\"fineTuning\"\\s*:\\s*\\{[^}]*\\}", "");
+    assertThat(json).doesNotContain("fineTuning");
+    assertThat(TrainJson.mapper().readValue(json, TrainingConfig.class).fineTuning())
+        .isEqualTo(FineTuning.none());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.github.metart.train.loss;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
@@ -13,6 +14,56 @@ import io.github.metart.models.engine.MetEngine;
 
 /** The losses against their formulas computed by hand. */
 class LossesTest {
+
+  @Test
+  void classWeightedCrossEntropyIsPyTorchsWeightedMean() {
+    try (NDManager manager = MetEngine.engine().newBaseManager()) {
+      float[] logits = {2f, 0f, -1f, 0.5f, 0.5f, 3f, -0.5f, 1f, 0.25f};
+      int[] y = {0, 1, 1};
+      NDList predictions = new NDList(manager.create(logits, new Shape(3, 3)));
+      NDList labels = new NDList(manager.create(new float[] {0, 1, 1}, new Shape(3, 1)));
+      // balanced over the targets 0, 1, 1: n / (k * count) = 3 / (2 * 1), 3 / (2 * 2); class 2
+      // absent (and beyond the array: weight 0)
+      float[] weights = io.github.metart.train.fit.ClassWeightsAccess.balanced(new long[] {0, 1, 1});
+      assertThat(weights).containsExactly(1.5f, 0.75f);
+      double[] w = {1.5, 0.75, 0};
+      double[][] logp = new double[3][3];
+      for (int i = 0; i < 3; i++) {
+        double sum = 0;
+        for (int c = 0; c < 3; c++) {
+          sum += Math.exp(logits[i * 3 + c]);
+        }
+        for (int c = 0; c < 3; c++) {
+          logp[i][c] = logits[i * 3 + c] - Math.log(sum);
+        }
+      }
+      for (double s : new double[] {0, 0.2}) {
+        double numerator = 0;
+        double denominator = 0;
+        for (int i = 0; i < 3; i++) {
+          double smooth = 0;
+          for (int c = 0; c < 3; c++) {
+            smooth += w[c] * -logp[i][c];
+          }
+          numerator += (1 - s) * w[y[i]] * -logp[i][y[i]] + s / 3 * smooth;
+          denominator += w[y[i]];
+        }
+        float actual =
+            Losses.of(LossConfig.crossEntropy(s), weights).evaluate(labels, predictions).getFloat();
+        assertThat(actual).as("smoothing %s", s).isCloseTo((float) (numerator / denominator), within(1e-6f));
+      }
+      // equal weights are the plain mean
+      assertThat(
+              Losses.of(LossConfig.crossEntropy(), new float[] {2f, 2f, 2f})
+                  .evaluate(labels, predictions)
+                  .getFloat())
+          .isCloseTo(
+              Losses.of(LossConfig.crossEntropy()).evaluate(labels, predictions).getFloat(),
+              within(1e-6f));
+      assertThatThrownBy(() -> Losses.of(LossConfig.l1(), weights))
+          .hasMessageContaining("class weights apply to a classification loss");
+    }
+  }
 
   @Test
   void crossEntropyWithAndWithoutLabelSmoothing() {
