@@ -1,7 +1,7 @@
 package io.github.metart.train.fit;
 
 import io.github.metart.train.config.WeightAverage;
-import io.github.metart.train.files.AtomicFiles;
+import io.github.metart.data.files.AtomicFiles;
 import io.github.metart.train.files.TrainJson;
 import java.io.IOException;
 import java.nio.file.Path;
