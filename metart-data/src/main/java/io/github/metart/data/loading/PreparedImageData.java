@@ -4,6 +4,8 @@ import io.github.metart.data.cache.DatasetImagePreparer;
 import io.github.metart.data.cache.PreparedCache;
 import io.github.metart.data.dataset.DatasetSplits;
 import io.github.metart.data.dataset.LabeledObject;
+import io.github.metart.data.dataset.YearTarget;
+import io.github.metart.data.dataset.YearTargetChoice;
 import io.github.metart.data.dataset.Manifest;
 import io.github.metart.data.dataset.Split;
 import io.github.metart.data.images.ImageRecipe;
@@ -152,6 +154,30 @@ public final class PreparedImageData implements AutoCloseable {
    */
   public CachedImageDataset.Builder dataset(Split split) {
     return CachedImageDataset.builder().cache(cache).examples(examples(split));
+  }
+
+  /**
+   * The examples of a split whose image is in the cache, labeled for a year-target choice ({@link
+   * YearTarget#labels}); for a culture task the choice does not matter and the examples are {@link
+   * #examples(Split)}.
+   */
+  public List<ImageExample> examples(Split split, YearTargetChoice choice) {
+    Objects.requireNonNull(choice, "choice");
+    if (!(splits.target() instanceof YearTarget year) || choice == YearTargetChoice.RANDOM) {
+      return examples(split);
+    }
+    List<ImageExample> examples = new ArrayList<>();
+    for (LabeledObject object : splits.get(Objects.requireNonNull(split, "split"))) {
+      if (cache.contains(object.objectId())) {
+        examples.add(new ImageExample(object.objectId(), year.labels(object, choice)));
+      }
+    }
+    return examples;
+  }
+
+  /** {@link #dataset(Split)} with the examples labeled for a year-target choice. */
+  public CachedImageDataset.Builder dataset(Split split, YearTargetChoice choice) {
+    return CachedImageDataset.builder().cache(cache).examples(examples(split, choice));
   }
 
   @Override

@@ -185,6 +185,15 @@ final class TrainCommand implements Callable<Integer> {
   String augment;
 
   @Option(
+      names = "--year-target",
+      paramLabel = "CHOICE",
+      description =
+          "What a year model learns from each object's date interval: random (the year prepare drew"
+              + " inside it; default), midpoint, or interval (no loss anywhere inside [begin, end];"
+              + " a binned head learns the covered bins).")
+  String yearTarget;
+
+  @Option(
       names = "--devices",
       paramLabel = "LIST",
       description = "auto (every GPU, else the CPU; default), cpu, or GPU indices such as 0,1.")
@@ -315,6 +324,7 @@ final class TrainCommand implements Callable<Integer> {
           .devices(devices)
           .cpuThreads(threads)
           .checkpointEverySteps(checkpointEvery)
+          .yearTarget(yearTarget)
           .build()
           .config();
     } catch (IllegalArgumentException e) {

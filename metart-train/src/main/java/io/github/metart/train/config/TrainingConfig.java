@@ -2,6 +2,7 @@ package io.github.metart.train.config;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.github.metart.data.dataset.YearTargetChoice;
 import io.github.metart.data.loading.Augmentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,9 @@ import java.util.Objects;
  * @param monitor what decides the best checkpoint, or {@code null} for automatic (the early-stopping
  *     monitor if on, else the validation metric when there is validation data, else the training
  *     loss)
+ * @param yearTarget what a year model learns from each object's date interval ({@code null}: {@link
+ *     YearTargetChoice#DEFAULT}, the year prepare drew); datasets opened through {@code
+ *     PreparedData} or {@code PreparedTraining} are labeled for it; ignored by the culture task
  */
 public record TrainingConfig(
     int epochs,
@@ -73,7 +77,8 @@ public record TrainingConfig(
     boolean dropLastBatch,
     boolean restoreBestWeights,
     boolean fusedUpdates,
-    Monitor monitor) {
+    Monitor monitor,
+    YearTargetChoice yearTarget) {
 
   /** The largest batch size accepted. */
   public static final int MAX_BATCH_SIZE = 65_536;
@@ -100,6 +105,8 @@ public record TrainingConfig(
     checkArgument(devices != null, "the devices are missing (DeviceChoice.auto())");
     // a configuration recorded before augmentation was part of it: those runs used the default
     augmentation = augmentation == null ? Augmentation.cropAndFlip() : augmentation;
+    // a configuration recorded before the year target was part of it: those runs used the drawn year
+    yearTarget = yearTarget == null ? YearTargetChoice.DEFAULT : yearTarget;
     checkArgument(
         cpuThreads >= 0 && cpuThreads <= 1024,
         "CPU threads must be between 0 (automatic) and 1024, got %s",
@@ -159,6 +166,7 @@ public record TrainingConfig(
     compare(differences, "augmentation", trained.augmentation, augmentation);
     compare(differences, "dropLastBatch", trained.dropLastBatch, dropLastBatch);
     compare(differences, "monitor", trained.monitor, monitor);
+    compare(differences, "yearTarget", trained.yearTarget, yearTarget);
     if (trained.fusedUpdates != fusedUpdates) {
       differences.add(
           "fusedUpdates: "
@@ -190,6 +198,7 @@ public record TrainingConfig(
         "early stopping: " + earlyStopping.describe(),
         "gradient clipping: " + clipping.describe(),
         "augmentation: " + augmentation,
+        "year target: " + yearTarget.id(),
         "seed: " + seed + ", devices: " + devices.describe());
   }
 
@@ -220,6 +229,7 @@ public record TrainingConfig(
     private boolean restoreBestWeights = true;
     private boolean fusedUpdates = true;
     private Monitor monitor;
+    private YearTargetChoice yearTarget = YearTargetChoice.DEFAULT;
 
     private Builder() {}
 
@@ -242,6 +252,7 @@ public record TrainingConfig(
       restoreBestWeights = c.restoreBestWeights;
       fusedUpdates = c.fusedUpdates;
       monitor = c.monitor;
+      yearTarget = c.yearTarget;
     }
 
     /** The number of epochs. */
@@ -346,6 +357,15 @@ public record TrainingConfig(
       return this;
     }
 
+    /**
+     * What a year model learns from each object's interval: the interval itself, the year prepare
+     * drew (the default) or the midpoint ({@code null} for the default).
+     */
+    public Builder yearTarget(YearTargetChoice value) {
+      yearTarget = value;
+      return this;
+    }
+
     /** What decides the best checkpoint, {@code null} for automatic. */
     public Builder monitor(Monitor value) {
       monitor = value;
@@ -376,7 +396,8 @@ public record TrainingConfig(
           dropLastBatch,
           restoreBestWeights,
           fusedUpdates,
-          monitor);
+          monitor,
+          yearTarget);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.github.metart.train.config;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.metart.data.dataset.YearTargetChoice;
 import io.github.metart.data.loading.Augmentation;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -37,6 +38,8 @@ import java.util.function.Supplier;
  * @param devices {@code auto}, {@code cpu} or GPU indices such as {@code 0,1}
  * @param cpuThreads CPU compute threads, 0 for one per processor
  * @param checkpointEverySteps also checkpoint every this many steps, 0 for epoch ends only
+ * @param yearTarget {@code interval}, {@code random} or {@code midpoint} (see {@link
+ *     io.github.metart.data.dataset.YearTargetChoice}; default {@code random})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingSettings(
@@ -58,14 +61,15 @@ public record TrainingSettings(
     Long seed,
     String devices,
     Integer cpuThreads,
-    Integer checkpointEverySteps) {
+    Integer checkpointEverySteps,
+    String yearTarget) {
 
   /** Validates every value by building the configuration (the messages name the setting). */
   public TrainingSettings {
     config(
         epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
         warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps);
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, yearTarget);
   }
 
   /** No setting given: every value is {@link TrainingConfig}'s default. */
@@ -100,6 +104,7 @@ public record TrainingSettings(
     b.devices = devices;
     b.cpuThreads = cpuThreads;
     b.checkpointEverySteps = checkpointEverySteps;
+    b.yearTarget = yearTarget;
     return b;
   }
 
@@ -108,7 +113,7 @@ public record TrainingSettings(
     return config(
         epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
         warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps);
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, yearTarget);
   }
 
   private static TrainingConfig config(
@@ -130,7 +135,8 @@ public record TrainingSettings(
       Long seed,
       String devices,
       Integer cpuThreads,
-      Integer checkpointEverySteps) {
+      Integer checkpointEverySteps,
+      String yearTarget) {
     TrainingConfig.Builder config = TrainingConfig.builder();
     TrainingConfig defaults = config.build();
     if (epochs != null) {
@@ -177,6 +183,9 @@ public record TrainingSettings(
     }
     if (checkpointEverySteps != null) {
       config.checkpointEverySteps(checkpointEverySteps);
+    }
+    if (yearTarget != null) {
+      config.yearTarget(named("yearTarget", () -> YearTargetChoice.parse(yearTarget)));
     }
     return config.build();
   }
@@ -284,6 +293,7 @@ public record TrainingSettings(
     private String devices;
     private Integer cpuThreads;
     private Integer checkpointEverySteps;
+    private String yearTarget;
 
     private Builder() {}
 
@@ -401,6 +411,12 @@ public record TrainingSettings(
       return this;
     }
 
+    /** {@code interval}, {@code random} or {@code midpoint}. */
+    public Builder yearTarget(String value) {
+      yearTarget = value;
+      return this;
+    }
+
     /**
      * Validates and builds the settings.
      *
@@ -410,7 +426,7 @@ public record TrainingSettings(
       return new TrainingSettings(
           epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
           warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps);
+          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, yearTarget);
     }
   }
 }

@@ -216,7 +216,7 @@ public final class PreparedData implements AutoCloseable {
             split.id(),
             data.cache().directory());
       }
-      return data.dataset(split)
+      return data.dataset(split, config.yearTarget())
           .inputSize(inputSize)
           .augmentation(chosen)
           .seed(config.seed())

@@ -40,6 +40,18 @@ final class RunChecks {
               + config.augmentation()
               + ": open the data with the configuration (PreparedData.at(folder).config(config))");
     }
+    if (data.train() instanceof CachedImageDataset images
+        && images.labelWidth() > 1
+        && images.labelWidth() != config.yearTarget().labelWidth()) {
+      throw new IllegalArgumentException(
+          "the training images carry "
+              + images.labelWidth()
+              + " label values but the year target "
+              + config.yearTarget().id()
+              + " needs "
+              + config.yearTarget().labelWidth()
+              + ": open the data with the configuration (PreparedData.at(folder).config(config))");
+    }
     if (data.hasValidation() && data.validation().size() == 0) {
       throw new IllegalArgumentException(
           "the validation dataset is empty: pass null for no validation");
