@@ -187,6 +187,37 @@ class HeadsTest {
   }
 
   @Test
+  void cultureYearSplitsOutputsLabelsAndTargetsBetweenItsTwoHeads() {
+    HeadSpec.CultureYear spec =
+        HeadSpec.cultureYear(HeadSpec.classifier(List.of("a", "b", "c")), HeadSpec.binnedYear(1500, 1900, 4));
+    CultureYearHead head = (CultureYearHead) Head.of(spec);
+    assertThat(head.kind()).isEqualTo(HeadKind.CULTURE_YEAR);
+    assertThat(head.outputUnits()).isEqualTo(3 + 4);
+    assertThat(spec.describe())
+        .isEqualTo("culture+year (classifier (3 classes) + binned-year (1500..1900, 4 bins))");
+
+    // labels [class, year]: class 2 at 1750 (bin 2), class 0 at 1500 (bin 0)
+    NDArray points = rows(new float[] {2f, 0.625f}, new float[] {0f, 0f});
+    assertThat(head.trainingTargets(points).getShape()).isEqualTo(new Shape(2, 2));
+    assertThat(head.trainingTargets(points).toFloatArray()).containsExactly(2f, 2f, 0f, 0f);
+    // labels [class, year, begin, end]: 1550..1650 spreads over bins 0 and 1
+    NDArray intervals = rows(new float[] {1f, 0.25f, 0.125f, 0.375f});
+    assertThat(head.trainingTargets(intervals).toFloatArray())
+        .containsExactly(new float[] {1f, 0.5f, 0.5f, 0f, 0f}, within(1e-6f));
+
+    // outputs: logits favouring class 1, then bin logits all equal (expected year: the middle)
+    List<CultureYearPrediction> predictions =
+        head.predict(rows(new float[] {0f, 3f, 0f, 1f, 1f, 1f, 1f}));
+    assertThat(predictions).hasSize(1);
+    assertThat(predictions.get(0).culture().topLabel()).isEqualTo("b");
+    assertThat(predictions.get(0).year().year()).isCloseTo(1700, within(1e-3));
+    assertThatThrownBy(() -> head.trainingTargets(rows(new float[] {1f})))
+        .hasMessageContaining("culture+year labels are [B, 1 + W]");
+    assertThatThrownBy(() -> HeadSpec.cultureYear(HeadSpec.classifier(2), HeadSpec.classifier(3)))
+        .hasMessageContaining("must be a regression or binned-year head");
+  }
+
+  @Test
   void binnedYearPredictsTheExpectedYearUnderTheSoftmax() {
     BinnedYearHead head = new BinnedYearHead(HeadSpec.binnedYear(1500, 1900, 4));
     // bin centres 1550, 1650, 1750, 1850
