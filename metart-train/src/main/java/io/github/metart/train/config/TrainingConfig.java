@@ -58,6 +58,9 @@ import java.util.Objects;
  * @param yearTarget what a year model learns from each object's date interval ({@code null}: {@link
  *     YearTargetChoice#DEFAULT}, the year prepare drew); datasets opened through {@code
  *     PreparedData} or {@code PreparedTraining} are labeled for it; ignored by the culture task
+ * @param yearLossWeight the weight of the year loss beside the culture loss of a model with both
+ *     heads (culture+year): {@code loss = culture + yearLossWeight * year}; {@code null} for 1;
+ *     ignored by single-head models
  */
 public record TrainingConfig(
     int epochs,
@@ -78,7 +81,8 @@ public record TrainingConfig(
     boolean restoreBestWeights,
     boolean fusedUpdates,
     Monitor monitor,
-    YearTargetChoice yearTarget) {
+    YearTargetChoice yearTarget,
+    Double yearLossWeight) {
 
   /** The largest batch size accepted. */
   public static final int MAX_BATCH_SIZE = 65_536;
@@ -107,6 +111,11 @@ public record TrainingConfig(
     augmentation = augmentation == null ? Augmentation.cropAndFlip() : augmentation;
     // a configuration recorded before the year target was part of it: those runs used the drawn year
     yearTarget = yearTarget == null ? YearTargetChoice.DEFAULT : yearTarget;
+    yearLossWeight = yearLossWeight == null ? 1.0 : yearLossWeight;
+    checkArgument(
+        Double.isFinite(yearLossWeight) && yearLossWeight >= 0,
+        "the year loss weight must be a finite number of 0 or more, got %s",
+        yearLossWeight);
     checkArgument(
         cpuThreads >= 0 && cpuThreads <= 1024,
         "CPU threads must be between 0 (automatic) and 1024, got %s",
@@ -167,6 +176,7 @@ public record TrainingConfig(
     compare(differences, "dropLastBatch", trained.dropLastBatch, dropLastBatch);
     compare(differences, "monitor", trained.monitor, monitor);
     compare(differences, "yearTarget", trained.yearTarget, yearTarget);
+    compare(differences, "yearLossWeight", trained.yearLossWeight, yearLossWeight);
     if (trained.fusedUpdates != fusedUpdates) {
       differences.add(
           "fusedUpdates: "
@@ -230,6 +240,7 @@ public record TrainingConfig(
     private boolean fusedUpdates = true;
     private Monitor monitor;
     private YearTargetChoice yearTarget = YearTargetChoice.DEFAULT;
+    private Double yearLossWeight = 1.0;
 
     private Builder() {}
 
@@ -253,6 +264,7 @@ public record TrainingConfig(
       fusedUpdates = c.fusedUpdates;
       monitor = c.monitor;
       yearTarget = c.yearTarget;
+      yearLossWeight = c.yearLossWeight;
     }
 
     /** The number of epochs. */
@@ -366,6 +378,15 @@ public record TrainingConfig(
       return this;
     }
 
+    /**
+     * The weight {@code W} of the year loss of a culture+year model: {@code culture + W * year}
+     * (default 1).
+     */
+    public Builder yearLossWeight(double value) {
+      yearLossWeight = value;
+      return this;
+    }
+
     /** What decides the best checkpoint, {@code null} for automatic. */
     public Builder monitor(Monitor value) {
       monitor = value;
@@ -397,7 +418,8 @@ public record TrainingConfig(
           restoreBestWeights,
           fusedUpdates,
           monitor,
-          yearTarget);
+          yearTarget,
+          yearLossWeight);
     }
   }
 }

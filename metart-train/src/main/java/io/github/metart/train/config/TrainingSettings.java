@@ -40,6 +40,7 @@ import java.util.function.Supplier;
  * @param checkpointEverySteps also checkpoint every this many steps, 0 for epoch ends only
  * @param yearTarget {@code interval}, {@code random} or {@code midpoint} (see {@link
  *     io.github.metart.data.dataset.YearTargetChoice}; default {@code random})
+ * @param yearLossWeight the weight of the year loss of a culture+year model (default 1)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingSettings(
@@ -62,14 +63,16 @@ public record TrainingSettings(
     String devices,
     Integer cpuThreads,
     Integer checkpointEverySteps,
-    String yearTarget) {
+    String yearTarget,
+    Double yearLossWeight) {
 
   /** Validates every value by building the configuration (the messages name the setting). */
   public TrainingSettings {
     config(
         epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
         warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, yearTarget);
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, yearTarget,
+        yearLossWeight);
   }
 
   /** No setting given: every value is {@link TrainingConfig}'s default. */
@@ -105,6 +108,7 @@ public record TrainingSettings(
     b.cpuThreads = cpuThreads;
     b.checkpointEverySteps = checkpointEverySteps;
     b.yearTarget = yearTarget;
+    b.yearLossWeight = yearLossWeight;
     return b;
   }
 
@@ -113,7 +117,8 @@ public record TrainingSettings(
     return config(
         epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
         warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, yearTarget);
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, yearTarget,
+        yearLossWeight);
   }
 
   private static TrainingConfig config(
@@ -136,7 +141,8 @@ public record TrainingSettings(
       String devices,
       Integer cpuThreads,
       Integer checkpointEverySteps,
-      String yearTarget) {
+      String yearTarget,
+      Double yearLossWeight) {
     TrainingConfig.Builder config = TrainingConfig.builder();
     TrainingConfig defaults = config.build();
     if (epochs != null) {
@@ -186,6 +192,9 @@ public record TrainingSettings(
     }
     if (yearTarget != null) {
       config.yearTarget(named("yearTarget", () -> YearTargetChoice.parse(yearTarget)));
+    }
+    if (yearLossWeight != null) {
+      config.yearLossWeight(yearLossWeight);
     }
     return config.build();
   }
@@ -294,6 +303,7 @@ public record TrainingSettings(
     private Integer cpuThreads;
     private Integer checkpointEverySteps;
     private String yearTarget;
+    private Double yearLossWeight;
 
     private Builder() {}
 
@@ -417,6 +427,12 @@ public record TrainingSettings(
       return this;
     }
 
+    /** The weight of the year loss of a culture+year model. */
+    public Builder yearLossWeight(Double value) {
+      yearLossWeight = value;
+      return this;
+    }
+
     /**
      * Validates and builds the settings.
      *
@@ -426,7 +442,8 @@ public record TrainingSettings(
       return new TrainingSettings(
           epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
           warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, yearTarget);
+          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, yearTarget,
+        yearLossWeight);
     }
   }
 }

@@ -40,23 +40,33 @@ final class RunChecks {
               + config.augmentation()
               + ": open the data with the configuration (PreparedData.at(folder).config(config))");
     }
-    if (data.train() instanceof CachedImageDataset images
-        && images.labelWidth() > 1
-        && images.labelWidth() != config.yearTarget().labelWidth()) {
-      throw new IllegalArgumentException(
-          "the training images carry "
-              + images.labelWidth()
-              + " label values but the year target "
-              + config.yearTarget().id()
-              + " needs "
-              + config.yearTarget().labelWidth()
-              + ": open the data with the configuration (PreparedData.at(folder).config(config))");
-    }
     if (data.hasValidation() && data.validation().size() == 0) {
       throw new IllegalArgumentException(
           "the validation dataset is empty: pass null for no validation");
     }
     return batchesPerEpoch;
+  }
+
+  /**
+   * Checks that a metart dataset carries as many label values per record as the task needs under
+   * the configuration (e.g. three for years trained on intervals).
+   *
+   * @throws IllegalArgumentException saying how to open the data instead
+   */
+  static void labelWidth(TrainingData data, TrainingConfig config, TrainingTask task) {
+    int needed = task.labelWidth(config);
+    for (Object dataset : new Object[] {data.train(), data.hasValidation() ? data.validation() : null}) {
+      if (dataset instanceof CachedImageDataset images && images.labelWidth() != needed) {
+        throw new IllegalArgumentException(
+            "the images carry "
+                + images.labelWidth()
+                + " label values but the year target "
+                + config.yearTarget().id()
+                + " needs "
+                + needed
+                + " for this model: open the data with the configuration (PreparedData.at(folder).config(config))");
+      }
+    }
   }
 
   /**

@@ -75,6 +75,7 @@ final class RunSetup implements AutoCloseable {
     TrainingTask task = model.task();
     Block block = model.block();
     int batchesPerEpoch = RunChecks.batchesPerEpoch(data, config);
+    RunChecks.labelWidth(data, config, task);
     if (config.earlyStopping().enabled()) {
       Monitors.checkAvailable(
           config.earlyStopping().monitor(), data.hasValidation(), "early stopping");
@@ -106,7 +107,7 @@ final class RunSetup implements AutoCloseable {
 
     convolutionGuard = ConvolutionGuard.protect(block, plan.isCpu());
     Replicas replicas = Replicas.of(block, plan, root);
-    Network network = new Network(block, replicas.store(), plan, task, Losses.of(loss));
+    Network network = new Network(block, replicas.store(), plan, task, task.loss(loss, config));
     OptimizerState optimizerState;
     if (checkpoint.isPresent()) {
       try (InputStream in = Files.newInputStream(checkpoint.get().optimizer())) {

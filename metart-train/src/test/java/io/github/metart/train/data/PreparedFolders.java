@@ -89,6 +89,31 @@ public final class PreparedFolders {
         });
   }
 
+  /**
+   * A culture and year folder (culture+year) over 1500..1900: the culture labels {@link #LABELS},
+   * even objects red-ish, "chinese" and dated within 1550..1650, odd objects blue-ish, "japanese"
+   * and dated within 1750..1850.
+   */
+  public static Path cultureYear(Path folder, int train, int validation, int imageSize) throws IOException {
+    return write(
+        folder, train, validation, imageSize, 0, cultureYearRecipe(), LABELS,
+        (id, i) -> {
+          int start = (i % 2 == 0 ? 1550 : 1750) + (i * 7) % 50;
+          YearRange years = YearRange.of(start, start + (i * 13) % 51);
+          String label = LABELS.get(i % 2);
+          return LabeledObject.of(
+              id, label, years.midpoint(), years, YearSource.COLUMNS,
+              SourceValues.of(MetObject.builder(id).culture(label).metYears(years.begin(), years.end()).build()));
+        });
+  }
+
+  private static Recipe cultureYearRecipe() {
+    Recipe culture = recipe();
+    return new Recipe(
+        Task.CULTURE_YEAR, culture.seed(), culture.split(), culture.filters(), culture.dates(), culture.culture(),
+        new Recipe.YearSettings(1500, 1900, 400, 1, null, null, YearLabeling.UNIFORM));
+  }
+
   /** The object of index {@code i} (of its split) with Object ID {@code id}. */
   private interface ObjectMaker {
     LabeledObject make(long id, int i);

@@ -112,6 +112,40 @@ class LossesTest {
   }
 
   @Test
+  void theCultureAndYearLossIsTheWeightedSumOfTheTwoHeadsLosses() {
+    try (NDManager manager = MetEngine.engine().newBaseManager()) {
+      // outputs [B, 3 classes + 1 year], targets [B, class + normalized year]
+      float[] outputs = {2f, 0f, -1f, 0.5f, 0.5f, 0.5f, 3f, 0.1f};
+      float[] targets = {0f, 0.3f, 2f, 0.4f};
+      NDList predictions = new NDList(manager.create(outputs, new Shape(2, 4)));
+      NDList labels = new NDList(manager.create(targets, new Shape(2, 2)));
+      double cultureLoss = 0;
+      for (int i = 0; i < 2; i++) {
+        double sum = 0;
+        for (int c = 0; c < 3; c++) {
+          sum += Math.exp(outputs[i * 4 + c]);
+        }
+        cultureLoss -= (outputs[i * 4 + (int) targets[i * 2]] - Math.log(sum)) / 2;
+      }
+      double yearL1 = (Math.abs(0.5 - 0.3) + Math.abs(0.1 - 0.4)) / 2;
+      for (double weight : new double[] {0, 0.5, 2}) {
+        CultureYearLoss loss =
+            new CultureYearLoss(3, new CrossEntropyLoss(0), Losses.of(LossConfig.l1()), weight);
+        assertThat(loss.evaluate(labels, predictions).getFloat())
+            .as("weight %s", weight)
+            .isCloseTo((float) (cultureLoss + weight * yearL1), within(1e-5f));
+      }
+      // with interval targets [B, class + begin + end] the year part is the interval loss: 0.5 lies
+      // inside 0.4..0.6, 0.1 is 0.1 before 0.2..0.3
+      NDList intervals =
+          new NDList(manager.create(new float[] {0f, 0.4f, 0.6f, 2f, 0.2f, 0.3f}, new Shape(2, 3)));
+      CultureYearLoss loss = new CultureYearLoss(3, new CrossEntropyLoss(0), Losses.of(LossConfig.l1()), 2);
+      assertThat(loss.evaluate(intervals, predictions).getFloat())
+          .isCloseTo((float) (cultureLoss + 2 * (0 + 0.1) / 2), within(1e-5f));
+    }
+  }
+
+  @Test
   void regressionLossesOnTheNormalizedYear() {
     try (NDManager manager = MetEngine.engine().newBaseManager()) {
       NDList predictions = new NDList(manager.create(new float[] {0.5f, 0.1f, 0.9f}, new Shape(3, 1)));
