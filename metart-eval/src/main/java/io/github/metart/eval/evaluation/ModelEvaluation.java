@@ -20,6 +20,8 @@ import io.github.metart.models.spec.HeadSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -56,6 +58,29 @@ public final class ModelEvaluation {
   /** Evaluates a model in memory; see {@link #evaluate(Path, Path, Split, String)}. */
   public static EvaluationReport evaluate(MetModel model, Path preparedFolder, Split split, String name)
       throws IOException {
+    List<EvaluationReport> reports = evaluateEach(model, preparedFolder, split, name);
+    if (reports.size() != 1) {
+      throw new IllegalArgumentException(
+          name + " predicts culture and year: evaluate it with evaluateEach, which reports both");
+    }
+    return reports.get(0);
+  }
+
+  /**
+   * Loads a model folder and evaluates each of its tasks: one report for a culture or a year model,
+   * two (culture, then year) for a culture+year model; see {@link #evaluate(Path, Path, Split,
+   * String)}.
+   */
+  public static List<EvaluationReport> evaluateEach(
+      Path modelFolder, Path preparedFolder, Split split, String name) throws IOException {
+    try (MetModel model = MetModels.load(modelFolder)) {
+      return evaluateEach(model, preparedFolder, split, name);
+    }
+  }
+
+  /** Evaluates each task of a model in memory; see {@link #evaluateEach(Path, Path, Split, String)}. */
+  public static List<EvaluationReport> evaluateEach(
+      MetModel model, Path preparedFolder, Split split, String name) throws IOException {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(split, "split");
     checkTask(model, DatasetSplits.read(preparedFolder).task(), preparedFolder);
@@ -84,7 +109,7 @@ public final class ModelEvaluation {
         // only year models compare with a constant guess; culture objects need not have a year
         evaluator.baselineFromTraining(data.splits().train());
       }
-      return evaluator.build().evaluate(model, dataset, data.splits().get(split));
+      return evaluator.build().evaluateEach(model, dataset, data.splits().get(split));
     }
   }
 
@@ -95,7 +120,11 @@ public final class ModelEvaluation {
    * @throws IllegalArgumentException saying which model cannot be evaluated on which data
    */
   static void checkTask(MetModel model, Task dataTask, Path preparedFolder) {
-    Task modelTask = model.spec().head() instanceof HeadSpec.Classifier ? Task.CULTURE : Task.YEAR;
+    HeadSpec head = model.spec().head();
+    Task modelTask =
+        head instanceof HeadSpec.Classifier
+            ? Task.CULTURE
+            : head instanceof HeadSpec.CultureYear ? Task.CULTURE_YEAR : Task.YEAR;
     if (modelTask != dataTask) {
       throw new IllegalArgumentException(
           "a "
@@ -109,7 +138,9 @@ public final class ModelEvaluation {
               + ", the model ("
               + model.spec().describe()
               + ") predicts "
-              + (modelTask == Task.CULTURE ? "cultures" : "years"));
+              + (modelTask == Task.CULTURE
+                  ? "cultures"
+                  : modelTask == Task.YEAR ? "years" : "cultures and years"));
     }
   }
 
@@ -122,5 +153,31 @@ public final class ModelEvaluation {
     RunReport.Builder report = RunReport.builder().title(title).evaluation(evaluation);
     curves.ifPresent(report::curves);
     return report.build().writeTo(folder);
+  }
+
+  /**
+   * Writes the pages of {@link #evaluateEach}: one evaluation into the folder itself ({@link
+   * #writeReport}); the two of a culture+year model into its {@code culture/} and {@code year/}
+   * subfolders, each a complete page ({@code metrics.json}, {@code report.md}, {@code
+   * predictions.csv}, {@code index.html}).
+   *
+   * @return the written pages, in the order of the evaluations
+   */
+  public static List<ReportFiles> writeReports(
+      String title, List<EvaluationReport> evaluations, Optional<RunCurves> curves, Path folder) {
+    if (evaluations.size() == 1) {
+      return List.of(writeReport(title, evaluations.get(0), curves, folder));
+    }
+    List<ReportFiles> files = new ArrayList<>();
+    for (EvaluationReport evaluation : evaluations) {
+      String task = taskOf(evaluation);
+      files.add(writeReport(title + " (" + task + ")", evaluation, curves, folder.resolve(task)));
+    }
+    return List.copyOf(files);
+  }
+
+  /** {@code culture} or {@code year}: what an evaluation measured. */
+  public static String taskOf(EvaluationReport evaluation) {
+    return evaluation.result() instanceof YearResult ? Task.YEAR.id() : Task.CULTURE.id();
   }
 }

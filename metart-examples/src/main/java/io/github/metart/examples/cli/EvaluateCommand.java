@@ -7,6 +7,7 @@ import io.github.metart.eval.report.ReportFiles;
 import io.github.metart.eval.evaluation.ModelEvaluation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
       "Evaluate a trained model on one split of a prepared folder (the images of the cache it was",
       "trained on, centre-cropped) and write DIR/metrics.json, DIR/report.md, DIR/predictions.csv and",
       "DIR/index.html (confusion matrix or year errors, breakdowns, training curves when known).",
-      "Year models are compared with always guessing the mean training year.",
+      "Year models are compared with always guessing the mean training year. A culture+year model",
+      "gets both evaluations, in DIR/culture/ and DIR/year/.",
       "Example: metart evaluate --model runs/culture --data prepared/culture --out reports/culture"
     })
 final class EvaluateCommand implements Callable<Integer> {
@@ -64,17 +66,20 @@ final class EvaluateCommand implements Callable<Integer> {
     Path modelFolder = ModelFolders.resolve(model);
     Path training = ModelFolders.trainingFolder(modelFolder);
     String modelName = name != null ? name : training.getFileName().toString();
-    EvaluationReport evaluation = ModelEvaluation.evaluate(modelFolder, data, chosen, modelName);
-    ReportFiles files =
-        ModelEvaluation.writeReport(
+    List<EvaluationReport> evaluations = ModelEvaluation.evaluateEach(modelFolder, data, chosen, modelName);
+    List<ReportFiles> pages =
+        ModelEvaluation.writeReports(
             modelName + " on the " + chosen.id() + " split of " + data.getFileName(),
-            evaluation,
+            evaluations,
             RunCurves.read(modelName, training),
             out);
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println(evaluation.summaryLine());
-    files.evaluation().ifPresent(e -> stdout.println("metrics: " + e.metricsJson()));
-    stdout.println("report: " + files.page());
+    for (int i = 0; i < evaluations.size(); i++) {
+      ReportFiles files = pages.get(i);
+      stdout.println(evaluations.get(i).summaryLine());
+      files.evaluation().ifPresent(e -> stdout.println("metrics: " + e.metricsJson()));
+      stdout.println("report: " + files.page());
+    }
     stdout.flush();
     return 0;
   }

@@ -194,6 +194,14 @@ final class TrainCommand implements Callable<Integer> {
   String yearTarget;
 
   @Option(
+      names = "--year-loss-weight",
+      paramLabel = "W",
+      description =
+          "For data prepared with --task culture+year (one backbone, a culture and a year head):"
+              + " the loss is culture + W * year (default: 1).")
+  Double yearLossWeight;
+
+  @Option(
       names = "--devices",
       paramLabel = "LIST",
       description = "auto (every GPU, else the CPU; default), cpu, or GPU indices such as 0,1.")
@@ -325,6 +333,7 @@ final class TrainCommand implements Callable<Integer> {
           .cpuThreads(threads)
           .checkpointEverySteps(checkpointEvery)
           .yearTarget(yearTarget)
+          .yearLossWeight(yearLossWeight)
           .build()
           .config();
     } catch (IllegalArgumentException e) {
