@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.metart.data.dataset.DatasetSplits;
 import io.github.metart.data.dataset.Task;
-import io.github.metart.examples.endtoend.DemoResult;
-import io.github.metart.examples.endtoend.QuickDemo;
+import io.github.metart.examples.demo.DemoCollection;
+import io.github.metart.examples.demo.DemoCollectionGenerator;
+import io.github.metart.examples.demo.DemoCollectionSpec;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.MetModels;
 import io.github.metart.models.spec.HeadSpec;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Culture and year together through the command line, on the quick demo's generated collection:
- * prepare --task culture+year, train one backbone with both heads, evaluate both tasks.
+ * Culture and year together through the command line, on a tiny generated demo collection: prepare
+ * --task culture+year, train one backbone with both heads, evaluate both tasks.
  */
 class CultureYearCommandTest {
 
@@ -26,16 +27,16 @@ class CultureYearCommandTest {
 
   @Test
   void prepareTrainAndEvaluateCultureAndYearTogether() throws Exception {
-    DemoResult demo = QuickDemo.result();
-    Path collection = demo.directory().resolve("collection");
+    DemoCollection demo = DemoCollectionGenerator.generate(DemoCollectionSpec.tiny(), dir.resolve("collection"));
+    Path collection = demo.directory();
     Path prepared = dir.resolve("prepared");
 
     CliRun.Result prepare =
         CliRun.run(
-            "prepare", "--csv", collection.resolve("MetObjects.csv").toString(), "--task", "culture+year",
-            "--min-per-label", "10", "--exclude", "european", "--balance", "12",
+            "prepare", "--csv", collection.resolve(DemoCollection.CSV_FILE).toString(), "--task", "culture+year",
+            "--min-per-label", "4", "--exclude", "european", "--split", "6:2:2",
             "--min-year", "1500", "--max-year", "1900", "--max-span", "100",
-            "--images", collection.resolve("images").toString(), "--image-size", "32",
+            "--images", collection.resolve(DemoCollection.IMAGES_DIRECTORY).toString(), "--image-size", "32",
             "--image-threads", "1", "--out", prepared.toString());
     assertThat(prepare.exitCode()).as(prepare.err()).isZero();
     DatasetSplits splits = DatasetSplits.read(prepared);
