@@ -23,7 +23,10 @@ public enum HeadKind {
    */
   CULTURE_YEAR;
 
-  /** Whether the outputs are logits trained with softmax cross-entropy on an index target. */
+  /**
+   * Whether the outputs are logits trained with softmax cross-entropy on an index target (for
+   * {@link #CULTURE_YEAR}: at least its culture outputs are).
+   */
   public boolean usesSoftmaxCrossEntropy() {
     return this != REGRESSION;
   }
