@@ -9,6 +9,7 @@ import io.github.metart.data.culture.CultureDecision;
 import io.github.metart.data.culture.CultureNormalizer;
 import io.github.metart.data.culture.CultureRules;
 import io.github.metart.data.dates.ResolvedYears;
+import io.github.metart.data.dates.YearRange;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
@@ -30,6 +31,9 @@ public final class CultureDatasetBuilder extends DatasetBuilder<CultureDatasetBu
   private boolean excludeBroad;
   private int minPerLabel = 1;
   private Integer maxPerLabel;
+  private YearRange yearRange;
+  private Integer maxSpan;
+  private YearLabeling labeling = YearLabeling.UNIFORM;
 
   CultureDatasetBuilder(MetDataset source) {
     super(source);
@@ -93,8 +97,39 @@ public final class CultureDatasetBuilder extends DatasetBuilder<CultureDatasetBu
     return this;
   }
 
+  /**
+   * Culture and year together ({@link Task#CULTURE_YEAR}, for a model with two heads): only objects
+   * whose year interval lies inside {@code [minYear, maxYear]} are kept, each with a year label
+   * drawn from its interval as the year task does ({@link #yearLabeling}). Balance and splits stay
+   * per culture label.
+   */
+  public CultureDatasetBuilder withYears(int minYear, int maxYear) {
+    checkArgument(minYear < maxYear, "the year range needs min < max, got %s..%s", minYear, maxYear);
+    this.yearRange = new YearRange(minYear, maxYear);
+    return this;
+  }
+
+  /**
+   * With {@link #withYears}: objects whose interval is wider than {@code years} ({@code end -
+   * begin}) are left out (default: no limit).
+   */
+  public CultureDatasetBuilder maxSpan(int years) {
+    checkArgument(years >= 0, "maxSpan must be >= 0 years, got %s", years);
+    this.maxSpan = years;
+    return this;
+  }
+
+  /** With {@link #withYears}: how an interval becomes one year (default {@link YearLabeling#UNIFORM}). */
+  public CultureDatasetBuilder yearLabeling(YearLabeling value) {
+    this.labeling = requireNonNull(value, "labeling");
+    return this;
+  }
+
   @Override
   public DatasetSplits build() throws IOException {
+    checkArgument(
+        yearRange != null || maxSpan == null,
+        "maxSpan applies to culture and year together: set the year range (withYears) too");
     checkArgument(
         maxPerLabel == null || maxPerLabel >= minPerLabel,
         "balance (%s) must be at least minPerLabel (%s): a label cannot keep fewer objects than it"
@@ -103,9 +138,14 @@ public final class CultureDatasetBuilder extends DatasetBuilder<CultureDatasetBu
         minPerLabel);
     CultureNormalizer normalizer =
         CultureNormalizer.builder().rules(rules).ambiguity(ambiguity).keepUnknown(keepUnknown).build();
+    Recipe.YearSettings yearSettings =
+        yearRange == null
+            ? null
+            : new Recipe.YearSettings(
+                yearRange.begin(), yearRange.end(), yearRange.span(), 1, null, maxSpan, labeling);
     Recipe recipe =
         new Recipe(
-            Task.CULTURE,
+            yearRange == null ? Task.CULTURE : Task.CULTURE_YEAR,
             seed,
             split,
             recipeFilters(),
@@ -119,7 +159,7 @@ public final class CultureDatasetBuilder extends DatasetBuilder<CultureDatasetBu
                 excludeBroad,
                 minPerLabel,
                 maxPerLabel),
-            null);
+            yearSettings);
     long[] blankWithNationality = {0};
     DatasetAssembler.Labeler labeler =
         new DatasetAssembler.Labeler() {
@@ -150,6 +190,21 @@ public final class CultureDatasetBuilder extends DatasetBuilder<CultureDatasetBu
               outcome.droppedLabel(label, "broad, excluded by the recipe");
               return null;
             }
+            if (yearRange != null) {
+              if (years.years().isEmpty()) {
+                outcome.leftOut("no year interval");
+                return null;
+              }
+              YearRange interval = years.years().get();
+              if (maxSpan != null && interval.span() > maxSpan) {
+                outcome.leftOut("interval wider than maxSpan " + maxSpan);
+                return null;
+              }
+              if (!yearRange.contains(interval)) {
+                outcome.leftOut("interval not inside " + yearRange);
+                return null;
+              }
+            }
             return label;
           }
 
@@ -159,7 +214,8 @@ public final class CultureDatasetBuilder extends DatasetBuilder<CultureDatasetBu
           }
         };
     DatasetSplits splits =
-        new DatasetAssembler(this, recipe, normalizer, labeler, minPerLabel, maxPerLabel, null).build();
+        new DatasetAssembler(this, recipe, normalizer, labeler, minPerLabel, maxPerLabel, yearSettings)
+            .build();
     if (splits.labels().size() < 2) {
       throw new IllegalArgumentException(tooFewLabels(splits, blankWithNationality[0]));
     }

@@ -150,7 +150,7 @@ final class DatasetAssembler {
 
     // per label: minimum, balance, split
     List<String> labels = new ArrayList<>();
-    if (year != null) {
+    if (labeler.hasYearLabel()) {
       for (int bin = 0; bin < year.binCount(); bin++) {
         labels.add(year.binLabel(bin));
       }
@@ -184,12 +184,12 @@ final class DatasetAssembler {
         }
       }
     }
-    if (year == null) {
+    if (!labeler.hasYearLabel()) {
       labels.addAll(kept);
     }
     if (kept.isEmpty()) {
       throw new IllegalStateException(
-          "no " + (year == null ? "culture label" : "year bin") + " has at least " + min
+          "no " + (labeler.hasYearLabel() ? "year bin" : "culture label") + " has at least " + min
               + " objects; the most frequent: "
               + candidateCounts.stream().limit(8).map(c -> c.label() + " " + c.count()).toList()
               + (candidateCounts.isEmpty() ? " (no row was labeled: " + leftOut + ")" : ""));

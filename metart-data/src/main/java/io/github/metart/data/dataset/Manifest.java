@@ -60,10 +60,10 @@ public record Manifest(
     requireNonNull(versions, "versions");
     labels = List.copyOf(labels);
     checkArgument(
-        (recipe.task() == Task.YEAR) == (yearRange != null),
+        recipe.task().hasYears() == (yearRange != null),
         "a %s manifest %s a year range",
         recipe.task().id(),
-        recipe.task() == Task.YEAR ? "needs" : "has no");
+        recipe.task().hasYears() ? "needs" : "has no");
     EnumMap<Split, Map<String, Integer>> copy = new EnumMap<>(Split.class);
     for (Split split : Split.values()) {
       Map<String, Integer> perLabel = counts.get(split);
@@ -107,9 +107,17 @@ public record Manifest(
     return total;
   }
 
-  /** The target encoding of this dataset (class indices or the normalized year range). */
+  /**
+   * The target encoding of this dataset: class indices (culture, culture+year) or the normalized
+   * year range (year).
+   */
   public Target target() {
-    return recipe.task() == Task.CULTURE ? new CultureTarget(labels) : YearTarget.of(yearRange);
+    return recipe.task().hasCultures() ? new CultureTarget(labels) : YearTarget.of(yearRange);
+  }
+
+  /** The year target of a task with years (year, culture+year), else empty. */
+  public Optional<YearTarget> yearTarget() {
+    return recipe.task().hasYears() ? Optional.of(YearTarget.of(yearRange)) : Optional.empty();
   }
 
   /** Writes this manifest as pretty-printed JSON. */

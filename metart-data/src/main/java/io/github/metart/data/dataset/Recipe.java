@@ -37,10 +37,10 @@ public record Recipe(
     requireNonNull(filters, "filters");
     requireNonNull(dates, "dates");
     checkArgument(
-        (task == Task.CULTURE) == (culture != null) && (task == Task.YEAR) == (year != null),
+        task.hasCultures() == (culture != null) && task.hasYears() == (year != null),
         "a %s recipe needs exactly the %s settings",
         task.id(),
-        task.id());
+        task.hasCultures() && task.hasYears() ? "culture and year" : task.id());
   }
 
   /**

@@ -2,7 +2,7 @@ package io.github.metart.data.dataset;
 
 import java.util.Locale;
 
-/** The two learning tasks metart prepares data for. */
+/** The learning tasks metart prepares data for. */
 public enum Task {
   /**
    * Classification of the normalized Culture label; the target is the class index into the
@@ -13,11 +13,30 @@ public enum Task {
    * Regression of the year; the target is the year normalized to 0..1 over the dataset's
    * {@code [minYear, maxYear]}.
    */
-  YEAR;
+  YEAR,
+  /**
+   * Culture and year together, for one model with two heads: objects that have both a culture
+   * label and a year interval inside the dataset's range. The target is the class index (the
+   * dataset's labels are the cultures); the year is normalized over the range as for {@link #YEAR}.
+   */
+  CULTURE_YEAR;
 
-  /** The lowercase name used on the command line and in manifests: {@code culture}, {@code year}. */
+  /**
+   * The name used on the command line and in manifests: {@code culture}, {@code year}, {@code
+   * culture+year}.
+   */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return this == CULTURE_YEAR ? "culture+year" : name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether the objects carry culture labels (culture and culture+year). */
+  public boolean hasCultures() {
+    return this != YEAR;
+  }
+
+  /** Whether every object carries a year inside the dataset's range (year and culture+year). */
+  public boolean hasYears() {
+    return this != CULTURE;
   }
 
   /** The task with this {@link #id()} (case-insensitive). */
@@ -27,6 +46,7 @@ public enum Task {
         return task;
       }
     }
-    throw new IllegalArgumentException("unknown task '" + id + "': expected culture or year");
+    throw new IllegalArgumentException(
+        "unknown task '" + id + "': expected culture, year or culture+year");
   }
 }

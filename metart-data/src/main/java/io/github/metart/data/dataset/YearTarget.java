@@ -50,4 +50,32 @@ public record YearTarget(int minYear, int maxYear) implements Target {
   public float encode(LabeledObject object) {
     return (float) normalize(object.requireYear());
   }
+
+  /**
+   * The dataset labels of an object for a year-target choice, normalized with {@link
+   * #normalize(double)}: {@code [year]} for {@link YearTargetChoice#RANDOM} (the stored year label),
+   * {@code [midpoint]} for {@link YearTargetChoice#MIDPOINT}, and {@code [year, begin, end]} for
+   * {@link YearTargetChoice#INTERVAL} (the year label first, so that metrics against the point year
+   * read column 0 whatever the choice).
+   *
+   * @throws IllegalStateException naming the object when it has no year label or interval
+   */
+  public float[] labels(LabeledObject object, YearTargetChoice choice) {
+    return switch (choice) {
+      case RANDOM -> new float[] {encode(object)};
+      case MIDPOINT -> new float[] {(float) normalize(requireYears(object).midpoint())};
+      case INTERVAL -> {
+        YearRange years = requireYears(object);
+        yield new float[] {
+          encode(object), (float) normalize(years.begin()), (float) normalize(years.end())
+        };
+      }
+    };
+  }
+
+  private static YearRange requireYears(LabeledObject object) {
+    return object
+        .years()
+        .orElseThrow(() -> new IllegalStateException("object " + object.objectId() + " has no year interval"));
+  }
 }

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A DJL dataset over the prepared image cache: records of one float32 {@code [3, S, S]} image,
  * normalized (ImageNet mean and std by default), and one float32 {@code [1]} label (batched: {@code
- * [B, 3, S, S]} and {@code [B, 1]}), as ARCHITECTURE.md specifies. {@link #objectIdAt(long)} says
+ * [B, 3, S, S]} and {@code [B, 1]}), as ARCHITECTURE.md specifies; examples with {@code W} label
+ * values (e.g. the year interval, see {@link ImageExample}) give {@code [W]} and {@code [B, W]}. {@link #objectIdAt(long)} says
  * which Met object sits at each index.
  *
  * <ul>
@@ -59,6 +60,7 @@ public final class CachedImageDataset extends RandomAccessDataset implements Aut
   private final PreparedCache cache;
   private final long[] objectIds;
   private final float[] targets;
+  private final int labelWidth;
   private final int[] positions;
   private final int inputSize;
   private final Augmentation augmentation;
@@ -80,12 +82,19 @@ public final class CachedImageDataset extends RandomAccessDataset implements Aut
     this.loaderThreads = builder.loaderThreads;
     List<ImageExample> kept = builder.resolvedExamples;
     this.objectIds = new long[kept.size()];
-    this.targets = new float[kept.size()];
+    this.labelWidth = kept.isEmpty() ? 1 : kept.get(0).width();
+    this.targets = new float[kept.size() * labelWidth];
     this.positions = new int[kept.size()];
     for (int i = 0; i < kept.size(); i++) {
       ImageExample example = kept.get(i);
       objectIds[i] = example.objectId();
-      targets[i] = example.target();
+      checkArgument(
+          example.width() == labelWidth,
+          "object %s has %s label values, the others %s",
+          example.objectId(),
+          example.width(),
+          labelWidth);
+      System.arraycopy(example.labels(), 0, targets, i * labelWidth, labelWidth);
       positions[i] = cache.position(example.objectId());
     }
     this.writer = new ExampleWriter(cache, inputSize, augmentation, normalization, seed);
@@ -103,16 +112,21 @@ public final class CachedImageDataset extends RandomAccessDataset implements Aut
     return objectIds[Math.toIntExact(index)];
   }
 
-  /** The target of the example at {@code index}. */
+  /** The target of the example at {@code index} (its first label value). */
   public float targetAt(long index) {
-    return targets[Math.toIntExact(index)];
+    return targets[Math.toIntExact(index) * labelWidth];
+  }
+
+  /** The number of label values per example, {@code W} of the {@code [B, W]} label batches. */
+  public int labelWidth() {
+    return labelWidth;
   }
 
   /** The examples, in index order. */
   public List<ImageExample> examples() {
     List<ImageExample> list = new ArrayList<>(objectIds.length);
     for (int i = 0; i < objectIds.length; i++) {
-      list.add(new ImageExample(objectIds[i], targets[i]));
+      list.add(new ImageExample(objectIds[i], java.util.Arrays.copyOfRange(targets, i * labelWidth, (i + 1) * labelWidth)));
     }
     return list;
   }
@@ -157,7 +171,7 @@ public final class CachedImageDataset extends RandomAccessDataset implements Aut
 
   /**
    * One record, for the current epoch's augmentation: {@code data} {@code [3, S, S]} and {@code
-   * labels} {@code [1]}, created in {@code manager}.
+   * labels} {@code [W]}, created in {@code manager}.
    */
   @Override
   public Record get(NDManager manager, long index) {
@@ -168,7 +182,15 @@ public final class CachedImageDataset extends RandomAccessDataset implements Aut
     NDArray data =
         EngineArrays.create(
             manager, new Shape(3, inputSize, inputSize), out -> writer.write(positions[i], index, epoch, pixels, out, 0));
-    NDArray label = EngineArrays.create(manager, new Shape(1), out -> out.put(0, targets[i]));
+    NDArray label =
+        EngineArrays.create(
+            manager,
+            new Shape(labelWidth),
+            out -> {
+              for (int j = 0; j < labelWidth; j++) {
+                out.put(j, targets[i * labelWidth + j]);
+              }
+            });
     return new Record(new NDList(data), new NDList(label));
   }
 
@@ -192,10 +214,13 @@ public final class CachedImageDataset extends RandomAccessDataset implements Aut
       NDArray labels =
           EngineArrays.create(
               batchManager,
-              new Shape(count, 1),
+              new Shape(count, labelWidth),
               out -> {
                 for (int b = 0; b < count; b++) {
-                  out.put(b, targets[Math.toIntExact(indices.get(b))]);
+                  int i = Math.toIntExact(indices.get(b));
+                  for (int j = 0; j < labelWidth; j++) {
+                    out.put(b * labelWidth + j, targets[i * labelWidth + j]);
+                  }
                 }
               });
       if (device != null) {

@@ -4,8 +4,11 @@ import io.github.metart.data.cache.DatasetImagePreparer;
 import io.github.metart.data.cache.PreparedCache;
 import io.github.metart.data.dataset.DatasetSplits;
 import io.github.metart.data.dataset.LabeledObject;
+import io.github.metart.data.dataset.YearTarget;
+import io.github.metart.data.dataset.YearTargetChoice;
 import io.github.metart.data.dataset.Manifest;
 import io.github.metart.data.dataset.Split;
+import io.github.metart.data.dataset.Task;
 import io.github.metart.data.images.ImageRecipe;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -135,8 +138,15 @@ public final class PreparedImageData implements AutoCloseable {
     return missing;
   }
 
-  /** The examples of a split (Object ID and target) whose image is in the cache, by Object ID. */
+  /**
+   * The examples of a split (Object ID and target) whose image is in the cache, by Object ID; for
+   * culture and year together labeled for {@link YearTargetChoice#DEFAULT} (see {@link
+   * #examples(Split, YearTargetChoice)}).
+   */
   public List<ImageExample> examples(Split split) {
+    if (splits.task() == Task.CULTURE_YEAR) {
+      return examples(split, YearTargetChoice.DEFAULT);
+    }
     List<ImageExample> examples = new ArrayList<>();
     for (LabeledObject object : splits.get(Objects.requireNonNull(split, "split"))) {
       if (cache.contains(object.objectId())) {
@@ -152,6 +162,40 @@ public final class PreparedImageData implements AutoCloseable {
    */
   public CachedImageDataset.Builder dataset(Split split) {
     return CachedImageDataset.builder().cache(cache).examples(examples(split));
+  }
+
+  /**
+   * The examples of a split whose image is in the cache, labeled for a year-target choice ({@link
+   * YearTarget#labels}); for a culture task the choice does not matter and the examples are {@link
+   * #examples(Split)}. Culture and year together ({@link Task#CULTURE_YEAR}) have the class index
+   * first, then the year labels: {@code [class, year]} or {@code [class, year, begin, end]}.
+   */
+  public List<ImageExample> examples(Split split, YearTargetChoice choice) {
+    Objects.requireNonNull(choice, "choice");
+    Task task = splits.task();
+    if (task == Task.CULTURE || task == Task.YEAR && choice == YearTargetChoice.RANDOM) {
+      return examples(split);
+    }
+    YearTarget year = splits.manifest().yearTarget().orElseThrow();
+    List<ImageExample> examples = new ArrayList<>();
+    for (LabeledObject object : splits.get(Objects.requireNonNull(split, "split"))) {
+      if (cache.contains(object.objectId())) {
+        float[] years = year.labels(object, choice);
+        float[] labels = years;
+        if (task == Task.CULTURE_YEAR) {
+          labels = new float[years.length + 1];
+          labels[0] = splits.encode(object);
+          System.arraycopy(years, 0, labels, 1, years.length);
+        }
+        examples.add(new ImageExample(object.objectId(), labels));
+      }
+    }
+    return examples;
+  }
+
+  /** {@link #dataset(Split)} with the examples labeled for a year-target choice. */
+  public CachedImageDataset.Builder dataset(Split split, YearTargetChoice choice) {
+    return CachedImageDataset.builder().cache(cache).examples(examples(split, choice));
   }
 
   @Override

@@ -237,6 +237,47 @@ class MetDatasetTest {
   }
 
   @Test
+  void cultureAndYearTogetherKeepsObjectsWithBothAndDrawsTheirYears() throws IOException {
+    List<MetObject> objects = new ArrayList<>(collection());
+    // a Japanese object without a date, one dated outside the range, one with too wide an interval
+    objects.add(MetObject.builder(90_001).culture("Japan").build());
+    objects.add(MetObject.builder(90_002).culture("Japan").objectDate("1950").metYears(1950, 1950).build());
+    objects.add(
+        MetObject.builder(90_003).culture("Japan").objectDate("18th century").metYears(1700, 1799).build());
+
+    DatasetSplits splits =
+        MetDataset.fromObjects("c", objects).culture().minPerLabel(50).withYears(1700, 1900).maxSpan(20).seed(5).build();
+
+    assertThat(splits.task()).isEqualTo(Task.CULTURE_YEAR);
+    assertThat(splits.task().id()).isEqualTo("culture+year");
+    assertThat(splits.labels())
+        .as("culture labels, as for the culture task with the same minimum")
+        .isEqualTo(source().culture().minPerLabel(50).build().labels());
+    assertThat(splits.target()).isEqualTo(new CultureTarget(splits.labels()));
+    assertThat(splits.manifest().yearTarget()).contains(new YearTarget(1700, 1900));
+    boolean someOffCentre = false;
+    for (Split s : Split.values()) {
+      for (LabeledObject o : splits.get(s)) {
+        assertThat(YearRange.of(1700, 1900).contains(o.years().orElseThrow())).isTrue();
+        assertThat(o.years().orElseThrow().contains(o.requireYear())).isTrue();
+        someOffCentre |= o.requireYear() != o.years().get().midpoint();
+        assertThat(o.objectId()).isNotIn(90_001L, 90_002L, 90_003L);
+      }
+    }
+    assertThat(someOffCentre).as("years drawn inside the interval, as for the year task").isTrue();
+    assertThat(splits.report().orElseThrow().leftOut())
+        .containsEntry("no year interval", 1L)
+        .containsKey("interval not inside 1700..1900") // 90_002 and the collection's 1695.. and ..1905
+        .containsEntry("interval wider than maxSpan 20", 1L);
+
+    splits.write(dir);
+    DatasetSplits read = DatasetSplits.read(dir);
+    assertThat(read.manifest()).isEqualTo(splits.manifest());
+    assertThat(read.train()).isEqualTo(splits.train());
+    assertThat(read.task()).isEqualTo(Task.CULTURE_YEAR);
+  }
+
+  @Test
   void aRecipeWhereNoLabelQualifiesSaysWhy() {
     assertThatIllegalStateException()
         .isThrownBy(() -> source().culture().minPerLabel(1000).build())

@@ -22,6 +22,8 @@ import io.github.metart.eval.outcomes.YearOutcomes;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.heads.ClassPrediction;
 import io.github.metart.models.heads.ClassifierHead;
+import io.github.metart.models.heads.CultureYearHead;
+import io.github.metart.models.heads.CultureYearPrediction;
 import io.github.metart.models.heads.Prediction;
 import io.github.metart.models.heads.YearHead;
 import io.github.metart.models.heads.YearPrediction;
@@ -123,10 +125,56 @@ public final class Evaluator {
       Collection<LabeledObject> objects) {
     requireNonNull(model, "model");
     String name = modelName.orElse(model.spec().name());
+    checkArgument(
+        !(model.head() instanceof CultureYearHead),
+        "%s predicts culture and year: evaluate it with evaluateEach, which reports both",
+        name);
     if (model.head() instanceof ClassifierHead) {
       return EvaluationReport.classification(name, split, predictClasses(model, dataset, objectIdAt, objects));
     }
-    YearOutcomes years = predictYears(model, dataset, objectIdAt, objects);
+    return yearReport(name, predictYears(model, dataset, objectIdAt, objects));
+  }
+
+  /**
+   * Evaluates every task of a model on one split of the prepared cache in one pass over the
+   * images: one report for a classifier or a year model ({@link #evaluate(MetModel,
+   * CachedImageDataset, Collection)}), two for a culture+year model — the culture report, then the
+   * year report (against the baseline, as for a year model).
+   *
+   * @throws IllegalArgumentException as {@link #evaluate(MetModel, CachedImageDataset, Collection)}
+   */
+  public List<EvaluationReport> evaluateEach(
+      MetModel model, CachedImageDataset dataset, Collection<LabeledObject> objects) {
+    requireNonNull(model, "model");
+    if (!(model.head() instanceof CultureYearHead head)) {
+      return List.of(evaluate(model, dataset, objects));
+    }
+    requireNonNull(dataset, "dataset");
+    checkArgument(
+        !dataset.augmentation().isEnabled(),
+        "evaluation needs the images as they are, but the dataset augments them (%s): build it"
+            + " without augmentation",
+        dataset.augmentation());
+    String name = modelName.orElse(model.spec().name());
+    List<String> labels = head.culture().spec().names();
+    ClassOutcomes.Builder cultures = ClassOutcomes.builder(labels);
+    YearOutcomes.Builder years = YearOutcomes.builder();
+    run(
+        model,
+        dataset,
+        dataset::objectIdAt,
+        objects,
+        (object, label, prediction) -> {
+          CultureYearPrediction both = (CultureYearPrediction) prediction;
+          cultures.add(
+              ClassOutcome.of(ObjectMetadata.of(object), checkedClass(object, label, labels), both.culture()));
+          years.add(yearOutcome(object, both.year()));
+        });
+    return List.of(
+        EvaluationReport.classification(name, split, cultures.build()), yearReport(name, years.build()));
+  }
+
+  private EvaluationReport yearReport(String name, YearOutcomes years) {
     YearBaseline guess =
         baseline.orElseGet(
             () -> {
@@ -158,7 +206,7 @@ public final class Evaluator {
         model.head().kind());
     ClassifierHead head = (ClassifierHead) model.head();
     List<String> labels = head.spec().names();
-    boolean named = !head.spec().labels().isEmpty();
+    List<String> checked = head.spec().labels().isEmpty() ? null : labels;
     ClassOutcomes.Builder builder = ClassOutcomes.builder(labels);
     run(
         model,
@@ -166,19 +214,38 @@ public final class Evaluator {
         objectIdAt,
         objects,
         (object, label, prediction) -> {
-          int actual = classIndex(object, label, labels.size());
-          checkArgument(
-              !named || labels.get(actual).equals(object.label()),
-              "object %s: its dataset label is class %s ('%s') of the model, but the object is"
-                  + " labeled '%s': the model and the dataset use different label lists",
-              object.objectId(),
-              actual,
-              labels.get(actual),
-              object.label());
+          int actual =
+              checked == null ? classIndex(object, label, labels.size()) : checkedClass(object, label, checked);
           builder.add(
               ClassOutcome.of(ObjectMetadata.of(object), actual, (ClassPrediction) prediction));
         });
     return builder.build();
+  }
+
+  /** The class index of an object's dataset label, checked against its labeled class name. */
+  private static int checkedClass(LabeledObject object, float label, List<String> labels) {
+    int actual = classIndex(object, label, labels.size());
+    checkArgument(
+        labels.get(actual).equals(object.label()),
+        "object %s: its dataset label is class %s ('%s') of the model, but the object is"
+            + " labeled '%s': the model and the dataset use different label lists",
+        object.objectId(),
+        actual,
+        labels.get(actual),
+        object.label());
+    return actual;
+  }
+
+  private static YearOutcome yearOutcome(LabeledObject object, YearPrediction prediction) {
+    YearRange years =
+        object
+            .years()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "object " + object.objectId() + " has no year interval to evaluate against"));
+    return new YearOutcome(
+        ObjectMetadata.of(object), object.requireYear(), prediction.year(), years.begin(), years.end());
   }
 
   /**
@@ -204,19 +271,7 @@ public final class Evaluator {
         dataset,
         objectIdAt,
         objects,
-        (object, label, prediction) -> {
-          YearRange years =
-              object
-                  .years()
-                  .orElseThrow(
-                      () ->
-                          new IllegalArgumentException(
-                              "object " + object.objectId() + " has no year interval to evaluate against"));
-          double predicted = ((YearPrediction) prediction).year();
-          builder.add(
-              new YearOutcome(
-                  ObjectMetadata.of(object), object.requireYear(), predicted, years.begin(), years.end()));
-        });
+        (object, label, prediction) -> builder.add(yearOutcome(object, (YearPrediction) prediction)));
     return builder.build();
   }
 
@@ -250,7 +305,11 @@ public final class Evaluator {
       for (Batch batch : batches) {
         try (batch) {
           NDArray images = batch.getData().head();
-          float[] labels = batch.getLabels().head().toFloatArray();
+          NDArray labelArray = batch.getLabels().head();
+          if (labelArray.getShape().dimension() == 2 && labelArray.getShape().get(1) > 1) {
+            labelArray = labelArray.get(":, 0"); // the class index or the year label comes first
+          }
+          float[] labels = labelArray.toFloatArray();
           List<? extends Prediction> predictions = model.predict(images);
           List<?> indices = batch.getIndices();
           checkArgument(

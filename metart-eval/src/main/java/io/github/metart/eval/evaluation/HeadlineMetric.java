@@ -33,6 +33,8 @@ public enum HeadlineMetric {
   WITHIN_50_YEARS("within50Years", "within ±50 years", Unit.SHARE, true),
   /** Share of predictions inside the object's own date interval. */
   INSIDE_INTERVAL("insideInterval", "inside the object's date", Unit.SHARE, true),
+  /** Mean distance in years to the object's own date interval (0 inside it). */
+  MEAN_INTERVAL_ERROR("meanIntervalError", "mean error to the object's date", Unit.YEARS, false),
   /** Mean year error of always guessing the baseline year. */
   BASELINE_MEAN_YEAR_ERROR(
       "baselineMeanYearError", "baseline mean year error", Unit.YEARS, false);

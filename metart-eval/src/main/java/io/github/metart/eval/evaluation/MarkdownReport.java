@@ -166,6 +166,7 @@ public final class MarkdownReport {
     row(md, "within ±25 years", m.model(), m.baseline(), s -> Formats.share(s.within25()));
     row(md, "within ±50 years", m.model(), m.baseline(), s -> Formats.share(s.within50()));
     row(md, "inside the object's date", m.model(), m.baseline(), s -> Formats.share(s.insideInterval()));
+    row(md, "mean error to the object's date (years)", m.model(), m.baseline(), s -> Formats.years(s.meanIntervalError()));
     md.append('\n');
     double improvement = m.improvementOverBaseline();
     if (!Double.isNaN(improvement)) {

@@ -244,6 +244,7 @@ public final class MetricsJson {
     number(node, "within25Years", s.within25());
     number(node, "within50Years", s.within50());
     number(node, "insideInterval", s.insideInterval());
+    number(node, "meanIntervalError", s.meanIntervalError());
   }
 
   private static void breakdowns(ObjectNode root, List<Breakdown> breakdowns) {

@@ -27,6 +27,26 @@ public record MetricsSummary(
     headline = Collections.unmodifiableMap(new LinkedHashMap<>(headline));
   }
 
+  /**
+   * One summary of the evaluations of one model's tasks (culture and year of a culture+year
+   * model): the kinds joined with {@code +}, the first count, the headlines one after the other
+   * (their metrics differ); a single summary unchanged.
+   */
+  public static MetricsSummary combined(java.util.List<MetricsSummary> summaries) {
+    if (summaries.size() == 1) {
+      return summaries.get(0);
+    }
+    Map<HeadlineMetric, Double> headline = new LinkedHashMap<>();
+    summaries.forEach(s -> headline.putAll(s.headline()));
+    MetricsSummary first = summaries.get(0);
+    return new MetricsSummary(
+        first.model(),
+        first.split(),
+        String.join("+", summaries.stream().map(MetricsSummary::kind).toList()),
+        first.count(),
+        headline);
+  }
+
   /** The summary of a report in memory. */
   public static MetricsSummary of(EvaluationReport report) {
     return new MetricsSummary(

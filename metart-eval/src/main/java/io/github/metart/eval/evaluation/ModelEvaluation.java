@@ -21,6 +21,8 @@ import io.github.metart.models.spec.HeadSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,7 +53,8 @@ public final class ModelEvaluation {
   /**
    * What {@code metart evaluate} does, in one call: loads the model, evaluates it on one split of a
    * prepared folder, and writes the report page (with the training curves when the model sits in a
-   * training folder) into {@code out}.
+   * training folder) into {@code out} — for a culture+year model one page per task, in {@code
+   * out/culture/} and {@code out/year/} ({@link #writeReports}).
    *
    * @param model a model folder, or a training folder holding {@code model/}
    * @param preparedFolder the prepared folder the model is evaluated on
@@ -59,23 +62,28 @@ public final class ModelEvaluation {
    * @param name the model's name in the report, or {@code null} for the training folder's name
    * @param out the report folder ({@code index.html}, {@code metrics.json}, ...)
    * @throws IOException naming the prepared folder's or the history's file that is missing or broken
+   * @return one result per task the model predicts, culture before year
    * @throws IllegalArgumentException naming the model folder's problem, or when the model does not
    *     fit the data
    */
-  public static Result evaluateAndReport(Path model, Path preparedFolder, Split split, String name, Path out)
+  public static List<Result> evaluateAndReport(Path model, Path preparedFolder, Split split, String name, Path out)
       throws IOException {
     Path modelFolder = ModelFolder.locate(model);
     Path absolute = modelFolder.toAbsolutePath().normalize();
     Path training = absolute.getParent() == null ? absolute : absolute.getParent();
     String modelName = name != null ? name : training.getFileName().toString();
-    EvaluationReport evaluation = evaluate(modelFolder, preparedFolder, split, modelName);
-    ReportFiles files =
-        writeReport(
+    List<EvaluationReport> evaluations = evaluateEach(modelFolder, preparedFolder, split, modelName);
+    List<ReportFiles> pages =
+        writeReports(
             modelName + " on the " + split.id() + " split of " + preparedFolder.getFileName(),
-            evaluation,
+            evaluations,
             RunCurves.read(modelName, training),
             out);
-    return new Result(evaluation, files);
+    List<Result> results = new ArrayList<>();
+    for (int i = 0; i < evaluations.size(); i++) {
+      results.add(new Result(evaluations.get(i), pages.get(i)));
+    }
+    return List.copyOf(results);
   }
 
   /**
@@ -101,6 +109,29 @@ public final class ModelEvaluation {
   /** Evaluates a model in memory; see {@link #evaluate(Path, Path, Split, String)}. */
   public static EvaluationReport evaluate(MetModel model, Path preparedFolder, Split split, String name)
       throws IOException {
+    List<EvaluationReport> reports = evaluateEach(model, preparedFolder, split, name);
+    if (reports.size() != 1) {
+      throw new IllegalArgumentException(
+          name + " predicts culture and year: evaluate it with evaluateEach, which reports both");
+    }
+    return reports.get(0);
+  }
+
+  /**
+   * Loads a model folder and evaluates each of its tasks: one report for a culture or a year model,
+   * two (culture, then year) for a culture+year model; see {@link #evaluate(Path, Path, Split,
+   * String)}.
+   */
+  public static List<EvaluationReport> evaluateEach(
+      Path modelFolder, Path preparedFolder, Split split, String name) throws IOException {
+    try (MetModel model = MetModels.load(modelFolder)) {
+      return evaluateEach(model, preparedFolder, split, name);
+    }
+  }
+
+  /** Evaluates each task of a model in memory; see {@link #evaluateEach(Path, Path, Split, String)}. */
+  public static List<EvaluationReport> evaluateEach(
+      MetModel model, Path preparedFolder, Split split, String name) throws IOException {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(split, "split");
     checkTask(model, DatasetSplits.read(preparedFolder).task(), preparedFolder);
@@ -129,7 +160,7 @@ public final class ModelEvaluation {
         // only year models compare with a constant guess; culture objects need not have a year
         evaluator.baselineFromTraining(data.splits().train());
       }
-      return evaluator.build().evaluate(model, dataset, data.splits().get(split));
+      return evaluator.build().evaluateEach(model, dataset, data.splits().get(split));
     }
   }
 
@@ -140,7 +171,11 @@ public final class ModelEvaluation {
    * @throws IllegalArgumentException saying which model cannot be evaluated on which data
    */
   static void checkTask(MetModel model, Task dataTask, Path preparedFolder) {
-    Task modelTask = model.spec().head() instanceof HeadSpec.Classifier ? Task.CULTURE : Task.YEAR;
+    HeadSpec head = model.spec().head();
+    Task modelTask =
+        head instanceof HeadSpec.Classifier
+            ? Task.CULTURE
+            : head instanceof HeadSpec.CultureYear ? Task.CULTURE_YEAR : Task.YEAR;
     if (modelTask != dataTask) {
       throw new IllegalArgumentException(
           "a "
@@ -154,7 +189,9 @@ public final class ModelEvaluation {
               + ", the model ("
               + model.spec().describe()
               + ") predicts "
-              + (modelTask == Task.CULTURE ? "cultures" : "years"));
+              + (modelTask == Task.CULTURE
+                  ? "cultures"
+                  : modelTask == Task.YEAR ? "years" : "cultures and years"));
     }
   }
 
@@ -167,5 +204,31 @@ public final class ModelEvaluation {
     RunReport.Builder report = RunReport.builder().title(title).evaluation(evaluation);
     curves.ifPresent(report::curves);
     return report.build().writeTo(folder);
+  }
+
+  /**
+   * Writes the pages of {@link #evaluateEach}: one evaluation into the folder itself ({@link
+   * #writeReport}); the two of a culture+year model into its {@code culture/} and {@code year/}
+   * subfolders, each a complete page ({@code metrics.json}, {@code report.md}, {@code
+   * predictions.csv}, {@code index.html}).
+   *
+   * @return the written pages, in the order of the evaluations
+   */
+  public static List<ReportFiles> writeReports(
+      String title, List<EvaluationReport> evaluations, Optional<RunCurves> curves, Path folder) {
+    if (evaluations.size() == 1) {
+      return List.of(writeReport(title, evaluations.get(0), curves, folder));
+    }
+    List<ReportFiles> files = new ArrayList<>();
+    for (EvaluationReport evaluation : evaluations) {
+      String task = taskOf(evaluation);
+      files.add(writeReport(title + " (" + task + ")", evaluation, curves, folder.resolve(task)));
+    }
+    return List.copyOf(files);
+  }
+
+  /** {@code culture} or {@code year}: what an evaluation measured. */
+  public static String taskOf(EvaluationReport evaluation) {
+    return evaluation.result() instanceof YearResult ? Task.YEAR.id() : Task.CULTURE.id();
   }
 }

@@ -73,6 +73,7 @@ public record YearResult(
     headline.put(HeadlineMetric.WITHIN_25_YEARS, metrics.model().within25());
     headline.put(HeadlineMetric.WITHIN_50_YEARS, metrics.model().within50());
     headline.put(HeadlineMetric.INSIDE_INTERVAL, metrics.model().insideInterval());
+    headline.put(HeadlineMetric.MEAN_INTERVAL_ERROR, metrics.model().meanIntervalError());
     headline.put(HeadlineMetric.BASELINE_MEAN_YEAR_ERROR, metrics.baseline().meanYearError());
     return Collections.unmodifiableMap(headline);
   }

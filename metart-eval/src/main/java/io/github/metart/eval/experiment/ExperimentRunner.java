@@ -257,10 +257,18 @@ public final class ExperimentRunner {
     Path report = folder.resolve("report");
     Path metrics = report.resolve(EvaluationFiles.METRICS_JSON);
     String label = String.format(Locale.ROOT, "run %d/%d %s", index, total, run.name());
-    if (Files.isRegularFile(metrics)) {
+    List<Path> twoTasks =
+        List.of(Task.CULTURE, Task.YEAR).stream()
+            .map(t -> report.resolve(t.id()).resolve(EvaluationFiles.METRICS_JSON))
+            .toList();
+    if (Files.isRegularFile(metrics) || twoTasks.stream().allMatch(Files::isRegularFile)) {
       stage("%s: done earlier, skipped", label);
+      List<MetricsSummary> summaries = new ArrayList<>();
+      for (Path file : Files.isRegularFile(metrics) ? List.of(metrics) : twoTasks) {
+        summaries.add(readSummary(file));
+      }
       return new RunOutcome(
-          run, RunOutcome.How.SKIPPED, folder, readSummary(metrics), RunCurves.read(run.name(), train));
+          run, RunOutcome.How.SKIPPED, folder, MetricsSummary.combined(summaries), RunCurves.read(run.name(), train));
     }
     RunOutcome.How how;
     Trainer.Builder trainer = Trainer.builder().outputDirectory(train);
@@ -281,12 +289,16 @@ public final class ExperimentRunner {
       stage("    %s", fit.message());
       how = RunOutcome.How.TRAINED;
     }
-    EvaluationReport evaluation =
-        ModelEvaluation.evaluate(train.resolve(FitResult.MODEL_FOLDER), data, split, run.name());
+    List<EvaluationReport> evaluations =
+        ModelEvaluation.evaluateEach(train.resolve(FitResult.MODEL_FOLDER), data, split, run.name());
     Optional<RunCurves> curves = RunCurves.read(run.name(), train);
-    ModelEvaluation.writeReport(spec.title() + ": " + run.name(), evaluation, curves, report);
-    stage("    %s", evaluation.summaryLine());
-    return new RunOutcome(run, how, folder, MetricsSummary.of(evaluation), curves);
+    ModelEvaluation.writeReports(spec.title() + ": " + run.name(), evaluations, curves, report);
+    List<MetricsSummary> summaries = new ArrayList<>();
+    for (EvaluationReport evaluation : evaluations) {
+      stage("    %s", evaluation.summaryLine());
+      summaries.add(MetricsSummary.of(evaluation));
+    }
+    return new RunOutcome(run, how, folder, MetricsSummary.combined(summaries), curves);
   }
 
   private static boolean finished(Path train) throws IOException {

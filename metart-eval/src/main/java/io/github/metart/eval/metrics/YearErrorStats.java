@@ -23,6 +23,9 @@ import java.util.function.ToDoubleFunction;
  * @param within50 the share of predictions at most 50 years from the actual year
  * @param insideInterval the share of predictions that, rounded to a whole year, fall inside the
  *     object's own date interval
+ * @param meanIntervalError the mean distance in years from the prediction to the object's own date
+ *     interval: 0 inside {@code [begin, end]}, else the distance to the nearer end (see {@link
+ *     YearOutcome#intervalError()})
  */
 public record YearErrorStats(
     int count,
@@ -32,7 +35,8 @@ public record YearErrorStats(
     double meanSignedError,
     double within25,
     double within50,
-    double insideInterval) {
+    double insideInterval,
+    double meanIntervalError) {
 
   /** Validates the count. */
   public YearErrorStats {
@@ -56,7 +60,8 @@ public record YearErrorStats(
     int n = predictions.size();
     if (n == 0) {
       return new YearErrorStats(
-          0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+          0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+          Double.NaN);
     }
     double[] absolute = new double[n];
     double sumAbsolute = 0;
@@ -65,6 +70,7 @@ public record YearErrorStats(
     int within25 = 0;
     int within50 = 0;
     int inside = 0;
+    double sumInterval = 0;
     for (int i = 0; i < n; i++) {
       YearOutcome p = predictions.get(i);
       double predicted = guess.applyAsDouble(p);
@@ -83,6 +89,7 @@ public record YearErrorStats(
       if (YearOutcome.insideInterval(predicted, p.intervalBegin(), p.intervalEnd())) {
         inside++;
       }
+      sumInterval += YearOutcome.intervalError(predicted, p.intervalBegin(), p.intervalEnd());
     }
     return new YearErrorStats(
         n,
@@ -92,7 +99,8 @@ public record YearErrorStats(
         sumSigned / n,
         (double) within25 / n,
         (double) within50 / n,
-        (double) inside / n);
+        (double) inside / n,
+        sumInterval / n);
   }
 
   private static double median(double[] values) {

@@ -72,4 +72,20 @@ public record YearOutcome(
     long rounded = Math.round(year);
     return rounded >= begin && rounded <= end;
   }
+
+  /**
+   * The distance in years from the predicted year to the object's date interval: 0 inside it (both
+   * ends included), else the distance to the nearer end.
+   */
+  public double intervalError() {
+    return intervalError(predictedYear, intervalBegin, intervalEnd);
+  }
+
+  /**
+   * The distance in years from {@code year} to {@code [begin, end]}: {@code max(begin - year, 0) +
+   * max(year - end, 0)}, so 0 anywhere inside the interval.
+   */
+  public static double intervalError(double year, int begin, int end) {
+    return Math.max(begin - year, 0) + Math.max(year - end, 0);
+  }
 }

@@ -219,7 +219,8 @@ class EvaluationReportTest {
         .isEqualTo(
             "m on test (1 objects): mean year error 30.0 years, median year error 30.0 years, RMSE"
                 + " 30.0 years, within ±25 years 0.0 %, within ±50 years 100.0 %, inside the object's"
-                + " date 0.0 %, baseline mean year error 100.0 years");
+                + " date 0.0 %, mean error to the object's date 30.0 years, baseline mean year error"
+                + " 100.0 years");
   }
 
   @Test

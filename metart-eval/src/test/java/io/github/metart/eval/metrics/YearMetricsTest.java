@@ -38,6 +38,20 @@ class YearMetricsTest {
   }
 
   @Test
+  void theErrorToTheIntervalIsZeroInsideAndTheDistanceToTheNearerEndOutside() {
+    YearErrorStats s = YearErrorStats.ofOutcomes(four().outcomes());
+    // 1810 in 1790..1820: 0; 1850 before 1880..1920: 30; 1600 after 1500..1525: 75; -300 inside: 0
+    assertThat(s.meanIntervalError()).isCloseTo((0 + 30 + 75 + 0) / 4.0, within(EPS));
+    assertThat(s.insideInterval()).isEqualTo(0.5);
+
+    // guessing 1500 always: 290 + 380 + 0 (the interval begins at 1500) + 1750
+    YearMetrics m = YearMetrics.of(four(), YearBaseline.meanTrainingYear(1500));
+    assertThat(m.baseline().meanIntervalError()).isCloseTo((290 + 380 + 0 + 1750) / 4.0, within(EPS));
+    assertThat(io.github.metart.eval.outcomes.YearOutcome.intervalError(1525.5, 1500, 1525))
+        .isCloseTo(0.5, within(EPS));
+  }
+
+  @Test
   void theConstantGuessBaselineSitsBesideTheModel() {
     YearMetrics m = YearMetrics.of(four(), YearBaseline.meanTrainingYear(1500));
 

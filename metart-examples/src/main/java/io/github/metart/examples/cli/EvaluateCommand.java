@@ -1,11 +1,10 @@
 package io.github.metart.examples.cli;
 
 import io.github.metart.data.dataset.Split;
-import io.github.metart.eval.evaluation.EvaluationReport;
-import io.github.metart.eval.report.ReportFiles;
 import io.github.metart.eval.evaluation.ModelEvaluation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +25,8 @@ import picocli.CommandLine.Spec;
       "Evaluate a trained model on one split of a prepared folder (the images of the cache it was",
       "trained on, centre-cropped) and write DIR/metrics.json, DIR/report.md, DIR/predictions.csv and",
       "DIR/index.html (confusion matrix or year errors, breakdowns, training curves when known).",
-      "Year models are compared with always guessing the mean training year.",
+      "Year models are compared with always guessing the mean training year. A culture+year model",
+      "gets both evaluations, in DIR/culture/ and DIR/year/.",
       "Example: metart evaluate --model runs/culture --data prepared/culture --out reports/culture"
     })
 final class EvaluateCommand implements Callable<Integer> {
@@ -60,13 +60,13 @@ final class EvaluateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--split: " + e.getMessage());
     }
-    ModelEvaluation.Result result = ModelEvaluation.evaluateAndReport(model, data, chosen, name, out);
-    EvaluationReport evaluation = result.evaluation();
-    ReportFiles files = result.files();
+    List<ModelEvaluation.Result> results = ModelEvaluation.evaluateAndReport(model, data, chosen, name, out);
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println(evaluation.summaryLine());
-    files.evaluation().ifPresent(e -> stdout.println("metrics: " + e.metricsJson()));
-    stdout.println("report: " + files.page());
+    for (ModelEvaluation.Result result : results) {
+      stdout.println(result.evaluation().summaryLine());
+      result.files().evaluation().ifPresent(e -> stdout.println("metrics: " + e.metricsJson()));
+      stdout.println("report: " + result.files().page());
+    }
     stdout.flush();
     return 0;
   }

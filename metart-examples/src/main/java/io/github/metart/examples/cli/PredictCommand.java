@@ -83,6 +83,9 @@ final class PredictCommand implements Callable<Integer> {
     if (prediction instanceof YearPrediction year) {
       return Long.toString(year.roundedYear());
     }
+    if (prediction instanceof io.github.metart.models.heads.CultureYearPrediction both) {
+      return describe(both.culture()) + "\t" + describe(both.year());
+    }
     List<String> labels = new ArrayList<>();
     for (LabelProbability label : ((ClassPrediction) prediction).topK(top)) {
       labels.add(String.format(Locale.ROOT, "%s %.3f", label.label(), label.probability()));

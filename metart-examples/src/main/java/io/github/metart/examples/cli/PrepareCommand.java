@@ -63,8 +63,18 @@ final class PrepareCommand implements Callable<Integer> {
   @Option(names = "--csv", required = true, paramLabel = "FILE", description = "The MetObjects.csv-format file.")
   Path csv;
 
-  @Option(names = "--task", required = true, paramLabel = "TASK", description = "culture or year.")
+  @Option(names = "--task", required = true, paramLabel = "TASK", converter = TaskConverter.class,
+      description = "culture, year, or culture+year (objects with a culture label and a year in"
+          + " --min-year..--max-year, for one model with both heads).")
   Task task;
+
+  /** {@code culture}, {@code year} or {@code culture+year} ({@link Task#fromId}). */
+  static final class TaskConverter implements picocli.CommandLine.ITypeConverter<Task> {
+    @Override
+    public Task convert(String value) {
+      return Task.fromId(value);
+    }
+  }
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write (created; an earlier prepared folder is replaced).")
   Path out;
@@ -224,8 +234,19 @@ final class PrepareCommand implements Callable<Integer> {
   DatasetBuilder<?> builder() throws IOException {
     MetDataset source = MetDataset.fromCsv(CliOptions.existingFile(csv));
     DatasetBuilder<?> builder;
-    if (task == Task.CULTURE) {
+    if (task.hasCultures()) {
       CultureDatasetBuilder b = source.culture();
+      if (task == Task.CULTURE_YEAR) {
+        int[] range = yearRange();
+        b.withYears(range[0], range[1]);
+        if (maxSpan != null) {
+          CliOptions.requireAtLeast(spec, "--max-span", maxSpan, 0);
+          b.maxSpan(maxSpan);
+        }
+        if (labeling != null) {
+          b.yearLabeling(CliOptions.parse(spec, "--labeling", YearLabeling.class, labeling));
+        }
+      }
       if (minPerLabel != null) {
         CliOptions.requirePositive(spec, "--min-per-label", minPerLabel);
         b.minPerLabel(minPerLabel);
@@ -253,11 +274,9 @@ final class PrepareCommand implements Callable<Integer> {
       }
       builder = b;
     } else {
-      int min = minYear == null ? 1500 : minYear;
-      int max = maxYear == null ? 1900 : maxYear;
-      if (min >= max) {
-        throw new ParameterException(spec.commandLine(), "--min-year (" + min + ") must be before --max-year (" + max + ")");
-      }
+      int[] range = yearRange();
+      int min = range[0];
+      int max = range[1];
       YearDatasetBuilder b = source.year(min, max);
       if (binWidth != null) {
         CliOptions.requirePositive(spec, "--bin-width", binWidth);
@@ -293,6 +312,16 @@ final class PrepareCommand implements Callable<Integer> {
     return builder;
   }
 
+  /** {@code --min-year} and {@code --max-year} (default 1500..1900), checked. */
+  private int[] yearRange() {
+    int min = minYear == null ? 1500 : minYear;
+    int max = maxYear == null ? 1900 : maxYear;
+    if (min >= max) {
+      throw new ParameterException(spec.commandLine(), "--min-year (" + min + ") must be before --max-year (" + max + ")");
+    }
+    return new int[] {min, max};
+  }
+
   private SplitRatio splitRatio() {
     String[] parts = split.split(":");
     if (parts.length != 3) {
@@ -310,7 +339,12 @@ final class PrepareCommand implements Callable<Integer> {
   /** Options of the other task are a usage error, not silently ignored. */
   private void checkTaskOptions() {
     List<String> wrong = new ArrayList<>();
-    if (task == Task.CULTURE) {
+    if (task == Task.CULTURE_YEAR) {
+      // culture+year balances and splits per culture label: the year bins' options do not apply
+      addIf(wrong, binWidth != null, "--bin-width");
+      addIf(wrong, perBin != null, "--per-bin");
+      addIf(wrong, minPerBin != null, "--min-per-bin");
+    } else if (task == Task.CULTURE) {
       addIf(wrong, minYear != null, "--min-year");
       addIf(wrong, maxYear != null, "--max-year");
       addIf(wrong, binWidth != null, "--bin-width");
@@ -332,7 +366,7 @@ final class PrepareCommand implements Callable<Integer> {
     if (!wrong.isEmpty()) {
       throw new ParameterException(spec.commandLine(),
           String.join(", ", wrong) + (wrong.size() == 1 ? " applies" : " apply") + " to --task "
-              + (task == Task.CULTURE ? "year" : "culture") + " only");
+              + (task == Task.YEAR ? "culture" : "year") + " only");
     }
   }
 

@@ -225,6 +225,23 @@ final class TrainCommand implements Callable<Integer> {
   String classWeights;
 
   @Option(
+      names = "--year-target",
+      paramLabel = "CHOICE",
+      description =
+          "What a year model learns from each object's date interval: random (the year prepare drew"
+              + " inside it; default), midpoint, or interval (no loss anywhere inside [begin, end];"
+              + " a binned head learns the covered bins).")
+  String yearTarget;
+
+  @Option(
+      names = "--year-loss-weight",
+      paramLabel = "W",
+      description =
+          "For data prepared with --task culture+year (one backbone, a culture and a year head):"
+              + " the loss is culture + W * year (default: 1).")
+  Double yearLossWeight;
+
+  @Option(
       names = "--devices",
       paramLabel = "LIST",
       description = "auto (every GPU, else the CPU; default), cpu, or GPU indices such as 0,1.")
@@ -367,6 +384,8 @@ final class TrainCommand implements Callable<Integer> {
           .ema(ema)
           .accumulate(accumulate)
           .classWeights(classWeights)
+          .yearTarget(yearTarget)
+          .yearLossWeight(yearLossWeight)
           .build()
           .config();
     } catch (IllegalArgumentException e) {

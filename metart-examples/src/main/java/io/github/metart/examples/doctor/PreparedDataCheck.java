@@ -64,7 +64,11 @@ final class PreparedDataCheck implements PreflightCheck {
           splits.task() == Task.YEAR
               ? "year task, " + splits.yearRange().map(Object::toString).orElse("?") + ", "
                   + manifest.labels().size() + " bins"
-              : "culture task, " + manifest.labels().size() + " labels (" + String.join(", ", manifest.labels()) + ")";
+              : splits.task().id() + " task, " + manifest.labels().size() + " labels ("
+                  + String.join(", ", manifest.labels()) + ")"
+                  + (splits.task() == Task.CULTURE_YEAR
+                      ? ", years " + splits.yearRange().map(Object::toString).orElse("?")
+                      : "");
       String counts =
           Stream.of(Split.values())
               .map(s -> s.id() + " " + manifest.total(s))

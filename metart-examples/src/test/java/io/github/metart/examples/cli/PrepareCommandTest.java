@@ -86,6 +86,10 @@ class PrepareCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().strip()).doesNotContain("\n").contains("--bin-width applies to --task year only");
     assertThat(CliRun.run("prepare", "--csv", "x.csv", "--task", "colour", "--out", "o").exitCode()).isEqualTo(2);
+    CliRun.Result both = CliRun.run("prepare", "--csv", csv().toString(), "--task", "culture+year",
+        "--per-bin", "5", "--out", dir.resolve("w").toString());
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err().strip()).doesNotContain("\n").contains("--per-bin applies to --task year only");
     assertThat(CliRun.run("prepare", "--csv", csv().toString(), "--task", "year", "--split", "8:1",
         "--out", dir.resolve("y").toString()).err()).contains("--split must be TRAIN:VALIDATION:TEST");
     assertThat(CliRun.run("prepare", "--task", "year", "--out", "o").exitCode()).isEqualTo(2);

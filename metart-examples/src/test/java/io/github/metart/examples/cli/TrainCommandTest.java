@@ -223,6 +223,31 @@ class TrainCommandTest {
   }
 
   @Test
+  void theYearTargetIsChosenRecordedAndCheckedOnResume() throws Exception {
+    Path years = PreparedFolders.year(temp.resolve("prepared-years"), 16, 8, 32);
+    Path out = temp.resolve("run-interval");
+    MetartCliTest.Run run =
+        MetartCliTest.run(train(out, "--data", years.toString(), "--epochs", "1", "--year-target", "interval"));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("status: completed");
+    assertThat(HistoryFiles.read(out).provenance().config().yearTarget())
+        .isEqualTo(io.github.metart.data.dataset.YearTargetChoice.INTERVAL);
+
+    MetartCliTest.Run other =
+        MetartCliTest.run(
+            train(out, "--data", years.toString(), "--epochs", "1", "--year-target", "midpoint", "--resume"));
+    assertThat(other.exitCode()).isNotZero();
+    assertThat(other.err()).contains("yearTarget");
+
+    MetartCliTest.Run bad = MetartCliTest.run(train(temp.resolve("bad-year"), "--year-target", "middle"));
+    assertThat(bad.exitCode()).isEqualTo(MetartCli.EXIT_USAGE);
+    assertThat(bad.err().strip())
+        .doesNotContain("\n")
+        .contains("unknown year target 'middle': use interval, random or midpoint");
+  }
+
+  @Test
   void badOptionsAreOneLineUsageErrors() {
     Path out = temp.resolve("bad");
     MetartCliTest.Run lr = MetartCliTest.run(train(out, "--lr", "-1"));

@@ -69,11 +69,44 @@ public final class BinnedYearHead implements YearHead {
     return toYear(binCentre(bin));
   }
 
-  /** The bin index of each normalized year, as float32 {@code [B, 1]} like a class-index label. */
+  /**
+   * The bin index of each normalized year, as float32 {@code [B, 1]} like a class-index label; for
+   * interval labels {@code [B, 3]} (year, begin, end) the soft targets {@link #intervalTargets}
+   * {@code [B, bins]}, which the cross-entropy reads as a distribution.
+   */
   @Override
   public NDArray trainingTargets(NDArray labels) {
+    if (YearHead.isInterval(labels)) {
+      return intervalTargets(labels.get(":, 1"), labels.get(":, 2"));
+    }
     int bins = spec.bins();
     return labels.toType(DataType.FLOAT32, false).mul(bins).floor().clip(0, bins - 1);
+  }
+
+  /**
+   * Soft targets spread over exactly the bins an interval covers: for normalized interval ends
+   * {@code begin <= end} (clipped to 0..1), bin {@code i} gets {@code overlap([begin, end], [i /
+   * bins, (i + 1) / bins]) / (end - begin)}, so each row sums to 1 and bins outside the interval
+   * get 0. An interval of no width (one year) puts all its weight on its bin ({@link #binOf}).
+   *
+   * @param begin the normalized begins, {@code [B]} or {@code [B, 1]}
+   * @param end the normalized ends, same shape
+   * @return float32 {@code [B, bins]}
+   */
+  public NDArray intervalTargets(NDArray begin, NDArray end) {
+    int bins = spec.bins();
+    NDArray b = begin.toType(DataType.FLOAT32, false).reshape(-1, 1).clip(0, 1);
+    NDArray e = end.toType(DataType.FLOAT32, false).reshape(-1, 1).clip(0, 1);
+    NDArray lower =
+        begin.getManager().arange(0f, bins, 1f).div(bins).toDevice(b.getDevice(), false).reshape(1, bins);
+    NDArray upper = lower.add(1f / bins);
+    NDArray overlap = e.minimum(upper).sub(b.maximum(lower)).maximum(0f);
+    NDArray width = overlap.sum(new int[] {1}, true);
+    NDArray spread = overlap.div(width.maximum(Float.MIN_NORMAL));
+    NDArray point =
+        b.mul(bins).floor().clip(0, bins - 1).squeeze(1).toType(DataType.INT64, false).oneHot(bins)
+            .toType(DataType.FLOAT32, false);
+    return ai.djl.ndarray.NDArrays.where(width.gt(0f).broadcast(spread.getShape()), spread, point);
   }
 
   /** Softmax over the bins of a {@code [B, bins]} batch of logits. */

@@ -9,7 +9,7 @@ import java.util.List;
  * training, and how a batch of outputs becomes predictions. Obtained from {@link
  * io.github.metart.models.MetModel#head()} or {@link #of(HeadSpec)}; immutable.
  */
-public sealed interface Head permits ClassifierHead, YearHead {
+public sealed interface Head permits ClassifierHead, YearHead, CultureYearHead {
 
   /** The head for a spec. */
   static Head of(HeadSpec spec) {
@@ -19,6 +19,8 @@ public sealed interface Head permits ClassifierHead, YearHead {
       return new RegressionHead(regression);
     } else if (spec instanceof HeadSpec.BinnedYear binned) {
       return new BinnedYearHead(binned);
+    } else if (spec instanceof HeadSpec.CultureYear both) {
+      return new CultureYearHead(both);
     }
     throw new IllegalArgumentException("unknown head spec " + spec);
   }

@@ -16,9 +16,17 @@ public enum HeadKind {
    * Logits over year bins; train with softmax cross-entropy against the bin index that {@link
    * Head#trainingTargets} computes from the normalized year.
    */
-  BINNED_YEAR;
+  BINNED_YEAR,
+  /**
+   * Culture and year on one backbone: cross-entropy on the culture logits plus the year head's
+   * loss on the year outputs, weighted.
+   */
+  CULTURE_YEAR;
 
-  /** Whether the outputs are logits trained with softmax cross-entropy on an index target. */
+  /**
+   * Whether the outputs are logits trained with softmax cross-entropy on an index target (for
+   * {@link #CULTURE_YEAR}: at least its culture outputs are).
+   */
   public boolean usesSoftmaxCrossEntropy() {
     return this != REGRESSION;
   }

@@ -42,9 +42,16 @@ public final class RegressionHead implements YearHead {
     return spec.maxYear();
   }
 
-  /** The normalized years, unchanged. */
+  /**
+   * The normalized years, unchanged ({@code [B, 1]}); for interval labels {@code [B, 3]} (year,
+   * begin, end: {@code YearTargetChoice.INTERVAL}) the intervals {@code [B, 2]} (begin, end), which
+   * the regression losses score by the distance to the interval, zero inside it.
+   */
   @Override
   public NDArray trainingTargets(NDArray labels) {
+    if (YearHead.isInterval(labels)) {
+      return labels.get(":, 1:3");
+    }
     return labels;
   }
 

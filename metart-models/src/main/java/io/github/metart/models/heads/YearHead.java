@@ -32,6 +32,14 @@ public sealed interface YearHead extends Head permits RegressionHead, BinnedYear
   }
 
   /**
+   * Whether a batch of dataset labels carries intervals: {@code [B, 3]} (year, begin, end, each
+   * normalized), as the year task trained on the Met's intervals writes them.
+   */
+  static boolean isInterval(NDArray labels) {
+    return labels.getShape().dimension() == 2 && labels.getShape().get(1) == 3;
+  }
+
+  /**
    * The predicted normalized years of a batch of outputs, as a {@code [B]} array in 0..1 (computed
    * on the outputs' device, e.g. for validation metrics during training).
    */

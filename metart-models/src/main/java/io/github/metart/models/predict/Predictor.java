@@ -256,6 +256,9 @@ public final class Predictor {
     if (prediction instanceof ClassPrediction classes) {
       return classes.topK(k);
     }
+    if (prediction instanceof io.github.metart.models.heads.CultureYearPrediction both) {
+      return both.culture().topK(k);
+    }
     throw new IllegalStateException(
         model.spec().name() + " predicts years (" + model.spec().head().describe() + "), not labels");
   }
@@ -263,6 +266,9 @@ public final class Predictor {
   private double yearOf(Prediction prediction) {
     if (prediction instanceof YearPrediction year) {
       return year.year();
+    }
+    if (prediction instanceof io.github.metart.models.heads.CultureYearPrediction both) {
+      return both.year().year();
     }
     throw new IllegalStateException(
         model.spec().name() + " predicts labels (" + model.spec().head().describe() + "), not years");

@@ -78,7 +78,8 @@ public record HeadChoice(Kind kind, int bins) {
 
   /**
    * The head this choice gives for data whose own head is {@code dataHead} (a classifier over the
-   * culture labels, or a year regression over the data's year range).
+   * culture labels, or a year regression over the data's year range; for culture and year
+   * together the choice applies to the year head).
    *
    * @param dataHead the data's own head
    * @param dataName the data's name for messages, e.g. its folder
@@ -87,6 +88,10 @@ public record HeadChoice(Kind kind, int bins) {
   public HeadSpec resolve(HeadSpec dataHead, String dataName) {
     if (kind == Kind.AUTO) {
       return dataHead;
+    }
+    if (dataHead instanceof HeadSpec.CultureYear both
+        && both.year() instanceof HeadSpec.Regression bothYears) {
+      return HeadSpec.cultureYear(both.culture(), resolve(bothYears, dataName));
     }
     if (!(dataHead instanceof HeadSpec.Regression years)) {
       throw new IllegalArgumentException(

@@ -18,7 +18,8 @@ import java.util.stream.IntStream;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = HeadSpec.Classifier.class, name = "classifier"),
   @JsonSubTypes.Type(value = HeadSpec.Regression.class, name = "regression"),
-  @JsonSubTypes.Type(value = HeadSpec.BinnedYear.class, name = "binned-year")
+  @JsonSubTypes.Type(value = HeadSpec.BinnedYear.class, name = "binned-year"),
+  @JsonSubTypes.Type(value = HeadSpec.CultureYear.class, name = "culture+year")
 })
 public sealed interface HeadSpec {
 
@@ -187,6 +188,45 @@ public sealed interface HeadSpec {
     @Override
     public String describe() {
       return "binned-year (" + minYear + ".." + maxYear + ", " + bins + " bins)";
+    }
+  }
+
+  /**
+   * Culture and year together: a classifier head and a year head (regression or binned) on one
+   * backbone.
+   */
+  static CultureYear cultureYear(Classifier culture, HeadSpec year) {
+    return new CultureYear(culture, year);
+  }
+
+  /**
+   * Two heads on one backbone: culture classification and a year head. The head layer holds both
+   * heads' units, the culture's {@code classes} logits first, then the year head's outputs; each
+   * output unit has its own weights, so the two are independent linear heads over the same
+   * features. Dataset labels are {@code [class index, year labels...]}.
+   *
+   * @param culture the culture classifier
+   * @param year the year head: a {@link Regression} or a {@link BinnedYear}
+   */
+  record CultureYear(Classifier culture, HeadSpec year) implements HeadSpec {
+
+    /** Validates the heads. */
+    public CultureYear {
+      Preconditions.checkArgument(culture != null, "the culture head is missing");
+      Preconditions.checkArgument(
+          year instanceof Regression || year instanceof BinnedYear,
+          "the year head of culture+year must be a regression or binned-year head, got %s",
+          year == null ? "none" : year.describe());
+    }
+
+    @Override
+    public int outputUnits() {
+      return culture.outputUnits() + year.outputUnits();
+    }
+
+    @Override
+    public String describe() {
+      return "culture+year (" + culture.describe() + " + " + year.describe() + ")";
     }
   }
 

@@ -136,6 +136,88 @@ class HeadsTest {
   }
 
   @Test
+  void binnedIntervalTargetsSumToOneOverExactlyTheCoveredBins() {
+    BinnedYearHead head = new BinnedYearHead(HeadSpec.binnedYear(1500, 1900, 4)); // 100 years a bin
+    io.github.metart.data.dataset.YearTarget target = head.target();
+    // (year, begin, end): 1550-1650 (half in bin 0, half in bin 1); 1600-1700 (exactly bin 1);
+    // 1525-1875 (75 of bin 0, bins 1 and 2 whole, 75 of bin 3); the single year 1750 (bin 2);
+    // 1450-1550, reaching before the range (only its 50 years inside count: bin 0)
+    int[][] intervals = {{1550, 1650}, {1600, 1700}, {1525, 1875}, {1750, 1750}, {1450, 1550}};
+    float[] flat = new float[intervals.length * 3];
+    for (int i = 0; i < intervals.length; i++) {
+      flat[i * 3] = (float) target.normalize(intervals[i][0]);
+      flat[i * 3 + 1] = (float) target.normalize(intervals[i][0]);
+      flat[i * 3 + 2] = (float) target.normalize(intervals[i][1]);
+    }
+
+    NDArray soft = head.trainingTargets(manager.create(flat, new Shape(intervals.length, 3)));
+
+    assertThat(soft.getShape()).isEqualTo(new Shape(intervals.length, 4));
+    float[] t = soft.toFloatArray();
+    float[][] expected = {
+      {0.5f, 0.5f, 0, 0},
+      {0, 1, 0, 0},
+      {75f / 350, 100f / 350, 100f / 350, 75f / 350},
+      {0, 0, 1, 0},
+      {1, 0, 0, 0}
+    };
+    for (int i = 0; i < intervals.length; i++) {
+      float sum = 0;
+      for (int bin = 0; bin < 4; bin++) {
+        float value = t[i * 4 + bin];
+        sum += value;
+        assertThat(value).as("interval %s, bin %s", i, bin).isCloseTo(expected[i][bin], within(1e-5f));
+        assertThat(value > 0).as("interval %s covers bin %s", i, bin).isEqualTo(expected[i][bin] > 0);
+      }
+      assertThat(sum).isCloseTo(1f, within(1e-5f));
+    }
+  }
+
+  @Test
+  void regressionIntervalTargetsAreTheBeginAndEnd() {
+    RegressionHead head = new RegressionHead(HeadSpec.regression(1500, 1900));
+    NDArray labels = rows(new float[] {0.3f, 0.25f, 0.5f}, new float[] {0.9f, 0.9f, 0.9f});
+
+    NDArray targets = head.trainingTargets(labels);
+
+    assertThat(targets.getShape()).isEqualTo(new Shape(2, 2));
+    assertThat(targets.toFloatArray()).containsExactly(0.25f, 0.5f, 0.9f, 0.9f);
+    NDArray points = manager.create(new float[] {0.3f, 0.9f}, new Shape(2, 1));
+    assertThat(head.trainingTargets(points).toFloatArray()).containsExactly(0.3f, 0.9f);
+  }
+
+  @Test
+  void cultureYearSplitsOutputsLabelsAndTargetsBetweenItsTwoHeads() {
+    HeadSpec.CultureYear spec =
+        HeadSpec.cultureYear(HeadSpec.classifier(List.of("a", "b", "c")), HeadSpec.binnedYear(1500, 1900, 4));
+    CultureYearHead head = (CultureYearHead) Head.of(spec);
+    assertThat(head.kind()).isEqualTo(HeadKind.CULTURE_YEAR);
+    assertThat(head.outputUnits()).isEqualTo(3 + 4);
+    assertThat(spec.describe())
+        .isEqualTo("culture+year (classifier (3 classes) + binned-year (1500..1900, 4 bins))");
+
+    // labels [class, year]: class 2 at 1750 (bin 2), class 0 at 1500 (bin 0)
+    NDArray points = rows(new float[] {2f, 0.625f}, new float[] {0f, 0f});
+    assertThat(head.trainingTargets(points).getShape()).isEqualTo(new Shape(2, 2));
+    assertThat(head.trainingTargets(points).toFloatArray()).containsExactly(2f, 2f, 0f, 0f);
+    // labels [class, year, begin, end]: 1550..1650 spreads over bins 0 and 1
+    NDArray intervals = rows(new float[] {1f, 0.25f, 0.125f, 0.375f});
+    assertThat(head.trainingTargets(intervals).toFloatArray())
+        .containsExactly(new float[] {1f, 0.5f, 0.5f, 0f, 0f}, within(1e-6f));
+
+    // outputs: logits favouring class 1, then bin logits all equal (expected year: the middle)
+    List<CultureYearPrediction> predictions =
+        head.predict(rows(new float[] {0f, 3f, 0f, 1f, 1f, 1f, 1f}));
+    assertThat(predictions).hasSize(1);
+    assertThat(predictions.get(0).culture().topLabel()).isEqualTo("b");
+    assertThat(predictions.get(0).year().year()).isCloseTo(1700, within(1e-3));
+    assertThatThrownBy(() -> head.trainingTargets(rows(new float[] {1f})))
+        .hasMessageContaining("culture+year labels are [B, 1 + W]");
+    assertThatThrownBy(() -> HeadSpec.cultureYear(HeadSpec.classifier(2), HeadSpec.classifier(3)))
+        .hasMessageContaining("must be a regression or binned-year head");
+  }
+
+  @Test
   void binnedYearPredictsTheExpectedYearUnderTheSoftmax() {
     BinnedYearHead head = new BinnedYearHead(HeadSpec.binnedYear(1500, 1900, 4));
     // bin centres 1550, 1650, 1750, 1850

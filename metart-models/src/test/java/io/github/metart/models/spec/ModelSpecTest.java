@@ -155,7 +155,9 @@ class ModelSpecTest {
             HeadSpec.classifier(List.of("Japan", "China", "Egypt")),
             HeadSpec.classifier(7),
             HeadSpec.regression(-500, 1900),
-            HeadSpec.binnedYear(1500, 1900, 16));
+            HeadSpec.binnedYear(1500, 1900, 16),
+            HeadSpec.cultureYear(HeadSpec.classifier(List.of("Japan", "China")), HeadSpec.regression(1500, 1900)),
+            HeadSpec.cultureYear(HeadSpec.classifier(3), HeadSpec.binnedYear(1500, 1900, 8)));
     for (HeadSpec head : heads) {
       ModelSpec spec =
           new ModelSpec(Architecture.VGG16, 1, 448, true, 256, 0.3, 1, 24, head);

@@ -2,6 +2,7 @@ package io.github.metart.train.config;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.github.metart.data.dataset.YearTargetChoice;
 import io.github.metart.data.loading.Augmentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,12 @@ import java.util.Objects;
  *     {@code accumulateSteps * batchSize} images; 1 for an update per batch (0 read as 1)
  * @param classWeights how a classification loss weighs its classes ({@code null} read as {@link
  *     ClassWeighting#NONE})
+ * @param yearTarget what a year model learns from each object's date interval ({@code null}: {@link
+ *     YearTargetChoice#DEFAULT}, the year prepare drew); datasets opened through {@code
+ *     PreparedData} or {@code PreparedTraining} are labeled for it; ignored by the culture task
+ * @param yearLossWeight the weight of the year loss beside the culture loss of a model with both
+ *     heads (culture+year): {@code loss = culture + yearLossWeight * year}; {@code null} for 1;
+ *     ignored by single-head models
  */
 public record TrainingConfig(
     int epochs,
@@ -87,7 +94,9 @@ public record TrainingConfig(
     FineTuning fineTuning,
     WeightAverage ema,
     int accumulateSteps,
-    ClassWeighting classWeights) {
+    ClassWeighting classWeights,
+    YearTargetChoice yearTarget,
+    Double yearLossWeight) {
 
   /** The largest batch size accepted. */
   public static final int MAX_BATCH_SIZE = 65_536;
@@ -128,6 +137,13 @@ public record TrainingConfig(
         "accumulateSteps must be between 1 (an update per batch) and %s, got %s",
         MAX_ACCUMULATE_STEPS,
         accumulateSteps);
+    // a configuration recorded before the year target was part of it: those runs used the drawn year
+    yearTarget = yearTarget == null ? YearTargetChoice.DEFAULT : yearTarget;
+    yearLossWeight = yearLossWeight == null ? 1.0 : yearLossWeight;
+    checkArgument(
+        Double.isFinite(yearLossWeight) && yearLossWeight >= 0,
+        "the year loss weight must be a finite number of 0 or more, got %s",
+        yearLossWeight);
     checkArgument(
         cpuThreads >= 0 && cpuThreads <= 1024,
         "CPU threads must be between 0 (automatic) and 1024, got %s",
@@ -195,6 +211,8 @@ public record TrainingConfig(
     if (!trained.ema.equals(ema)) {
       compare(differences, "ema", trained.ema.describe(), ema.describe());
     }
+    compare(differences, "yearTarget", trained.yearTarget, yearTarget);
+    compare(differences, "yearLossWeight", trained.yearLossWeight, yearLossWeight);
     if (trained.fusedUpdates != fusedUpdates) {
       differences.add(
           "fusedUpdates: "
@@ -241,6 +259,7 @@ public record TrainingConfig(
         "augmentation: " + augmentation,
         "fine-tuning: " + fineTuning.describe(),
         "weight average (EMA): " + ema.describe(),
+        "year target: " + yearTarget.id(),
         "seed: " + seed + ", devices: " + devices.describe());
   }
 
@@ -275,6 +294,8 @@ public record TrainingConfig(
     private WeightAverage ema = WeightAverage.none();
     private int accumulateSteps = 1;
     private ClassWeighting classWeights = ClassWeighting.NONE;
+    private YearTargetChoice yearTarget = YearTargetChoice.DEFAULT;
+    private Double yearLossWeight = 1.0;
 
     private Builder() {}
 
@@ -301,6 +322,8 @@ public record TrainingConfig(
       ema = c.ema;
       accumulateSteps = c.accumulateSteps;
       classWeights = c.classWeights;
+      yearTarget = c.yearTarget;
+      yearLossWeight = c.yearLossWeight;
     }
 
     /** The number of epochs. */
@@ -405,6 +428,24 @@ public record TrainingConfig(
       return this;
     }
 
+    /**
+     * What a year model learns from each object's interval: the interval itself, the year prepare
+     * drew (the default) or the midpoint ({@code null} for the default).
+     */
+    public Builder yearTarget(YearTargetChoice value) {
+      yearTarget = value;
+      return this;
+    }
+
+    /**
+     * The weight {@code W} of the year loss of a culture+year model: {@code culture + W * year}
+     * (default 1).
+     */
+    public Builder yearLossWeight(double value) {
+      yearLossWeight = value;
+      return this;
+    }
+
     /** What decides the best checkpoint, {@code null} for automatic. */
     public Builder monitor(Monitor value) {
       monitor = value;
@@ -463,7 +504,9 @@ public record TrainingConfig(
           fineTuning,
           ema,
           accumulateSteps,
-          classWeights);
+          classWeights,
+          yearTarget,
+          yearLossWeight);
     }
   }
 }

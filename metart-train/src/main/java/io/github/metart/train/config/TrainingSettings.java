@@ -3,6 +3,7 @@ package io.github.metart.train.config;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.metart.data.dataset.YearTargetChoice;
 import io.github.metart.data.loading.Augmentation;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -42,6 +43,9 @@ import java.util.function.Supplier;
  * @param ema the decay of an exponential moving average of the weights (with warm-up), e.g. 0.999; 0 or unset for none
  * @param accumulate gradient accumulation: the batches whose gradients make one update (effective batch accumulate x batchSize), default 1
  * @param classWeights {@code balanced} (each class weighs n / (k * count) in the cross-entropy) or {@code none} (default)
+ * @param yearTarget {@code interval}, {@code random} or {@code midpoint} (see {@link
+ *     io.github.metart.data.dataset.YearTargetChoice}; default {@code random})
+ * @param yearLossWeight the weight of the year loss of a culture+year model (default 1)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingSettings(
@@ -68,14 +72,16 @@ public record TrainingSettings(
     Double backboneLrFactor,
     Double ema,
     Integer accumulate,
-    String classWeights) {
+    String classWeights,
+    String yearTarget,
+    Double yearLossWeight) {
 
   /** Validates every value by building the configuration (the messages name the setting). */
   public TrainingSettings {
     config(
         epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
         warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights);
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights, yearTarget, yearLossWeight);
   }
 
   /** No setting given: every value is {@link TrainingConfig}'s default. */
@@ -115,6 +121,8 @@ public record TrainingSettings(
     b.ema = ema;
     b.backboneLrFactor = backboneLrFactor;
     b.freezeBackboneEpochs = freezeBackboneEpochs;
+    b.yearTarget = yearTarget;
+    b.yearLossWeight = yearLossWeight;
     return b;
   }
 
@@ -123,7 +131,7 @@ public record TrainingSettings(
     return config(
         epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
         warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights);
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights, yearTarget, yearLossWeight);
   }
 
   private static TrainingConfig config(
@@ -150,7 +158,9 @@ public record TrainingSettings(
       Double backboneLrFactor,
       Double ema,
       Integer accumulate,
-      String classWeights) {
+      String classWeights,
+      String yearTarget,
+      Double yearLossWeight) {
     TrainingConfig.Builder config = TrainingConfig.builder();
     TrainingConfig defaults = config.build();
     if (epochs != null) {
@@ -216,6 +226,12 @@ public record TrainingSettings(
     }
     if (classWeights != null) {
       config.classWeights(named("classWeights", () -> ClassWeighting.parse(classWeights)));
+    }
+    if (yearTarget != null) {
+      config.yearTarget(named("yearTarget", () -> YearTargetChoice.parse(yearTarget)));
+    }
+    if (yearLossWeight != null) {
+      config.yearLossWeight(yearLossWeight);
     }
     return config.build();
   }
@@ -323,6 +339,8 @@ public record TrainingSettings(
     private String devices;
     private Integer cpuThreads;
     private Integer checkpointEverySteps;
+    private String yearTarget;
+    private Double yearLossWeight;
 
     private Integer freezeBackboneEpochs;
     private Double backboneLrFactor;
@@ -475,6 +493,18 @@ public record TrainingSettings(
       return this;
     }
 
+    /** {@code interval}, {@code random} or {@code midpoint}. */
+    public Builder yearTarget(String value) {
+      yearTarget = value;
+      return this;
+    }
+
+    /** The weight of the year loss of a culture+year model. */
+    public Builder yearLossWeight(Double value) {
+      yearLossWeight = value;
+      return this;
+    }
+
     /**
      * Validates and builds the settings.
      *
@@ -484,7 +514,7 @@ public record TrainingSettings(
       return new TrainingSettings(
           epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
           warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights);
+          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights, yearTarget, yearLossWeight);
     }
   }
 }

@@ -99,8 +99,9 @@ public final class PreparedData implements AutoCloseable {
   }
 
   /**
-   * The head a model for this data needs: a classifier over the manifest's culture labels, or a
-   * regression of the year over the manifest's year range.
+   * The head a model for this data needs: a classifier over the manifest's culture labels, a
+   * regression of the year over the manifest's year range, or both on one backbone for culture
+   * and year together.
    */
   public HeadSpec head() {
     DatasetSplits splits = data.splits();
@@ -111,7 +112,10 @@ public final class PreparedData implements AutoCloseable {
         splits
             .yearRange()
             .orElseThrow(() -> new IllegalStateException(folder() + ": a year task without range"));
-    return HeadSpec.regression(range.begin(), range.end());
+    HeadSpec.Regression years = HeadSpec.regression(range.begin(), range.end());
+    return splits.task() == Task.CULTURE_YEAR
+        ? HeadSpec.cultureYear(HeadSpec.classifier(splits.labels()), years)
+        : years;
   }
 
   /** Stops the loaders and unmaps the cache. */
@@ -216,7 +220,7 @@ public final class PreparedData implements AutoCloseable {
             split.id(),
             data.cache().directory());
       }
-      return data.dataset(split)
+      return data.dataset(split, config.yearTarget())
           .inputSize(inputSize)
           .augmentation(chosen)
           .seed(config.seed())

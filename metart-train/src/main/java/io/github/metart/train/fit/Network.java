@@ -49,7 +49,7 @@ final class Network {
   /** The task's metric over a part of a batch (its mean over the part's samples). */
   double metric(NDList labels, NDList outputs) {
     metric.resetAccumulator(METRIC_KEY);
-    metric.updateAccumulator(METRIC_KEY, labels, task.metricPredictions(outputs));
+    metric.updateAccumulator(METRIC_KEY, task.metricLabels(labels), task.metricPredictions(outputs));
     return metric.getAccumulator(METRIC_KEY);
   }
 

@@ -48,6 +48,28 @@ final class RunChecks {
   }
 
   /**
+   * Checks that a metart dataset carries as many label values per record as the task needs under
+   * the configuration (e.g. three for years trained on intervals).
+   *
+   * @throws IllegalArgumentException saying how to open the data instead
+   */
+  static void labelWidth(TrainingData data, TrainingConfig config, TrainingTask task) {
+    int needed = task.labelWidth(config);
+    for (Object dataset : new Object[] {data.train(), data.hasValidation() ? data.validation() : null}) {
+      if (dataset instanceof CachedImageDataset images && images.labelWidth() != needed) {
+        throw new IllegalArgumentException(
+            "the images carry "
+                + images.labelWidth()
+                + " label values but the year target "
+                + config.yearTarget().id()
+                + " needs "
+                + needed
+                + " for this model: open the data with the configuration (PreparedData.at(folder).config(config))");
+      }
+    }
+  }
+
+  /**
    * The configured loss, or the head's default (cross-entropy for classes and year bins, L1 for
    * year regression).
    *

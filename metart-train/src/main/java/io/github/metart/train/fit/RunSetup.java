@@ -13,6 +13,7 @@ import io.github.metart.train.checkpoint.StoredCheckpoint;
 import io.github.metart.train.checkpoint.TrainingState;
 import io.github.metart.train.config.LossConfig;
 import io.github.metart.train.config.Monitor;
+import io.github.metart.train.config.ClassWeighting;
 import io.github.metart.train.config.TrainingConfig;
 import io.github.metart.train.data.TrainingData;
 import io.github.metart.train.devices.CpuThreads;
@@ -77,6 +78,7 @@ final class RunSetup implements AutoCloseable {
     TrainingTask task = model.task();
     Block block = model.block();
     int batchesPerEpoch = RunChecks.batchesPerEpoch(data, config);
+    RunChecks.labelWidth(data, config, task);
     if (config.earlyStopping().enabled()) {
       Monitors.checkAvailable(
           config.earlyStopping().monitor(), data.hasValidation(), "early stopping");
@@ -108,9 +110,12 @@ final class RunSetup implements AutoCloseable {
 
     convolutionGuard = ConvolutionGuard.protect(block, plan.isCpu());
     Replicas replicas = Replicas.of(block, plan, root);
+    if (config.classWeights() != ClassWeighting.NONE && task.labelWidth(config) != 1) {
+      throw new IllegalArgumentException(
+          "classWeights " + config.classWeights().key() + " needs a model with one culture head, not culture+year");
+    }
     float[] classWeights = ClassWeights.of(config.classWeights(), task, data.train(), root);
-    Network network =
-        new Network(block, replicas.store(), plan, task, Losses.of(loss, classWeights));
+    Network network = new Network(block, replicas.store(), plan, task, task.loss(loss, config, classWeights));
     OptimizerState optimizerState;
     if (checkpoint.isPresent()) {
       try (InputStream in = Files.newInputStream(checkpoint.get().optimizer())) {

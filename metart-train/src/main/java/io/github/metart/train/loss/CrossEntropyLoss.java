@@ -13,7 +13,8 @@ import ai.djl.training.loss.Loss;
  * CrossEntropyLoss(label_smoothing=s)}.
  *
  * <p>Predictions are logits {@code [B, C]}; labels hold the class index of every sample, {@code [B,
- * 1]} or {@code [B]}, in any numeric type.
+ * 1]} or {@code [B]}, in any numeric type, or one distribution over the classes per sample, {@code
+ * [B, C]} (soft targets, see {@link #evaluate}).
  */
 public final class CrossEntropyLoss extends Loss {
 
@@ -57,6 +58,9 @@ public final class CrossEntropyLoss extends Loss {
   public NDArray evaluate(NDList labels, NDList predictions) {
     NDArray logits = predictions.singletonOrThrow();
     NDArray target = labels.singletonOrThrow();
+    if (isDistribution(logits, target)) {
+      return soft(logits.logSoftmax(1), target.toType(logits.getDataType(), false));
+    }
     checkArgument(
         logits.getShape().dimension() == 2 && target.size() == logits.getShape().get(0),
         "cross-entropy needs logits [B, C] and one class index per sample, got logits %s and"
@@ -92,5 +96,31 @@ public final class CrossEntropyLoss extends Loss {
       total = total.add(smoothing.mul(labelSmoothing / classes));
     }
     return total.sum().div(targetWeights.sum());
+  }
+
+  /** Whether the labels are one distribution per sample, {@code [B, C]} like the logits (C > 1). */
+  private static boolean isDistribution(NDArray logits, NDArray target) {
+    return logits.getShape().dimension() == 2
+        && logits.getShape().get(1) > 1
+        && target.getShape().equals(logits.getShape());
+  }
+
+  /**
+   * Cross-entropy against soft targets {@code t} (rows summing to 1, e.g. a year interval spread
+   * over its bins): {@code mean_b(-sum_c t'[c] * log p[c])} with {@code t' = (1 - s) * t + s / C},
+   * which for a one-hot {@code t} is the hard formula above. With class weights, each class's term is
+   * weighted, {@code -sum_c w[c] t'[c] log p[c]}, as PyTorch weighs probability targets (the batch
+   * mean is not renormalized).
+   */
+  private NDArray soft(NDArray logProbabilities, NDArray targets) {
+    long classes = logProbabilities.getShape().get(1);
+    NDArray smoothed =
+        labelSmoothing == 0 ? targets : targets.mul(1 - labelSmoothing).add(labelSmoothing / classes);
+    if (classWeights != null) {
+      float[] padded = java.util.Arrays.copyOf(classWeights, Math.toIntExact(classes));
+      smoothed = smoothed.mul(
+          logProbabilities.getManager().create(padded).toDevice(logProbabilities.getDevice(), false).reshape(1, -1));
+    }
+    return smoothed.mul(logProbabilities).sum(new int[] {1}).neg().mean();
   }
 }

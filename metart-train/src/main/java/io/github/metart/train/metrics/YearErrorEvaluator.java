@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
 /**
  * The base of evaluators that score year outputs: it turns the network's outputs into normalized
  * years (unchanged for a plain regression output, or through a {@code YearHead}), compares them
- * with labels of shape {@code [B]} or {@code [B, 1]} (normalized years, as in the dataset), and
+ * with labels of shape {@code [B]} or {@code [B, 1]} (normalized years, as in the dataset; of
+ * interval labels {@code [B, 3]} the first column, the year label), and
  * accumulates a per-object score in years per key.
  */
 abstract class YearErrorEvaluator extends Evaluator {
@@ -43,6 +44,9 @@ abstract class YearErrorEvaluator extends Evaluator {
   /** The absolute error in years of every object, shape {@code [B]}. */
   NDArray absoluteErrorsInYears(NDList labels, NDList predictions) {
     NDArray label = labels.head();
+    if (label.getShape().dimension() == 2 && label.getShape().get(1) > 1) {
+      label = label.get(":, 0"); // interval labels [B, 3]: the year label comes first
+    }
     NDArray prediction = toNormalizedYears.apply(predictions.head());
     if (label.size() != prediction.size()
         || label.getShape().get(0) != prediction.getShape().get(0)) {

@@ -175,6 +175,41 @@ class TrainingConfigTest {
   }
 
   @Test
+  void theYearTargetAndTheYearLossWeightAreSettingsRecordedAndCheckedOnResume() throws Exception {
+    TrainingConfig defaults = TrainingConfig.builder().build();
+    assertThat(defaults.yearTarget()).isEqualTo(io.github.metart.data.dataset.YearTargetChoice.RANDOM);
+    assertThat(defaults.yearLossWeight()).isEqualTo(1.0);
+
+    TrainingConfig chosen =
+        TrainingJsonSettings.parse("{\"yearTarget\": \"interval\", \"yearLossWeight\": 0.25}").config();
+    assertThat(chosen.yearTarget()).isEqualTo(io.github.metart.data.dataset.YearTargetChoice.INTERVAL);
+    assertThat(chosen.yearLossWeight()).isEqualTo(0.25);
+    assertThat(TrainJson.mapper().readValue(TrainJson.write(chosen), TrainingConfig.class)).isEqualTo(chosen);
+    assertThat(chosen.resumeDifferences(defaults))
+        .containsExactlyInAnyOrder(
+            "yearTarget: RANDOM in the checkpoint, INTERVAL now",
+            "yearLossWeight: 1.0 in the checkpoint, 0.25 now");
+
+    // a configuration recorded before these settings existed reads as the defaults
+    String old = TrainJson.write(defaults).replaceAll(",\\s*\"yearTarget\"\\s*:\\s*\"[A-Z]+\"", "")
+        .replaceAll(",\\s*\"yearLossWeight\"\\s*:\\s*[0-9.]+", "");
+    assertThat(old).doesNotContain("yearTarget").doesNotContain("yearLossWeight");
+    assertThat(TrainJson.mapper().readValue(old, TrainingConfig.class)).isEqualTo(defaults);
+
+    assertThatThrownBy(() -> TrainingSettings.builder().yearTarget("middle").build())
+        .hasMessage("yearTarget: unknown year target 'middle': use interval, random or midpoint");
+    assertThatThrownBy(() -> TrainingSettings.builder().yearLossWeight(-1.0).build())
+        .hasMessageContaining("the year loss weight must be a finite number of 0 or more, got -1.0");
+  }
+
+  /** Settings as an experiment spec's {@code training} object writes them. */
+  private static final class TrainingJsonSettings {
+    static TrainingSettings parse(String json) throws Exception {
+      return TrainJson.mapper().readValue(json, TrainingSettings.class);
+    }
+  }
+
+  @Test
   void resumeRefusesASwitchBetweenFusedAndPortableUpdates() {
     TrainingConfig fused = TrainingConfig.builder().build();
     TrainingConfig portable = fused.toBuilder().fusedUpdates(false).build();

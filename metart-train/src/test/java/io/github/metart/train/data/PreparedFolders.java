@@ -14,6 +14,9 @@ import io.github.metart.data.dataset.Split;
 import io.github.metart.data.dataset.SplitRatio;
 import io.github.metart.data.dataset.Task;
 import io.github.metart.data.dates.YearPolicy;
+import io.github.metart.data.dates.YearRange;
+import io.github.metart.data.dates.YearSource;
+import io.github.metart.data.dataset.YearLabeling;
 import io.github.metart.data.images.FolderImageSource;
 import io.github.metart.data.images.ImageRecipe;
 import java.awt.image.BufferedImage;
@@ -29,7 +32,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Writes small prepared folders (manifest, splits, image cache) as {@code metart prepare} does: a
- * culture task with two labels whose images differ in colour (red-ish and blue-ish, with noise).
+ * culture task with two labels whose images differ in colour (red-ish and blue-ish, with noise), or
+ * a year task whose two bins differ in colour the same way.
  */
 public final class PreparedFolders {
 
@@ -49,6 +53,76 @@ public final class PreparedFolders {
    */
   public static Path culture(Path folder, int train, int validation, int imageSize, int withoutImage)
       throws IOException {
+    return write(
+        folder, train, validation, imageSize, withoutImage, recipe(), LABELS,
+        (id, i) -> {
+          String label = LABELS.get(i % 2);
+          return LabeledObject.withoutYears(
+              id, label, SourceValues.of(MetObject.builder(id).culture(label).build()));
+        });
+  }
+
+  /** The labels (year bins) of the year folders: the range 1500..1900 in two bins. */
+  public static final List<String> YEAR_BINS = List.of("1500-1699", "1700-1900");
+
+  /**
+   * A year folder over 1500..1900 with two bins: even objects red-ish, dated within 1550..1650
+   * (intervals of 0 to 100 years), odd objects blue-ish, dated within 1750..1850; each object's
+   * year label lies inside its interval.
+   *
+   * @param folder where to write it
+   * @param train training objects
+   * @param validation validation objects
+   * @param imageSize the cached image side
+   */
+  public static Path year(Path folder, int train, int validation, int imageSize) throws IOException {
+    return write(
+        folder, train, validation, imageSize, 0, yearRecipe(), YEAR_BINS,
+        (id, i) -> {
+          int start = (i % 2 == 0 ? 1550 : 1750) + (i * 7) % 50;
+          int span = (i * 13) % 51;
+          YearRange years = YearRange.of(start, start + span);
+          int year = start + span / 3;
+          return LabeledObject.of(
+              id, YEAR_BINS.get(i % 2), year, years, YearSource.COLUMNS,
+              SourceValues.of(MetObject.builder(id).metYears(years.begin(), years.end()).build()));
+        });
+  }
+
+  /**
+   * A culture and year folder (culture+year) over 1500..1900: the culture labels {@link #LABELS},
+   * even objects red-ish, "chinese" and dated within 1550..1650, odd objects blue-ish, "japanese"
+   * and dated within 1750..1850.
+   */
+  public static Path cultureYear(Path folder, int train, int validation, int imageSize) throws IOException {
+    return write(
+        folder, train, validation, imageSize, 0, cultureYearRecipe(), LABELS,
+        (id, i) -> {
+          int start = (i % 2 == 0 ? 1550 : 1750) + (i * 7) % 50;
+          YearRange years = YearRange.of(start, start + (i * 13) % 51);
+          String label = LABELS.get(i % 2);
+          return LabeledObject.of(
+              id, label, years.midpoint(), years, YearSource.COLUMNS,
+              SourceValues.of(MetObject.builder(id).culture(label).metYears(years.begin(), years.end()).build()));
+        });
+  }
+
+  private static Recipe cultureYearRecipe() {
+    Recipe culture = recipe();
+    return new Recipe(
+        Task.CULTURE_YEAR, culture.seed(), culture.split(), culture.filters(), culture.dates(), culture.culture(),
+        new Recipe.YearSettings(1500, 1900, 400, 1, null, null, YearLabeling.UNIFORM));
+  }
+
+  /** The object of index {@code i} (of its split) with Object ID {@code id}. */
+  private interface ObjectMaker {
+    LabeledObject make(long id, int i);
+  }
+
+  private static Path write(
+      Path folder, int train, int validation, int imageSize, int withoutImage, Recipe recipe,
+      List<String> labels, ObjectMaker maker)
+      throws IOException {
     Path images = Files.createDirectories(folder.resolve("downloaded-images"));
     Random random = new Random(5);
     Map<Split, List<LabeledObject>> splits = new EnumMap<>(Split.class);
@@ -59,10 +133,7 @@ public final class PreparedFolders {
       List<LabeledObject> objects = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         id++;
-        String label = LABELS.get(i % 2);
-        objects.add(
-            LabeledObject.withoutYears(
-                id, label, SourceValues.of(MetObject.builder(id).culture(label).build())));
+        objects.add(maker.make(id, i));
         if (!(split == Split.TRAIN && i < withoutImage)) {
           ImageIO.write(picture(i % 2, imageSize + 8, random), "png", images.resolve(id + ".png").toFile());
           withImages.add(id);
@@ -70,7 +141,7 @@ public final class PreparedFolders {
       }
       splits.put(split, objects);
     }
-    DatasetSplits.create(recipe(), InputFile.inMemory("generated", train + validation), LABELS, splits)
+    DatasetSplits.create(recipe, InputFile.inMemory("generated", train + validation), labels, splits)
         .write(folder);
     CachePreparer.builder(ImageRecipe.of(imageSize + 8, imageSize))
         .root(folder.resolve(DatasetImagePreparer.CACHE_DIR))
@@ -94,6 +165,17 @@ public final class PreparedFolders {
       }
     }
     return image;
+  }
+
+  private static Recipe yearRecipe() {
+    return new Recipe(
+        Task.YEAR,
+        42,
+        SplitRatio.DEFAULT,
+        io.github.metart.data.dataset.Recipe.Filters.none(),
+        new Recipe.Dates(YearPolicy.PREFER_COLUMNS, true),
+        null,
+        new Recipe.YearSettings(1500, 1900, 200, 1, null, null, YearLabeling.UNIFORM));
   }
 
   private static Recipe recipe() {
