@@ -334,6 +334,10 @@ final class ExperimentCommand implements Callable<Integer> {
         command.add(argument);
       }
     }
+    String offline = System.getProperty("ai.djl.offline");
+    if (offline != null && command.stream().noneMatch(a -> a.startsWith("-Dai.djl.offline="))) {
+      command.add("-Dai.djl.offline=" + offline); // set by the build or an application, not on the command line
+    }
     List<String> entries = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
       if (!entry.isEmpty()) {
