@@ -207,7 +207,7 @@ final class ExperimentCommand implements Callable<Integer> {
       stdout.println("preparing the demo's generated data (GENERATED images, not Met photographs) in " + out.resolve("data"));
       stdout.flush();
       DemoDatasets datasets =
-          DemoDatasets.prepareOnce(out.resolve("data"), DemoSize.STANDARD, experiment.training().seed(), threads());
+          DemoDatasets.prepareOnce(out.resolve("data"), DemoSize.STANDARD, experiment.training().config().seed(), threads());
       dataFolder = preset.task().equals("culture") ? datasets.culture() : datasets.year();
     }
     ExperimentRunner.Builder runner =
