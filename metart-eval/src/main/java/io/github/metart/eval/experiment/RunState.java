@@ -77,6 +77,11 @@ public record RunState(
     RunClaim.Holder holder = RunClaim.holder(folder, claim);
     Optional<Duration> age = RunClaim.heartbeatAge(folder, claim);
     String beat = age.map(a -> ", heartbeat " + Math.max(0, a.toSeconds()) + " s ago").orElse("");
+    if (holder.pid() > 0 && holder.host().equals(RunClaim.host())
+        && ProcessHandle.of(holder.pid()).map(p -> !p.isAlive()).orElse(true)) {
+      // a worker of this machine that is gone (Ctrl-C, kill -9): no need to wait for its heartbeat
+      return new RunState(index, run, folder, Phase.STALE, claim, holder.describe() + ", its process is gone", logFile);
+    }
     if (age.isPresent() && age.get().compareTo(staleAfter) <= 0) {
       return new RunState(index, run, folder, Phase.RUNNING, claim, holder.describe() + beat, logFile);
     }
