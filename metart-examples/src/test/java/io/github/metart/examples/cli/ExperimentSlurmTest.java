@@ -121,6 +121,18 @@ class ExperimentSlurmTest {
 
     assertThat(second.runs()).extracting(RunState::index).containsExactly(1, 3);
     assertThat(Files.readString(second.arrayScript())).contains("#SBATCH --array=1,3\n");
+
+    CliRun.Result status = CliRun.run("experiment", "--out", out.toString(), "--status");
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    assertThat(status.out().lines().toList())
+        .containsExactly(
+            "  1 pending  resnet18 32px hidden=16",
+            "  2 finished resnet18 32px hidden=32",
+            "  3 pending  resnet18 32px hidden=64",
+            "3 runs: 2 pending, 1 finished");
+    CliRun.Result beyond = CliRun.run("experiment", "--out", out.toString(), "--run-index", "4", "--no-progress");
+    assertThat(beyond.exitCode()).isEqualTo(MetartCli.EXIT_FAILURE);
+    assertThat(beyond.err().strip()).isEqualTo("metart: --run-index 4: the experiment has 3 runs (1 to 3)");
   }
 
   @Test
