@@ -43,15 +43,30 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import io.github.metart.data.files.FolderLock;
+import io.github.metart.data.files.AtomicFiles;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Runs an experiment on a prepared folder: each planned run in its own folder, trained with {@code
  * Trainer.fit} and evaluated on one split, then the comparison report. Running the same experiment
- * again into the same folder continues where it stopped: runs with an evaluation are skipped, a run
- * with a checkpoint is resumed from it, a run without one starts over.
+ * again into the same folder continues where it stopped: finished runs are skipped, a run with a
+ * checkpoint is resumed from it, a run without one starts over.
+ *
+ * <p>Any number of runners (workers: processes on one machine, or on several machines sharing the
+ * folder, e.g. the tasks of a Slurm array) can work on the same folder at once: each run is claimed
+ * by one worker ({@link RunClaim}), a run whose worker died is taken over by the next one and
+ * resumed from its last checkpoint, a finished run is never run again, and a failed run is marked
+ * with the reason and its log ({@link #status()} lists them). A worker ends when no run is left that
+ * it could do or wait for, and then writes the comparison report of whatever has finished.
  *
  * <pre>
  * OUT/experiment.json            the spec, the split and the data's manifest hash (checked on resume)
+ * OUT/runs/NAME/claims/0001.json  who ran it (host, process, start); its time is the heartbeat
+ * OUT/runs/NAME/done.json        finished; failed.json: the last attempt failed (reason, log)
+ * OUT/runs/NAME/run.log          every attempt's steps, and the stack trace of a failure
  * OUT/runs/NAME/train/           history.csv, history.json, checkpoints/, model/
  * OUT/runs/NAME/report/          index.html, metrics.json, report.md, predictions.csv, figures/
  * OUT/report/index.html          every run compared (bar chart of the main metric, curves)
@@ -72,6 +87,9 @@ public final class ExperimentRunner {
   private final Split split;
   private final PrintWriter stages;
   private final List<TrainingListener> listeners;
+  private final Duration staleAfter;
+  private final Integer runIndex;
+  private PrintWriter currentLog;
 
   private ExperimentRunner(Builder builder) {
     this.spec = Objects.requireNonNull(builder.spec, "the spec is missing");
@@ -80,6 +98,23 @@ public final class ExperimentRunner {
     this.split = builder.split;
     this.stages = builder.stages;
     this.listeners = List.copyOf(builder.listeners);
+    this.staleAfter = builder.staleAfter;
+    this.runIndex = builder.runIndex;
+  }
+
+  /** The experiment's folder. */
+  public Path output() {
+    return output;
+  }
+
+  /** The experiment. */
+  public ExperimentSpec spec() {
+    return spec;
+  }
+
+  /** How old a claim's heartbeat may be before its run is taken over. */
+  public Duration staleAfter() {
+    return staleAfter;
   }
 
   /** A builder; evaluation on the validation split by default. */
@@ -97,27 +132,202 @@ public final class ExperimentRunner {
    *     data), naming it
    */
   public ExperimentResult run() throws IOException {
+    ExperimentPlan plan = prepare();
+    int total = plan.runs().size();
+    checkArgument(
+        runIndex == null || runIndex <= total,
+        "--run-index %s: the experiment has %s runs (1 to %s)", runIndex, total, total);
+    Map<Integer, RunOutcome> mine = new TreeMap<>();
+    // runs that had failed before this worker started are tried again, once by this worker
+    Map<Integer, Integer> retry = new TreeMap<>();
+    for (RunState state : status(plan)) {
+      if (state.phase() == RunState.Phase.FAILED) {
+        retry.put(state.index(), state.claim());
+      }
+    }
+    String waitingFor = "";
+    while (true) {
+      List<String> othersRunning = new ArrayList<>();
+      boolean worked = false;
+      for (RunState state : status(plan)) {
+        if (runIndex != null && state.index() != runIndex) {
+          continue;
+        }
+        int expected;
+        switch (state.phase()) {
+          case FINISHED -> {
+            continue;
+          }
+          case RUNNING -> {
+            othersRunning.add(state.run().name());
+            continue;
+          }
+          case FAILED -> {
+            if (!Integer.valueOf(state.claim()).equals(retry.get(state.index()))) {
+              continue; // failed while this worker runs: left for the next invocation
+            }
+            expected = state.claim();
+          }
+          case STALE -> {
+            stage("run %d/%d %s: its worker stopped (%s): taking it over", state.index(), total, state.run().name(), state.detail());
+            expected = state.claim();
+          }
+          default -> expected = 0;
+        }
+        Optional<RunClaim> claim = RunClaim.claim(state.folder(), expected, staleAfter);
+        if (claim.isEmpty()) {
+          othersRunning.add(state.run().name()); // another worker claimed it first
+          continue;
+        }
+        worked = true;
+        mine.put(state.index(), work(state, claim.get(), total));
+      }
+      if (othersRunning.isEmpty()) {
+        break;
+      }
+      if (!worked) {
+        String now = String.join(", ", othersRunning);
+        if (!now.equals(waitingFor)) {
+          stage("waiting for %d %s that other workers hold: %s", othersRunning.size(), othersRunning.size() == 1 ? "run" : "runs", now);
+          waitingFor = now;
+        }
+        sleep(RunClaim.heartbeatInterval(staleAfter));
+      }
+    }
+    return report(plan, mine);
+  }
+
+  /**
+   * Checks the data against the plan and starts the experiment's folder (writes {@code
+   * experiment.json}) or checks that it holds this experiment, without running anything: what a
+   * cluster submission does before its jobs start.
+   *
+   * @return the plan
+   * @throws IOException as {@link #run()}
+   */
+  public ExperimentPlan prepare() throws IOException {
     DatasetSplits splits = DatasetSplits.read(data);
     ExperimentPlan plan = spec.plan();
     checkFits(plan, splits.task());
     checkImageCaches(plan, splits.task());
     startOrContinue(Manifest.sha256(data.resolve(Manifest.FILE_NAME)));
+    return plan;
+  }
 
-    List<RunOutcome> outcomes = new ArrayList<>();
+  /**
+   * Where every run stands: pending, running (by which worker), stale (its worker died), finished
+   * or failed (with the reason and the log). Reads the folder only.
+   */
+  public List<RunState> status() throws IOException {
+    return status(spec.plan());
+  }
+
+  private List<RunState> status(ExperimentPlan plan) throws IOException {
+    List<RunState> states = new ArrayList<>();
     int index = 0;
     for (PlannedRun run : plan.runs()) {
       index++;
-      outcomes.add(runOne(run, index, plan.runs().size()));
+      states.add(RunState.read(index, run, output.resolve("runs").resolve(run.folderName()), staleAfter));
     }
-    Path reportPage = writeComparisons(plan, outcomes);
-    Map<String, Path> sweepPages = new LinkedHashMap<>();
-    if (plan.sweeps().size() > 1) {
-      for (String sweep : plan.sweeps().keySet()) {
-        sweepPages.put(sweep, output.resolve("report").resolve("sweeps").resolve(PlannedRun.folderName(sweep)).resolve(ComparisonReport.PAGE));
+    return states;
+  }
+
+  /**
+   * Writes the comparison report and {@code results.csv} from the runs finished so far, running
+   * nothing (the report job of a cluster submission).
+   */
+  public ExperimentResult report() throws IOException {
+    return report(spec.plan(), Map.of());
+  }
+
+  private ExperimentResult report(ExperimentPlan plan, Map<Integer, RunOutcome> mine) throws IOException {
+    List<RunOutcome> outcomes = new ArrayList<>();
+    List<RunState> unfinished = new ArrayList<>();
+    for (RunState state : status(plan)) {
+      RunOutcome done = mine.get(state.index());
+      if (done != null) {
+        outcomes.add(done);
+      } else if (state.phase() == RunState.Phase.FINISHED) {
+        Path train = state.folder().resolve("train");
+        outcomes.add(new RunOutcome(state.run(), RunOutcome.How.SKIPPED, state.folder(),
+            finishedSummary(state.folder().resolve("report")),
+            RunCurves.read(state.run().name(), train)));
+      } else {
+        unfinished.add(state);
       }
     }
-    Path csv = writeResults(outcomes);
-    return new ExperimentResult(output, outcomes, reportPage, sweepPages, csv);
+    Path reportPage = output.resolve("report").resolve(ComparisonReport.PAGE);
+    Map<String, Path> sweepPages = new LinkedHashMap<>();
+    Path csv = output.resolve("results.csv");
+    if (!outcomes.isEmpty()) {
+      Map<String, Path> pages = withReportLock(() -> {
+        Map<String, Path> written = writeComparisons(plan, outcomes);
+        writeResults(outcomes);
+        return written;
+      });
+      sweepPages.putAll(pages);
+    }
+    return new ExperimentResult(output, outcomes, reportPage, sweepPages, csv, unfinished);
+  }
+
+  /** One run, claimed by this worker: trained (or resumed), evaluated, marked done or failed. */
+  private RunOutcome work(RunState state, RunClaim claim, int total) throws IOException {
+    Path log = state.folder().resolve(RunClaim.LOG);
+    try (claim;
+        PrintWriter runLog = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND))) {
+      currentLog = runLog;
+      runLog.println("== claim " + claim.holder().number() + ": " + claim.holder().describe());
+      RunOutcome outcome = runOne(state.run(), state.index(), total);
+      if (claim.markDone()) {
+        stage("    finished");
+      } else {
+        stage("    not marked done: another worker took this run over while this one was late");
+      }
+      return outcome;
+    } catch (IOException | RuntimeException | Error e) {
+      currentLog = null;
+      String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+      try (PrintWriter trace = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND))) {
+        e.printStackTrace(trace);
+      }
+      claim.markFailed(reason, log);
+      stage("run %d/%d %s: failed: %s (log: %s)", state.index(), total, state.run().name(), reason, log);
+      throw e;
+    } finally {
+      currentLog = null;
+    }
+  }
+
+  /** Runs a step under the report folder's lock, waiting while another worker writes the report. */
+  private <T> T withReportLock(IoSupplier<T> step) throws IOException {
+    Path folder = output.resolve("report");
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+    while (true) {
+      try (FolderLock lock = FolderLock.acquire(folder, "writing the comparison report")) {
+        return step.get();
+      } catch (FolderLock.FolderInUseException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        sleep(Duration.ofMillis(200));
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface IoSupplier<T> {
+    T get() throws IOException;
+  }
+
+  private static void sleep(Duration duration) throws IOException {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while waiting for other workers");
+    }
   }
 
   private void checkFits(ExperimentPlan plan, Task task) {
@@ -255,21 +465,7 @@ public final class ExperimentRunner {
     Path folder = output.resolve("runs").resolve(run.folderName());
     Path train = folder.resolve("train");
     Path report = folder.resolve("report");
-    Path metrics = report.resolve(EvaluationFiles.METRICS_JSON);
     String label = String.format(Locale.ROOT, "run %d/%d %s", index, total, run.name());
-    List<Path> twoTasks =
-        List.of(Task.CULTURE, Task.YEAR).stream()
-            .map(t -> report.resolve(t.id()).resolve(EvaluationFiles.METRICS_JSON))
-            .toList();
-    if (Files.isRegularFile(metrics) || twoTasks.stream().allMatch(Files::isRegularFile)) {
-      stage("%s: done earlier, skipped", label);
-      List<MetricsSummary> summaries = new ArrayList<>();
-      for (Path file : Files.isRegularFile(metrics) ? List.of(metrics) : twoTasks) {
-        summaries.add(readSummary(file));
-      }
-      return new RunOutcome(
-          run, RunOutcome.How.SKIPPED, folder, MetricsSummary.combined(summaries), RunCurves.read(run.name(), train));
-    }
     RunOutcome.How how;
     Trainer.Builder trainer = Trainer.builder().outputDirectory(train);
     listeners.forEach(trainer::listener);
@@ -309,6 +505,19 @@ public final class ExperimentRunner {
     return HistoryFiles.read(train).status().isFinished();
   }
 
+  /** The headline of a finished run's report: its metrics.json, or a culture+year model's two combined. */
+  private static MetricsSummary finishedSummary(Path report) throws IOException {
+    Path metrics = report.resolve(EvaluationFiles.METRICS_JSON);
+    if (Files.isRegularFile(metrics)) {
+      return readSummary(metrics);
+    }
+    List<MetricsSummary> summaries = new ArrayList<>();
+    for (Task task : List.of(Task.CULTURE, Task.YEAR)) {
+      summaries.add(readSummary(report.resolve(task.id()).resolve(EvaluationFiles.METRICS_JSON)));
+    }
+    return MetricsSummary.combined(summaries);
+  }
+
   private static MetricsSummary readSummary(Path metrics) throws IOException {
     try {
       return MetricsJson.readSummary(metrics);
@@ -317,7 +526,8 @@ public final class ExperimentRunner {
     }
   }
 
-  private Path writeComparisons(ExperimentPlan plan, List<RunOutcome> outcomes) {
+  /** Writes the comparisons of the given (finished) runs; returns each sweep's page when there are several. */
+  private Map<String, Path> writeComparisons(ExperimentPlan plan, List<RunOutcome> outcomes) {
     Map<String, RunOutcome> byName = new LinkedHashMap<>();
     outcomes.forEach(o -> byName.put(o.run().name(), o));
     Path reportFolder = output.resolve("report");
@@ -327,14 +537,21 @@ public final class ExperimentRunner {
             + "Each run was trained with " + spec.training().config().describe().replace("\n", "; ")
             + ", and evaluated on the " + split.id() + " split of " + data.getFileName() + ".";
     ComparisonReport.of(spec.title(), description, compared(outcomes, "../")).writeTo(reportFolder);
+    Map<String, Path> pages = new LinkedHashMap<>();
     if (plan.sweeps().size() > 1) {
       for (Map.Entry<String, List<String>> sweep : plan.sweeps().entrySet()) {
-        List<RunOutcome> runs = sweep.getValue().stream().map(byName::get).toList();
+        // only the runs finished so far: the page is written again as others finish
+        List<RunOutcome> runs = sweep.getValue().stream().map(byName::get).filter(Objects::nonNull).toList();
+        if (runs.isEmpty()) {
+          continue;
+        }
+        Path folder = reportFolder.resolve("sweeps").resolve(PlannedRun.folderName(sweep.getKey()));
         ComparisonReport.of(spec.title() + ": " + sweep.getKey(), description, compared(runs, "../../../"))
-            .writeTo(reportFolder.resolve("sweeps").resolve(PlannedRun.folderName(sweep.getKey())));
+            .writeTo(folder);
+        pages.put(sweep.getKey(), folder.resolve(ComparisonReport.PAGE));
       }
     }
-    return reportFolder.resolve(ComparisonReport.PAGE);
+    return pages;
   }
 
   private static List<ComparedRun> compared(List<RunOutcome> outcomes, String up) {
@@ -378,7 +595,7 @@ public final class ExperimentRunner {
       csv.append('\n');
     }
     Path file = output.resolve("results.csv");
-    Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
+    AtomicFiles.write(file, out -> out.write(csv.toString().getBytes(StandardCharsets.UTF_8)));
     return file;
   }
 
@@ -400,9 +617,15 @@ public final class ExperimentRunner {
   }
 
   private void stage(String format, Object... args) {
+    String line = String.format(Locale.ROOT, format, args);
     if (stages != null) {
-      stages.println(String.format(Locale.ROOT, format, args));
+      stages.println(line);
       stages.flush();
+    }
+    PrintWriter log = currentLog;
+    if (log != null) {
+      log.println(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
+      log.flush();
     }
   }
 
@@ -411,11 +634,33 @@ public final class ExperimentRunner {
     private ExperimentSpec spec;
     private Path data;
     private Path output;
-    private Split split = Split.VALIDATION;
+    private Split split;
     private PrintWriter stages;
     private final List<TrainingListener> listeners = new ArrayList<>();
+    private Duration staleAfter = RunClaim.DEFAULT_STALE_AFTER;
+    private Integer runIndex;
 
     private Builder() {}
+
+    /**
+     * How old a claim's heartbeat may be before its worker counts as dead and the run is taken over
+     * (default {@link RunClaim#DEFAULT_STALE_AFTER}).
+     */
+    public Builder staleAfter(Duration value) {
+      checkArgument(value != null && !value.isNegative() && !value.isZero(), "the stale timeout must be positive, got %s", value);
+      this.staleAfter = value;
+      return this;
+    }
+
+    /**
+     * Works on one run only, by its number in the plan (from 1, as {@link RunState#index()}): a
+     * cluster's array task. Default: every run a worker can claim.
+     */
+    public Builder runIndex(int index) {
+      checkArgument(index >= 1, "the run index counts from 1, got %s", index);
+      this.runIndex = index;
+      return this;
+    }
 
     /** The experiment. */
     public Builder spec(ExperimentSpec value) {
@@ -453,8 +698,36 @@ public final class ExperimentRunner {
       return this;
     }
 
-    /** The runner. */
-    public ExperimentRunner build() {
+    /**
+     * The runner. Without a spec, the output folder's {@code experiment.json} gives the spec, the
+     * data and the split (another worker joining, or a cluster task).
+     *
+     * @throws IOException naming the output folder when no spec is given and it holds no
+     *     experiment, or its {@code experiment.json} when that cannot be read
+     */
+    public ExperimentRunner build() throws IOException {
+      if (spec == null && output != null) {
+        Path file = output.resolve(EXPERIMENT_FILE);
+        if (!Files.isRegularFile(file)) {
+          throw new IOException(output + ": holds no " + EXPERIMENT_FILE + ": give the experiment (a spec) to start one there");
+        }
+        JsonNode record;
+        try {
+          record = JSON.readTree(file.toFile());
+          spec = ExperimentSpec.parse(JSON.writeValueAsString(record.path("spec")), file + " (spec)");
+        } catch (IOException e) {
+          throw new IOException(file + ": not a valid experiment record: " + e.getMessage(), e);
+        }
+        if (data == null) {
+          data = Path.of(record.path("data").asText());
+        }
+        if (split == null && record.hasNonNull("split")) {
+          split = Split.fromId(record.path("split").asText());
+        }
+      }
+      if (split == null) {
+        split = Split.VALIDATION;
+      }
       return new ExperimentRunner(this);
     }
   }

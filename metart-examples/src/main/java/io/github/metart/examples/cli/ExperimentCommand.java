@@ -9,6 +9,9 @@ import io.github.metart.eval.experiment.ExperimentRunner;
 import io.github.metart.eval.experiment.ExperimentSpec;
 import io.github.metart.eval.experiment.InputChoice;
 import io.github.metart.eval.experiment.RunOutcome;
+import io.github.metart.eval.experiment.RunState;
+import io.github.metart.eval.experiment.SlurmSubmission;
+import java.nio.file.Files;
 import io.github.metart.eval.experiment.Sweep;
 import io.github.metart.train.config.TrainingSettings;
 import io.github.metart.models.spec.HeadChoice;
@@ -49,7 +52,10 @@ import picocli.CommandLine.Spec;
       "compares them. Declare the sweep in a JSON spec (--spec; --print-spec shows one), take a",
       "--preset, or list the values on the command line (each list is one sweep around --model).",
       "Run the same command again to continue an interrupted sweep: finished runs are skipped, a",
-      "half-done run resumes from its checkpoint.",
+      "half-done run resumes from its checkpoint. Several processes (on one machine or several",
+      "sharing DIR) can work on one experiment at once: start more with --out DIR alone; each run",
+      "is claimed by one, a run whose worker died is taken over after --stale-after. --status",
+      "lists the runs; --slurm submits them as a Slurm job array (one task per run).",
       "Presets: demo (= demo-culture), demo-year: minutes on a CPU, on the demo's generated data",
       "(prepared into DIR/data unless --data is given); classic-culture, classic-year: the full",
       "study (AlexNet/VGG-16/ResNet-50, hidden units, dropout, batch norm, 224 vs 448 px, year",
@@ -136,10 +142,55 @@ final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "No training progress bar on stderr.")
   boolean noProgress;
 
+  // ---- workers sharing the folder
+  @Option(names = "--status", description = "List the runs of the experiment in --out: pending, running (which worker), finished or failed (reason, log); runs nothing.")
+  boolean status;
+
+  @Option(names = "--run-index", paramLabel = "N", description = "Work on run N only (from 1, as --status numbers them): what each task of a cluster job array does.")
+  Integer runIndex;
+
+  @Option(names = "--report-only", description = "Write the comparison report of the runs finished so far; runs nothing.")
+  boolean reportOnly;
+
+  @Option(names = "--stale-after", paramLabel = "SECONDS", description = "A run whose worker sent no heartbeat for this long is taken over and resumed (default 120).")
+  Integer staleAfter;
+
+  // ---- Slurm
+  @Option(names = "--slurm", description = "Submit the unfinished runs to Slurm: a job array (one task per run, logs in DIR/slurm/logs/) and a report job after it; run again to resubmit what did not finish.")
+  boolean slurm;
+
+  @Option(names = "--dry-run", description = "With --slurm: write the job scripts into DIR/slurm/ but submit nothing.")
+  boolean dryRun;
+
+  @Option(names = "--partition", paramLabel = "NAME", description = "With --slurm: the partition.")
+  String partition;
+
+  @Option(names = "--account", paramLabel = "NAME", description = "With --slurm: the account charged.")
+  String account;
+
+  @Option(names = "--gpus-per-run", paramLabel = "N", description = "With --slurm: GPUs of each run (--gres=gpu:N).")
+  Integer gpusPerRun;
+
+  @Option(names = "--cpus", paramLabel = "N", description = "With --slurm: CPUs of each run (--cpus-per-task).")
+  Integer cpus;
+
+  @Option(names = "--mem", paramLabel = "SIZE", description = "With --slurm: memory of each run, e.g. 32G.")
+  String memory;
+
+  @Option(names = "--time", paramLabel = "LIMIT", description = "With --slurm: time limit of each run, e.g. 12:00:00.")
+  String time;
+
+  @Option(names = "--sbatch-line", paramLabel = "OPTION", description = "With --slurm: one more #SBATCH line, e.g. --qos=debug (repeatable).")
+  List<String> sbatchLines;
+
   @Override
   public Integer call() throws IOException {
-    ExperimentSpec experiment = experiment();
     PrintWriter stdout = spec.commandLine().getOut();
+    if (source.specFile == null && source.preset == null && source.model == null
+        && out != null && Files.isRegularFile(out.resolve(ExperimentRunner.EXPERIMENT_FILE))) {
+      return continueInFolder(stdout);
+    }
+    ExperimentSpec experiment = experiment();
     if (printSpec) {
       stdout.print(experiment.toJson());
       stdout.flush();
@@ -164,17 +215,77 @@ final class ExperimentCommand implements Callable<Integer> {
       stdout.println("preparing the demo's generated data (GENERATED images, not Met photographs) in " + out.resolve("data"));
       stdout.flush();
       DemoDatasets datasets =
-          DemoDatasets.prepareOnce(out.resolve("data"), DemoSize.STANDARD, experiment.training().seed(), threads());
+          DemoDatasets.prepareOnce(out.resolve("data"), DemoSize.STANDARD, experiment.training().config().seed(), threads());
       dataFolder = preset.task().equals("culture") ? datasets.culture() : datasets.year();
     }
     ExperimentRunner.Builder runner =
         ExperimentRunner.builder().spec(experiment).data(dataFolder).output(out).split(chosenSplit).stages(stdout);
-    if (!noProgress) { // epoch summaries come from the log
+    return work(runner, stdout);
+  }
+
+  /** {@code --out DIR} alone: the experiment recorded in DIR (another worker, a cluster task, --status). */
+  private Integer continueInFolder(PrintWriter stdout) throws IOException {
+    boolean overrides =
+        epochs != null || batchSize != null || optimizer != null || learningRate != null || seed != null
+            || devices != null || architectures != null || hiddenUnits != null || dropout != null
+            || batchNorm != null || inputs != null || heads != null || inputSize != null || data != null;
+    if (overrides) {
+      throw new ParameterException(spec.commandLine(),
+          "without --spec, --preset or --model the experiment recorded in " + out.resolve(ExperimentRunner.EXPERIMENT_FILE)
+              + " is continued as it is: leave out the training, sweep and --data options");
+    }
+    ExperimentRunner.Builder runner = ExperimentRunner.builder().output(out).stages(stdout);
+    if (!"validation".equals(split)) {
+      runner.split(parse("--split", split, Split::fromId));
+    }
+    return work(runner, stdout);
+  }
+
+  private Integer work(ExperimentRunner.Builder runner, PrintWriter stdout) throws IOException {
+    if (staleAfter != null) {
+      CliOptions.requirePositive(spec, "--stale-after", staleAfter);
+      runner.staleAfter(java.time.Duration.ofSeconds(staleAfter));
+    }
+    if (runIndex != null) {
+      CliOptions.requirePositive(spec, "--run-index", runIndex);
+      runner.runIndex(runIndex);
+    }
+    boolean slurmOptions =
+        dryRun || partition != null || account != null || gpusPerRun != null || cpus != null || memory != null
+            || time != null || sbatchLines != null;
+    if (slurmOptions && !slurm) {
+      throw new ParameterException(spec.commandLine(), "--dry-run, --partition, --account, --gpus-per-run, --cpus, --mem, --time and --sbatch-line go with --slurm");
+    }
+    if (slurm) {
+      if (status || reportOnly || runIndex != null) {
+        throw new ParameterException(spec.commandLine(), "--slurm submits the runs: leave out --status, --report-only and --run-index");
+      }
+      SlurmSubmission.Options options =
+          usage(() -> new SlurmSubmission.Options(partition, account, gpusPerRun, cpus, memory, time, sbatchLines));
+      SlurmSubmission.Result submitted =
+          SlurmSubmission.builder().runner(runner.build()).options(options).launcher(launcher()).dryRun(dryRun).build().submit();
+      printSubmission(submitted, stdout);
+      return 0;
+    }
+    if (status) {
+      List<RunState> states = runner.build().status();
+      for (RunState state : states) {
+        stdout.println(state.describe());
+      }
+      Map<RunState.Phase, Long> counts = new java.util.EnumMap<>(RunState.Phase.class);
+      states.forEach(s -> counts.merge(s.phase(), 1L, Long::sum));
+      List<String> parts = new ArrayList<>();
+      counts.forEach((phase, count) -> parts.add(count + " " + phase.id()));
+      stdout.println(states.size() + " runs: " + String.join(", ", parts));
+      stdout.flush();
+      return 0;
+    }
+    if (!noProgress && !reportOnly) { // epoch summaries come from the log
       runner.listener(
           new ProgressBar(
               new PrintStream(System.err, true, StandardCharsets.UTF_8), System.console() != null, false));
     }
-    ExperimentResult result = runner.build().run();
+    ExperimentResult result = reportOnly ? runner.build().report() : runner.build().run();
     stdout.println();
     stdout.printf(Locale.ROOT, "%d runs: %d trained, %d resumed, %d done earlier%n",
         result.runs().size(),
@@ -184,13 +295,67 @@ final class ExperimentCommand implements Callable<Integer> {
     for (RunOutcome run : result.runs()) {
       stdout.println("  " + run.run().name() + ": " + headline(run));
     }
-    stdout.println("report: " + result.reportPage());
+    stdout.println(result.runs().isEmpty() ? "report: none yet (no run has finished)" : "report: " + result.reportPage());
     for (Map.Entry<String, Path> page : result.sweepPages().entrySet()) {
       stdout.println("  " + page.getKey() + ": " + page.getValue());
     }
     stdout.println("results: " + result.resultsCsv());
+    boolean failed = false;
+    if (!result.unfinished().isEmpty()) {
+      stdout.println(result.unfinished().size() + " runs not finished:");
+      for (RunState state : result.unfinished()) {
+        stdout.println("  " + state.describe().strip());
+        failed |= state.phase() == RunState.Phase.FAILED && (runIndex == null || state.index() == runIndex);
+      }
+    }
     stdout.flush();
-    return 0;
+    return failed ? MetartCli.EXIT_FAILURE : 0;
+  }
+
+  private void printSubmission(SlurmSubmission.Result submitted, PrintWriter stdout) {
+    for (RunState held : submitted.held()) {
+      stdout.println("left to its live worker: " + held.describe().strip());
+    }
+    if (submitted.runs().isEmpty()) {
+      stdout.println(submitted.held().isEmpty()
+          ? "every run is finished: nothing to submit (report: " + out.resolve("report/index.html") + ")"
+          : "nothing to submit: every other run is finished");
+    } else if (submitted.arrayJob().isEmpty()) {
+      stdout.println("dry run: " + submitted.runs().size() + " runs in " + submitted.arrayScript() + ", report job " + submitted.reportScript());
+      stdout.println("submit with: sbatch " + submitted.arrayScript() + ", then sbatch --dependency=afterany:ID " + submitted.reportScript());
+    } else {
+      stdout.println("submitted " + submitted.runs().size() + " runs as job array " + submitted.arrayJob().get()
+          + " and the report as job " + submitted.reportJob().get() + " after it");
+      stdout.println("logs: " + submitted.logs());
+    }
+    stdout.println("follow with: metart experiment --out " + out + " --status");
+    stdout.flush();
+  }
+
+  /** The command that runs this command line on a cluster node: this JVM, its options and class path. */
+  private static List<String> launcher() {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    for (String argument : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (argument.startsWith("-D") || argument.startsWith("-Xmx") || argument.startsWith("-Xss")) {
+        command.add(argument);
+      }
+    }
+    String offline = System.getProperty("ai.djl.offline");
+    if (offline != null && command.stream().noneMatch(a -> a.startsWith("-Dai.djl.offline="))) {
+      command.add("-Dai.djl.offline=" + offline); // set by the build or an application, not on the command line
+    }
+    List<String> entries = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      if (!entry.isEmpty()) {
+        entries.add(Path.of(entry).toAbsolutePath().normalize().toString());
+      }
+    }
+    command.add("-cp");
+    command.add(String.join(java.io.File.pathSeparator, entries));
+    command.add(MetartCli.class.getName());
+    return command;
   }
 
   private static String headline(RunOutcome run) {

@@ -7,7 +7,9 @@ import io.github.metart.models.heads.ClassPrediction;
 import io.github.metart.models.heads.LabelProbability;
 import io.github.metart.models.heads.Prediction;
 import io.github.metart.models.heads.YearPrediction;
+import io.github.metart.models.predict.PredictionShards;
 import io.github.metart.models.predict.Predictor;
+import picocli.CommandLine.ParameterException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +36,10 @@ import picocli.CommandLine.Spec;
       "Predict images with a trained model: one line per image, in order. A classifier prints",
       "IMAGE<TAB>label probability<TAB>... (the --top most probable labels); a year model prints",
       "IMAGE<TAB>year. Images are prepared as the model's training images were.",
-      "Example: metart predict --model runs/culture vase.jpg print.png"
+      "Example: metart predict --model runs/culture vase.jpg print.png",
+      "A large folder in shards (one per process or cluster task), then one CSV:",
+      "  metart predict --model M --folder DIR --shard 2/8 --out part-2.csv",
+      "  metart predict --merge --out predictions.csv part-*.csv"
     })
 final class PredictCommand implements Callable<Integer> {
 
@@ -43,7 +48,7 @@ final class PredictCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "DIR",
+  @Option(names = "--model", paramLabel = "DIR",
       description = "A model folder, or a folder written by metart train (its model/ is used).")
   Path model;
 
@@ -51,13 +56,58 @@ final class PredictCommand implements Callable<Integer> {
       description = "Labels per image for a classifier (default: ${DEFAULT-VALUE}).")
   int top;
 
-  @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files (JPEG, PNG, WebP, TIFF, GIF, BMP).")
+  @Option(names = "--folder", paramLabel = "DIR", description = "Predict the images of a folder (and its subfolders) into the CSV --out.")
+  Path folder;
+
+  @Option(names = "--shard", paramLabel = "I/N", description = "With --folder: only shard I of N (from 1), e.g. 2/8; default 1/1.")
+  String shard;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "The CSV written by --folder or --merge.")
+  Path out;
+
+  @Option(names = "--merge", description = "Merge the shard CSVs given as arguments into --out (checks that every shard is there, whole).")
+  boolean merge;
+
+  @Parameters(arity = "0..*", paramLabel = "IMAGE", description = "Image files (JPEG, PNG, WebP, TIFF, GIF, BMP); with --merge, the shard CSVs.")
   List<Path> images = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
     CliOptions.requirePositive(spec, "--top", top);
     PrintWriter stdout = spec.commandLine().getOut();
+    if (merge) {
+      if (out == null || images.isEmpty() || folder != null || shard != null) {
+        throw new ParameterException(spec.commandLine(), "--merge takes --out FILE and the shard CSVs, without --folder or --shard");
+      }
+      int merged = PredictionShards.merge(images, out);
+      stdout.println("merged " + images.size() + " shards: " + merged + " images in " + out);
+      stdout.flush();
+      return 0;
+    }
+    if (model == null) {
+      throw new ParameterException(spec.commandLine(), "--model DIR is required");
+    }
+    if (folder != null) {
+      if (out == null || !images.isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "--folder writes a CSV: give --out FILE and no image arguments");
+      }
+      PredictionShards.Shard part;
+      try {
+        part = shard == null ? new PredictionShards.Shard(1, 1) : PredictionShards.Shard.parse(shard);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--shard: " + e.getMessage());
+      }
+      try (MetModel loaded = MetModels.load(ModelFolder.locate(model))) {
+        PredictionShards.ShardResult result = PredictionShards.predict(Predictor.of(loaded), folder, part, out, top, BATCH);
+        stdout.println("shard " + part + ": " + result.images() + " images of " + folder + " in " + out
+            + (result.failed() == 0 ? "" : " (" + result.failed() + " could not be predicted: see its problem column)"));
+        stdout.flush();
+        return result.failed() == 0 ? 0 : MetartCli.EXIT_FAILURE;
+      }
+    }
+    if (images.isEmpty() || shard != null || out != null) {
+      throw new ParameterException(spec.commandLine(), "give IMAGE files, or --folder DIR --out FILE [--shard I/N]");
+    }
     PrintWriter stderr = spec.commandLine().getErr();
     int failed = 0;
     try (MetModel loaded = MetModels.load(ModelFolder.locate(model))) {

@@ -104,6 +104,20 @@ class ExperimentCommandTest {
   }
 
   @Test
+  void aDemoPresetPreparesItsDataWithTheDefaultSeedBeforeASlurmDryRun() throws IOException {
+    Path out = dir.resolve("demo");
+
+    // the preset gives no seed: the data are prepared with the training's default one
+    CliRun.Result run = CliRun.run("experiment", "--preset", "demo", "--out", out.toString(), "--slurm", "--dry-run");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("preparing the demo's generated data").contains("dry run: 4 runs in ");
+    assertThat(out.resolve("data/culture/manifest.json")).isNotEmptyFile();
+    assertThat(Files.readString(out.resolve("slurm/runs.sbatch"))).contains("#SBATCH --array=1-4\n");
+    assertThat(Files.readString(out.resolve("experiment.json"))).contains(out.resolve("data/culture").toString());
+  }
+
+  @Test
   void nothingToRunIsAUsageError() {
     CliRun.Result run = CliRun.run("experiment", "--out", dir.toString());
 
