@@ -42,6 +42,9 @@ public record AugmentPolicy(Kind kind, int ops, int magnitude) {
   /** No policy. */
   public static final AugmentPolicy NONE = new AugmentPolicy(Kind.NONE, 0, 0);
 
+  /** How the message about a name that is no policy starts. */
+  public static final String UNKNOWN = "unknown augmentation policy";
+
   /** The largest RandAugment magnitude bin. */
   public static final int MAX_MAGNITUDE = ImageOp.BINS - 1;
 
@@ -119,7 +122,7 @@ public record AugmentPolicy(Kind kind, int ops, int magnitude) {
         break;
     }
     throw new IllegalArgumentException(
-        "unknown augmentation policy '" + text + "': use none, trivial or randaugment:N:M");
+        UNKNOWN + " '" + text + "': use none, trivial or randaugment:N:M");
   }
 
   /** Whether a policy is applied. */

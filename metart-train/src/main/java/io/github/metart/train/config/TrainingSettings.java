@@ -303,7 +303,10 @@ public record TrainingSettings(
       try {
         return Augmentation.cropAndFlip().withPolicy(AugmentPolicy.parse(text));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(unknownAugmentation(name), e);
+        if (e.getMessage().startsWith(AugmentPolicy.UNKNOWN)) {
+          throw new IllegalArgumentException(unknownAugmentation(name), e);
+        }
+        throw e; // a policy written wrongly: its own message says how
       }
     }
     if (base == null) {
