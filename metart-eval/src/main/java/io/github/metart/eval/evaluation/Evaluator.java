@@ -25,6 +25,7 @@ import io.github.metart.models.heads.ClassifierHead;
 import io.github.metart.models.heads.Prediction;
 import io.github.metart.models.heads.YearHead;
 import io.github.metart.models.heads.YearPrediction;
+import io.github.metart.models.predict.TestTimeAugmentation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -61,12 +62,14 @@ public final class Evaluator {
   /** The default number of images per batch. */
   public static final int DEFAULT_BATCH_SIZE = 32;
 
+  private final TestTimeAugmentation testTimeAugmentation;
   private final int batchSize;
   private final String split;
   private final Optional<String> modelName;
   private final Optional<YearBaseline> baseline;
 
   private Evaluator(Builder builder) {
+    this.testTimeAugmentation = builder.testTimeAugmentation;
     this.batchSize = builder.batchSize;
     this.split = builder.split;
     this.modelName = Optional.ofNullable(builder.modelName);
@@ -124,7 +127,8 @@ public final class Evaluator {
     requireNonNull(model, "model");
     String name = modelName.orElse(model.spec().name());
     if (model.head() instanceof ClassifierHead) {
-      return EvaluationReport.classification(name, split, predictClasses(model, dataset, objectIdAt, objects));
+      return EvaluationReport.classification(name, split, predictClasses(model, dataset, objectIdAt, objects))
+          .withTestTimeAugmentation(testTimeAugmentation);
     }
     YearOutcomes years = predictYears(model, dataset, objectIdAt, objects);
     YearBaseline guess =
@@ -137,7 +141,7 @@ public final class Evaluator {
               LOG.warn("baseline of {} on {}: {}", name, split, fallback.describe());
               return fallback;
             });
-    return EvaluationReport.year(name, split, years, guess);
+    return EvaluationReport.year(name, split, years, guess).withTestTimeAugmentation(testTimeAugmentation);
   }
 
   /**
@@ -251,7 +255,7 @@ public final class Evaluator {
         try (batch) {
           NDArray images = batch.getData().head();
           float[] labels = batch.getLabels().head().toFloatArray();
-          List<? extends Prediction> predictions = model.predict(images);
+          List<? extends Prediction> predictions = testTimeAugmentation.predict(model, images);
           List<?> indices = batch.getIndices();
           checkArgument(
               predictions.size() == labels.length && indices.size() == labels.length,
@@ -299,12 +303,23 @@ public final class Evaluator {
 
   /** Options of an {@link Evaluator}. */
   public static final class Builder {
+    private TestTimeAugmentation testTimeAugmentation = TestTimeAugmentation.NONE;
     private int batchSize = DEFAULT_BATCH_SIZE;
     private String split = "test";
     private String modelName;
     private YearBaseline baseline;
 
     private Builder() {}
+
+    /**
+     * Test-time augmentation (default none): each prediction averaged over views of the dataset's
+     * image; views other than the centre crop and its mirror need a dataset loaded at the stored
+     * size (larger than the model input), see {@link TestTimeAugmentation}.
+     */
+    public Builder testTimeAugmentation(TestTimeAugmentation augmentation) {
+      this.testTimeAugmentation = requireNonNull(augmentation, "augmentation");
+      return this;
+    }
 
     /** Images per batch, 1 to 4096; default {@value #DEFAULT_BATCH_SIZE}. */
     public Builder batchSize(int batchSize) {

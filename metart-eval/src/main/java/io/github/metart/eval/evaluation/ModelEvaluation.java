@@ -16,6 +16,7 @@ import io.github.metart.eval.report.RunReport;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.MetModels;
 import io.github.metart.models.predict.Preprocessing;
+import io.github.metart.models.predict.TestTimeAugmentation;
 import io.github.metart.models.spec.HeadSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,10 +54,34 @@ public final class ModelEvaluation {
     }
   }
 
+  /**
+   * Loads a model folder and evaluates it with test-time augmentation ({@code metrics.json} says
+   * which); see {@link #evaluate(Path, Path, Split, String)}.
+   */
+  public static EvaluationReport evaluate(
+      Path modelFolder, Path preparedFolder, Split split, String name, TestTimeAugmentation tta)
+      throws IOException {
+    try (MetModel model = MetModels.load(modelFolder)) {
+      return evaluate(model, preparedFolder, split, name, tta);
+    }
+  }
+
   /** Evaluates a model in memory; see {@link #evaluate(Path, Path, Split, String)}. */
   public static EvaluationReport evaluate(MetModel model, Path preparedFolder, Split split, String name)
       throws IOException {
+    return evaluate(model, preparedFolder, split, name, TestTimeAugmentation.NONE);
+  }
+
+  /**
+   * Evaluates a model in memory with test-time augmentation: each prediction averaged over views
+   * of the cached square (for {@link TestTimeAugmentation#FLIP_CROPS} the whole stored square is
+   * loaded and cropped at the centre and the corners).
+   */
+  public static EvaluationReport evaluate(
+      MetModel model, Path preparedFolder, Split split, String name, TestTimeAugmentation tta)
+      throws IOException {
     Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(tta, "tta");
     Objects.requireNonNull(split, "split");
     checkTask(model, DatasetSplits.read(preparedFolder).task(), preparedFolder);
     Preprocessing preprocessing = model.preprocessing();
@@ -70,7 +95,7 @@ public final class ModelEvaluation {
     try (PreparedImageData data = PreparedImageData.open(preparedFolder, preprocessing.recipe());
         CachedImageDataset dataset =
             data.dataset(split)
-                .inputSize(model.spec().inputSize())
+                .inputSize(tta.usesCrops() ? preprocessing.recipe().cropTo() : model.spec().inputSize())
                 .normalization(preprocessing.normalization())
                 .augmentation(Augmentation.NONE)
                 .setSampling(Evaluator.DEFAULT_BATCH_SIZE, false)
@@ -79,7 +104,8 @@ public final class ModelEvaluation {
         throw new IOException(
             preparedFolder + ": the " + split.id() + " split has no object with an image in " + cache);
       }
-      Evaluator.Builder evaluator = Evaluator.builder().split(split.id()).modelName(name);
+      Evaluator.Builder evaluator =
+          Evaluator.builder().split(split.id()).modelName(name).testTimeAugmentation(tta);
       if (!(model.spec().head() instanceof HeadSpec.Classifier)) {
         // only year models compare with a constant guess; culture objects need not have a year
         evaluator.baselineFromTraining(data.splits().train());
