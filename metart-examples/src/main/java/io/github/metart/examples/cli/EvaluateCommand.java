@@ -5,6 +5,7 @@ import io.github.metart.data.dataset.Split;
 import io.github.metart.eval.evaluation.EvaluationReport;
 import io.github.metart.eval.report.ReportFiles;
 import io.github.metart.eval.evaluation.ModelEvaluation;
+import io.github.metart.models.predict.TestTimeAugmentation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -53,8 +54,20 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "The model's name in the report (default: the model folder's run name).")
   String name;
 
+  @Option(names = "--tta", paramLabel = "NAME", defaultValue = "none",
+      description = "Test-time augmentation: none (default), flip (the centre crop and its mirror"
+          + " image) or flip-crops (centre and four corner crops, each also mirrored); probabilities"
+          + " or years are averaged over the views, and metrics.json records which.")
+  String tta;
+
   @Override
   public Integer call() throws Exception {
+    TestTimeAugmentation views;
+    try {
+      views = TestTimeAugmentation.parse(tta);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--tta: " + e.getMessage());
+    }
     Split chosen;
     try {
       chosen = Split.fromId(split);
@@ -64,7 +77,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Path modelFolder = ModelFolders.resolve(model);
     Path training = ModelFolders.trainingFolder(modelFolder);
     String modelName = name != null ? name : training.getFileName().toString();
-    EvaluationReport evaluation = ModelEvaluation.evaluate(modelFolder, data, chosen, modelName);
+    EvaluationReport evaluation = ModelEvaluation.evaluate(modelFolder, data, chosen, modelName, views);
     ReportFiles files =
         ModelEvaluation.writeReport(
             modelName + " on the " + chosen.id() + " split of " + data.getFileName(),

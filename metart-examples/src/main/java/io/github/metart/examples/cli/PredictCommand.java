@@ -7,6 +7,7 @@ import io.github.metart.models.heads.LabelProbability;
 import io.github.metart.models.heads.Prediction;
 import io.github.metart.models.heads.YearPrediction;
 import io.github.metart.models.predict.Predictor;
+import io.github.metart.models.predict.TestTimeAugmentation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -50,18 +52,29 @@ final class PredictCommand implements Callable<Integer> {
       description = "Labels per image for a classifier (default: ${DEFAULT-VALUE}).")
   int top;
 
+  @Option(names = "--tta", paramLabel = "NAME", defaultValue = "none",
+      description = "Test-time augmentation: none (default), flip or flip-crops (probabilities or"
+          + " years averaged over the mirrored and cropped views).")
+  String tta;
+
   @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files (JPEG, PNG, WebP, TIFF, GIF, BMP).")
   List<Path> images = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
     CliOptions.requirePositive(spec, "--top", top);
+    TestTimeAugmentation views;
+    try {
+      views = TestTimeAugmentation.parse(tta);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--tta: " + e.getMessage());
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     int failed = 0;
     try (MetModel loaded = MetModels.load(ModelFolders.resolve(model))) {
       // every good image is predicted; each bad one is reported, and the exit code says so at the end
-      for (Predictor.Outcome outcome : Predictor.of(loaded).predictEach(images, BATCH)) {
+      for (Predictor.Outcome outcome : Predictor.of(loaded).testTimeAugmentation(views).predictEach(images, BATCH)) {
         if (outcome.predicted()) {
           stdout.println(outcome.image() + "\t" + describe(outcome.prediction()));
           stdout.flush();
