@@ -282,7 +282,8 @@ public final class ExperimentRunner {
       how = RunOutcome.How.TRAINED;
     }
     EvaluationReport evaluation =
-        ModelEvaluation.evaluate(train.resolve(FitResult.MODEL_FOLDER), data, split, run.name());
+        ModelEvaluation.evaluate(
+            train.resolve(FitResult.MODEL_FOLDER), data, split, run.name(), spec.evaluationViews());
     Optional<RunCurves> curves = RunCurves.read(run.name(), train);
     ModelEvaluation.writeReport(spec.title() + ": " + run.name(), evaluation, curves, report);
     stage("    %s", evaluation.summaryLine());

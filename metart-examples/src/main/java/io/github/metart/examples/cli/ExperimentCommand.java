@@ -243,7 +243,9 @@ final class ExperimentCommand implements Callable<Integer> {
       training.cpuThreads(threads());
     }
     TrainingSettings settings = usage(training::build);
-    return new ExperimentSpec(base.title(), base.description(), base.task(), base.base(), settings, base.sweeps());
+    return new ExperimentSpec(
+        base.title(), base.description(), base.task(), base.base(), settings, base.sweeps(),
+        base.testTimeAugmentation());
   }
 
   private ExperimentSpec fromCommandLine() {
