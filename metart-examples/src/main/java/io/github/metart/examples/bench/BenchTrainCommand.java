@@ -16,6 +16,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import io.github.metart.data.loading.MixedLabels;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.MetModels;
 import io.github.metart.train.config.DeviceChoice;
@@ -143,7 +144,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     out.printf(
         Locale.ROOT,
-        "%-9s %9s | %10s %10s %7s | %10s %9s | %10s %10s %10s%n",
+        "%-9s %9s | %10s %10s %7s | %10s %9s | %10s %10s %10s | %10s %9s%n",
         "model",
         "params",
         "bare DJL",
@@ -153,13 +154,15 @@ final class BenchTrainCommand implements Callable<Integer> {
         "overhead",
         "upd DJL",
         "upd fused",
-        "upd unfus.");
+        "upd unfus.",
+        "fit mixed",
+        "mix cost");
     out.flush();
     for (String name : models) {
       Row row = measure(name);
       out.printf(
           Locale.ROOT,
-          "%-9s %8.1fM | %8.1fms %8.1fms %7.3f | %8.1fms %9.3f | %8.1fms %8.1fms %8.1fms%n",
+          "%-9s %8.1fM | %8.1fms %8.1fms %7.3f | %8.1fms %9.3f | %8.1fms %8.1fms %8.1fms | %8.1fms %8.1f%%%n",
           name,
           row.parameters / 1e6,
           row.bareStep,
@@ -169,7 +172,9 @@ final class BenchTrainCommand implements Callable<Integer> {
           row.fitStep / (row.forwardBackward + row.fusedUpdate),
           row.djlUpdate,
           row.fusedUpdate,
-          row.unfusedUpdate);
+          row.unfusedUpdate,
+          row.fitMixedStep,
+          100 * (row.fitMixedStep / row.fitStep - 1));
       out.flush();
     }
     out.println(
@@ -177,7 +182,11 @@ final class BenchTrainCommand implements Callable<Integer> {
             + " ratio = fit / bare DJL;");
     out.println(
         "fwd+bwd = bare DJL minus its update; overhead = fit / (fwd+bwd + fused update);"
-            + " upd = the update alone.");
+            + " upd = the update alone;");
+    out.println(
+        "fit mixed = Trainer.fit per step on mixup/CutMix labels [B, 3] (soft-target loss); mix cost ="
+            + " fit mixed / fit - 1. Image augmentation runs in the loader threads: see metart bench"
+            + " load --augmentation.");
     out.printf(
         Locale.ROOT,
         "load average at the end: %.2f (figures are only comparable on an otherwise idle machine)%n",
@@ -193,7 +202,8 @@ final class BenchTrainCommand implements Callable<Integer> {
       double djlUpdate,
       double fitStep,
       double fusedUpdate,
-      double unfusedUpdate) {}
+      double unfusedUpdate,
+      double fitMixedStep) {}
 
   private Row measure(String name) {
     Engine engine = MetEngine.engine();
@@ -223,7 +233,19 @@ final class BenchTrainCommand implements Callable<Integer> {
     try (MetModel model = freshModel(name)) {
       fit = trainerFit(model, images, labels, imageShape);
     }
-    return new Row(parameters, bare[0], bare[0] - bare[1], bare[1], fit, updatesAlone[0], updatesAlone[1]);
+    // the same step on mixed labels: each sample's label, another class, and the first one's weight
+    float[] mixed = new float[batchSize * MixedLabels.COLUMNS];
+    for (int i = 0; i < batchSize; i++) {
+      mixed[3 * i] = labels[i];
+      mixed[3 * i + 1] = (labels[i] + 1) % classes;
+      mixed[3 * i + 2] = 0.7f;
+    }
+    double fitMixed;
+    try (MetModel model = freshModel(name)) {
+      fitMixed = trainerFit(model, images, mixed, imageShape);
+    }
+    return new Row(
+        parameters, bare[0], bare[0] - bare[1], bare[1], fit, updatesAlone[0], updatesAlone[1], fitMixed);
   }
 
   private MetModel freshModel(String name) {
@@ -298,7 +320,10 @@ final class BenchTrainCommand implements Callable<Integer> {
     return medians;
   }
 
-  /** Trainer.fit over warm-up + measured batches: median ms between consecutive batch ends. */
+  /**
+   * Trainer.fit over warm-up + measured batches: median ms between consecutive batch ends; {@code
+   * labels} holds one ({@code [B, 1]}) or three ({@link MixedLabels}) values per sample.
+   */
   private double trainerFit(MetModel model, float[] images, float[] labels, Shape shape) {
     int batches = warmup + steps;
     List<Long> ends = new ArrayList<>();
@@ -319,7 +344,7 @@ final class BenchTrainCommand implements Callable<Integer> {
       ArrayDataset dataset =
           new ArrayDataset.Builder()
               .setData(scope.create(all, new Shape(batches * batchSize, 3, size, size)))
-              .optLabels(scope.create(allLabels, new Shape(batches * batchSize, 1)))
+              .optLabels(scope.create(allLabels, new Shape(batches * batchSize, labels.length / batchSize)))
               .setSampling(batchSize, false)
               .build();
       long start = System.nanoTime();

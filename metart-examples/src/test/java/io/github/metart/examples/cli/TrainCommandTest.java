@@ -269,5 +269,6 @@ class TrainCommandTest {
             "--steps", "1", "--warmup", "0", "--updates", "1");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("metart bench train: 32x32, batch 4").containsPattern("resnet18 +11\\.2M \\|");
+    assertThat(run.out()).contains("fit mixed").containsPattern("resnet18 .*\\| +[0-9.]+ms +-?[0-9.]+%");
   }
 }
