@@ -1,15 +1,15 @@
 package io.github.metart.data.cache;
 
+import io.github.metart.data.files.AtomicFiles;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.metart.data.images.ImageRecipe;
 import io.github.metart.data.images.ResizeFilter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /** The files of a cache folder and the small JSON documents in it. */
@@ -41,20 +41,30 @@ final class CacheFiles {
     }
   }
 
+  /**
+   * {@code recipe.json}, as written and read by Jackson: the recipe's values, plus the pixel layout and
+   * image size spelled out for other readers of the shards.
+   */
+  record RecipeFile(
+      String format,
+      String key,
+      int resizeTo,
+      int cropTo,
+      ResizeFilter filter,
+      boolean subsampledReading,
+      int recipeVersion,
+      String pixelLayout,
+      int imageBytes,
+      int imagesPerShard) {}
+
   static void writeLayout(Path dir, Layout layout) throws IOException {
-    ObjectNode node = JSON.createObjectNode();
     ImageRecipe recipe = layout.recipe();
-    node.put("format", FORMAT);
-    node.put("key", recipe.key());
-    node.put("resizeTo", recipe.resizeTo());
-    node.put("cropTo", recipe.cropTo());
-    node.put("filter", recipe.filter().name());
-    node.put("subsampledReading", recipe.subsampledReading());
-    node.put("recipeVersion", ImageRecipe.VERSION);
-    node.put("pixelLayout", "uint8 RGB interleaved, row-major, " + recipe.cropTo() + "x" + recipe.cropTo());
-    node.put("imageBytes", recipe.imageBytes());
-    node.put("imagesPerShard", layout.imagesPerShard());
-    writeAtomically(dir.resolve(RECIPE), JSON.writeValueAsBytes(node));
+    RecipeFile file =
+        new RecipeFile(
+            FORMAT, recipe.key(), recipe.resizeTo(), recipe.cropTo(), recipe.filter(), recipe.subsampledReading(),
+            ImageRecipe.VERSION, "uint8 RGB interleaved, row-major, " + recipe.cropTo() + "x" + recipe.cropTo(),
+            recipe.imageBytes(), layout.imagesPerShard());
+    writeAtomically(dir.resolve(RECIPE), JSON.writeValueAsBytes(file));
   }
 
   static Layout readLayout(Path dir) throws IOException {
@@ -63,43 +73,39 @@ final class CacheFiles {
       throw new java.io.FileNotFoundException(
           file + " is missing: " + dir + " is not a prepared image cache");
     }
+    RecipeFile read;
     try {
-      JsonNode node = JSON.readTree(file.toFile());
-      if (!FORMAT.equals(node.path("format").asText())) {
-        throw new IOException(file + ": unknown cache format '" + node.path("format").asText() + "', expected " + FORMAT);
+      // the format and version first: a cache of another version may have other fields
+      JsonNode tree = JSON.readTree(file.toFile());
+      String format = tree == null ? null : tree.path("format").asText(null);
+      if (!FORMAT.equals(format)) {
+        throw new IOException(file + ": unknown cache format '" + format + "', expected " + FORMAT);
       }
-      ImageRecipe recipe =
-          new ImageRecipe(
-              node.get("resizeTo").asInt(),
-              node.get("cropTo").asInt(),
-              ResizeFilter.valueOf(node.get("filter").asText()),
-              node.get("subsampledReading").asBoolean());
-      int perShard = node.get("imagesPerShard").asInt();
-      int version = node.get("recipeVersion").asInt();
+      int version = tree.path("recipeVersion").asInt(-1);
       if (version != ImageRecipe.VERSION) {
         throw new IOException(
             file + ": a cache of recipe version " + version + ", this metart reads version "
                 + ImageRecipe.VERSION + ": prepare the images again");
       }
-      if (perShard <= 0) {
-        throw new IOException(file + ": images per shard must be positive, got " + perShard);
-      }
-      return new Layout(recipe, perShard);
+      read = JSON.readerFor(RecipeFile.class)
+          .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .readValue(tree);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IOException(file + ": not a cache recipe (" + e.getOriginalMessage() + ")", e);
+    }
+    if (read.imagesPerShard() <= 0) {
+      throw new IOException(file + ": images per shard must be positive, got " + read.imagesPerShard());
+    }
+    try {
+      return new Layout(new ImageRecipe(read.resizeTo(), read.cropTo(), read.filter(), read.subsampledReading()), read.imagesPerShard());
     } catch (NullPointerException | IllegalArgumentException e) {
       throw new IOException(file + ": malformed cache recipe (" + e.getMessage() + ")", e);
     }
   }
 
-  /** Writes through a temporary file and a rename, so readers never see half a file. */
+  /** Writes through a temporary file and a rename, so readers never see half a file ({@link AtomicFiles}). */
   static void writeAtomically(Path file, byte[] content) throws IOException {
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.write(temp, content);
-    try {
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
+    AtomicFiles.write(file, out -> out.write(content));
   }
+
 }

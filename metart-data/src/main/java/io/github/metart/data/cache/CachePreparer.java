@@ -37,6 +37,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +66,8 @@ public final class CachePreparer {
 
   private static final Logger LOG = LoggerFactory.getLogger(CachePreparer.class);
   private static final long TARGET_SHARD_BYTES = 256L << 20;
+  /** skipped.csv and duplicates.csv: RFC 4180 quoting where needed, one record per line. */
+  private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
   private static final Duration LOG_INTERVAL = Duration.ofSeconds(30);
 
   private final ImageRecipe recipe;
@@ -228,29 +232,29 @@ public final class CachePreparer {
   }
 
   private static void writeSkipped(Path dir, List<SkippedImage> skipped) throws IOException {
-    StringBuilder text = new StringBuilder("object_id,problem,reason\n");
-    for (SkippedImage skip : skipped) {
-      text.append(skip.objectId()).append(',').append(skip.problem()).append(',')
-          .append(quote(skip.reason())).append('\n');
+    StringBuilder text = new StringBuilder();
+    try (CSVPrinter csv = new CSVPrinter(text, CSV)) {
+      csv.printRecord("object_id", "problem", "reason");
+      for (SkippedImage skip : skipped) {
+        // one line per image: a reason's line breaks become spaces
+        csv.printRecord(skip.objectId(), skip.problem(), skip.reason().replace('\n', ' ').replace('\r', ' '));
+      }
     }
     CacheFiles.writeAtomically(dir.resolve(CacheFiles.SKIPPED), text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private static void writeDuplicates(Path dir, DuplicateGroups duplicates, Map<Long, Long> hashes)
       throws IOException {
-    StringBuilder text = new StringBuilder("group,object_id,phash\n");
-    for (int g = 0; g < duplicates.size(); g++) {
-      for (long id : duplicates.groups().get(g)) {
-        text.append(g + 1).append(',').append(id).append(',')
-            .append(String.format(Locale.ROOT, "%016x", hashes.get(id))).append('\n');
+    StringBuilder text = new StringBuilder();
+    try (CSVPrinter csv = new CSVPrinter(text, CSV)) {
+      csv.printRecord("group", "object_id", "phash");
+      for (int g = 0; g < duplicates.size(); g++) {
+        for (long id : duplicates.groups().get(g)) {
+          csv.printRecord(g + 1, id, String.format(Locale.ROOT, "%016x", hashes.get(id)));
+        }
       }
     }
     CacheFiles.writeAtomically(dir.resolve(CacheFiles.DUPLICATES), text.toString().getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String quote(String text) {
-    String flat = text.replace('\n', ' ').replace('\r', ' ');
-    return "\"" + flat.replace("\"", "\"\"") + "\"";
   }
 
   /** The result of one object, from a decoding thread to the writer. */

@@ -1,18 +1,16 @@
 package io.github.metart.data.csv;
 
+import com.google.common.hash.Hashing;
+import com.google.common.hash.HashingInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +43,8 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
   private final InputStream in;
   private final String name;
   private final MetCsvFormat format;
-  private final MessageDigest digest;
+  private final HashingInputStream digest;
+  private String sha256;
   private final Utf8ChunkDecoder decoder;
   private final RecordFramer framer;
   private final List<String> header;
@@ -77,12 +76,9 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
     this.name = name;
     this.format = format;
     if (format.computesSha256()) {
-      try {
-        this.digest = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("the JDK lacks SHA-256", e);
-      }
-      this.in = new DigestInputStream(stream, digest);
+      HashingInputStream hashing = new HashingInputStream(Hashing.sha256(), stream);
+      this.digest = hashing;
+      this.in = hashing;
     } else {
       this.digest = null;
       this.in = stream;
@@ -108,7 +104,10 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
 
   /** The rows read and skipped so far; complete once the iteration has ended. */
   public ReadReport report() {
-    String sha = finished && digest != null ? HexFormat.of().formatHex(digest.digest()) : "";
+    if (finished && digest != null && sha256 == null) {
+      sha256 = digest.hash().toString(); // a hash can be taken once: kept for later reports
+    }
+    String sha = sha256 == null ? "" : sha256;
     return new ReadReport(
         name,
         rowsRead,

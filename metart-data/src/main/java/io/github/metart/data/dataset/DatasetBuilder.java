@@ -40,7 +40,7 @@ public abstract sealed class DatasetBuilder<B extends DatasetBuilder<B>>
   int reportBinWidth = 50;
 
   /** A filter given as code, with the description recorded in the manifest. */
-  record NamedFilter(String description, Predicate<MetObject> predicate) {}
+  record NamedFilter(String description, Predicate<MetObject> predicate, boolean images) {}
 
   DatasetBuilder(MetDataset source) {
     this.source = requireNonNull(source, "source");
@@ -112,19 +112,24 @@ public abstract sealed class DatasetBuilder<B extends DatasetBuilder<B>>
    */
   public B filter(String description, Predicate<MetObject> predicate) {
     checkArgument(description != null && !description.isBlank(), "a filter needs a description for the manifest");
-    filters.add(new NamedFilter(description.strip(), requireNonNull(predicate, "predicate")));
+    filters.add(new NamedFilter(description.strip(), requireNonNull(predicate, "predicate"), false));
     return self();
   }
 
   /**
-   * Only objects whose Object ID is in {@code objectIds}, e.g. those with an image on disk.
+   * Only objects whose Object ID is in {@code objectIds}, e.g. those with an image on disk. Replaces
+   * the ids of an earlier call (other filters stay), so one builder can be built again for fewer
+   * usable images.
    *
    * @param description what the ids are, for the manifest, e.g. {@code "has an image in DIR"}
    * @param objectIds the ids kept
    */
   public B withImages(String description, Set<Long> objectIds) {
+    checkArgument(description != null && !description.isBlank(), "a filter needs a description for the manifest");
     Set<Long> ids = Set.copyOf(objectIds);
-    return filter(description + " (" + ids.size() + " object ids)", o -> ids.contains(o.objectId()));
+    filters.removeIf(NamedFilter::images);
+    filters.add(new NamedFilter(description.strip() + " (" + ids.size() + " object ids)", o -> ids.contains(o.objectId()), true));
+    return self();
   }
 
   /** Which year source is trusted first (default {@link YearPolicy#PREFER_COLUMNS}). */

@@ -1,11 +1,25 @@
 package io.github.metart.data.dataset;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.KeyDeserializer;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.github.metart.data.culture.AmbiguityPolicy;
 import io.github.metart.data.dates.YearPolicy;
 import io.github.metart.data.dates.YearRange;
@@ -16,163 +30,185 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * The JSON form of {@link Manifest}, written and read field by field so that the format is explicit
- * (lowercase ids, split names as keys) and a broken file gets a message naming the field.
+ * The JSON form of {@link Manifest}, through Jackson databind: the records ({@link Recipe}, {@link
+ * InputFile}, {@link ManifestImages}, ...) are written and read as they are; enums as their
+ * lowercase ids, splits as keys. The year range is the recipe's ({@code recipe.year}); files of
+ * earlier versions, which also wrote it at the top level as {@code yearRange: {min, max}}, still load.
+ * A broken file gets a message naming the field.
  */
 final class ManifestJson {
 
+  /** The file's layout: the manifest, with the task, seed and per-split totals spelled out for readers. */
+  @JsonPropertyOrder({"format", "task", "seed", "recipe", "input", "labels", "totals", "counts", "splitHash", "versions", "images"})
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record File(
+      String format,
+      Task task,
+      long seed,
+      Recipe recipe,
+      InputFile input,
+      List<String> labels,
+      Map<Split, Integer> totals,
+      Map<Split, Map<String, Integer>> counts,
+      String splitHash,
+      LibraryVersion versions,
+      ManifestImages images,
+      // read from files of earlier versions only
+      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Integer> yearRange) {}
+
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .addModule(lowercaseIds(Task.class, Split.class, CultureSource.class, AmbiguityPolicy.class, YearPolicy.class, YearLabeling.class))
+          .build();
 
   private ManifestJson() {}
 
   static void write(Manifest manifest, Path file) throws IOException {
-    String json = MAPPER.writeValueAsString(toJson(manifest)) + "\n";
-    Files.writeString(file, json, StandardCharsets.UTF_8);
+    Files.writeString(file, toJsonString(manifest) + "\n", StandardCharsets.UTF_8);
   }
 
-  static String toJsonString(Manifest manifest) {
+  static String toJsonString(Manifest m) {
+    Map<Split, Integer> totals = new EnumMap<>(Split.class);
+    for (Split split : Split.values()) {
+      totals.put(split, m.total(split));
+    }
+    File file =
+        new File(m.format(), m.task(), m.seed(), m.recipe(), m.input(), m.labels(), totals, m.counts(), m.splitHash(),
+            m.versions(), m.images(), null);
     try {
-      return MAPPER.writeValueAsString(toJson(manifest));
+      return MAPPER.writeValueAsString(file);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a manifest as JSON", e);
     }
   }
 
-  static Manifest read(Path file) throws IOException {
-    JsonNode root;
-    try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      root = MAPPER.readTree(in);
+  static Manifest read(Path path) throws IOException {
+    File file;
+    try (java.io.Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      com.fasterxml.jackson.databind.JsonNode tree = MAPPER.readTree(in);
+      if (tree == null || !tree.isObject()) {
+        throw new IOException(path + ": not a metart manifest (expected a JSON object)");
+      }
+      // every field is required but these: a folder prepared without images has no images
+      // section; earlier versions wrote the year range at the top level and left out the other
+      // task's recipe settings
+      nullWhenMissing(tree, "images", "yearRange");
+      nullWhenMissing(tree.get("recipe"), "culture", "year");
+      file = MAPPER.treeToValue(tree, File.class);
+    } catch (JsonMappingException e) {
+      throw new IOException(path + ": " + problem(e), e);
     } catch (JsonProcessingException e) {
-      throw new IOException(
-          file + ": not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new IOException(file + ": not a metart manifest (expected a JSON object)");
+      throw new IOException(path + ": not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
     }
     try {
-      return fromJson(new Fields(root, ""));
+      return fromFile(file);
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IOException(file + ": " + e.getMessage(), e);
+      throw new IOException(path + ": " + e.getMessage(), e);
     }
   }
 
-  // ---------------------------------------------------------------- writing
-
-  private static ObjectNode toJson(Manifest m) {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("format", m.format());
-    root.put("task", m.task().id());
-    root.put("seed", m.seed());
-    root.set("recipe", recipe(m.recipe()));
-    ObjectNode input = root.putObject("input");
-    input.put("name", m.input().name());
-    input.put("bytes", m.input().bytes());
-    input.put("sha256", m.input().sha256());
-    input.put("rowsRead", m.input().rowsRead());
-    input.put("rowsSkipped", m.input().rowsSkipped());
-    ArrayNode labels = root.putArray("labels");
-    m.labels().forEach(labels::add);
-    if (m.yearRange() != null) {
-      ObjectNode range = root.putObject("yearRange");
-      range.put("min", m.yearRange().begin());
-      range.put("max", m.yearRange().end());
+  private static void nullWhenMissing(com.fasterxml.jackson.databind.JsonNode node, String... fields) {
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+      for (String field : fields) {
+        if (!object.has(field)) {
+          object.putNull(field);
+        }
+      }
     }
-    ObjectNode totals = root.putObject("totals");
-    ObjectNode counts = root.putObject("counts");
-    for (Split split : Split.values()) {
-      totals.put(split.id(), m.total(split));
-      ObjectNode perLabel = counts.putObject(split.id());
-      m.counts().get(split).forEach(perLabel::put);
-    }
-    root.put("splitHash", m.splitHash());
-    ObjectNode versions = root.putObject("versions");
-    versions.put("metart", m.versions().metart());
-    versions.put("java", m.versions().java());
-    if (m.images() != null) {
-      ManifestImages i = m.images();
-      ObjectNode images = root.putObject("images");
-      ObjectNode cache = images.putObject("cache");
-      cache.put("key", i.cache().key());
-      cache.put("resizeTo", i.cache().resizeTo());
-      cache.put("cropTo", i.cache().cropTo());
-      cache.put("filter", i.cache().filter());
-      cache.put("subsampledReading", i.cache().subsampledReading());
-      images.put("source", i.source());
-      images.put("requested", i.requested());
-      images.put("prepared", i.prepared());
-      images.put("skipped", i.skipped());
-      images.put("duplicateDistance", i.duplicateDistance());
-      images.put("duplicateGroups", i.duplicateGroups());
-      images.put("objectsMoved", i.objectsMoved());
-    }
-    return root;
   }
 
-  private static ObjectNode recipe(Recipe r) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("task", r.task().id());
-    node.put("seed", r.seed());
-    ObjectNode split = node.putObject("split");
-    split.put("train", r.split().train());
-    split.put("validation", r.split().validation());
-    split.put("test", r.split().test());
-    ObjectNode filters = node.putObject("filters");
-    filters.put("publicDomainOnly", r.filters().publicDomainOnly());
-    strings(filters.putArray("departments"), r.filters().departments());
-    strings(filters.putArray("classifications"), r.filters().classifications());
-    strings(filters.putArray("custom"), r.filters().custom());
-    ObjectNode dates = node.putObject("dates");
-    dates.put("policy", id(r.dates().policy()));
-    dates.put("usePeriod", r.dates().usePeriod());
-    if (r.culture() != null) {
-      Recipe.CultureSettings c = r.culture();
-      ObjectNode culture = node.putObject("culture");
-      culture.put("source", id(c.source()));
-      culture.put("rules", c.rules());
-      culture.put("ambiguity", id(c.ambiguity()));
-      culture.put("keepUnknown", c.keepUnknown());
-      strings(culture.putArray("exclude"), c.exclude());
-      culture.put("excludeBroad", c.excludeBroad());
-      culture.put("minPerLabel", c.minPerLabel());
-      putNullable(culture, "maxPerLabel", c.maxPerLabel());
+  private static Manifest fromFile(File file) {
+    if (!Manifest.FORMAT.equals(file.format())) {
+      throw new IllegalArgumentException(
+          "unsupported manifest format '" + file.format() + "' (this metart reads " + Manifest.FORMAT + ")");
     }
-    if (r.year() != null) {
-      Recipe.YearSettings y = r.year();
-      ObjectNode year = node.putObject("year");
-      year.put("minYear", y.minYear());
-      year.put("maxYear", y.maxYear());
-      year.put("binWidth", y.binWidth());
-      year.put("minPerBin", y.minPerBin());
-      putNullable(year, "maxPerBin", y.maxPerBin());
-      putNullable(year, "maxSpan", y.maxSpan());
-      year.put("labeling", id(y.labeling()));
+    Recipe recipe = required(file.recipe(), "recipe");
+    if (file.task() != recipe.task()) {
+      throw new IllegalArgumentException(
+          "field 'task' (" + id(file.task()) + ") contradicts 'recipe.task' (" + recipe.task().id() + ")");
     }
-    return node;
+    if (file.seed() != recipe.seed()) {
+      throw new IllegalArgumentException("field 'seed' contradicts 'recipe.seed'");
+    }
+    YearRange years = recipe.year() == null ? null : new YearRange(recipe.year().minYear(), recipe.year().maxYear());
+    if (file.yearRange() != null && years != null
+        && !years.equals(new YearRange(file.yearRange().getOrDefault("min", 0), file.yearRange().getOrDefault("max", 0)))) {
+      throw new IllegalArgumentException("field 'yearRange' contradicts 'recipe.year'");
+    }
+    return new Manifest(
+        file.format(),
+        recipe,
+        required(file.input(), "input"),
+        required(file.labels(), "labels"),
+        years,
+        required(file.counts(), "counts"),
+        required(file.splitHash(), "splitHash"),
+        required(file.versions(), "versions"),
+        file.images());
   }
 
-  private static void strings(ArrayNode array, List<String> values) {
-    values.forEach(array::add);
-  }
-
-  private static void putNullable(ObjectNode node, String field, Integer value) {
+  private static <T> T required(T value, String field) {
     if (value == null) {
-      node.putNull(field);
-    } else {
-      node.put(field, value.intValue());
+      throw new IllegalArgumentException("missing field '" + field + "'");
     }
+    return value;
+  }
+
+  /** What is wrong, naming the field: {@code field 'recipe.culture.minPerLabel' must be an int}. */
+  private static String problem(JsonMappingException e) {
+    String field =
+        e.getPath().stream()
+            .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+            .collect(Collectors.joining("."))
+            .replace(".[", "[");
+    if (e instanceof ValueInstantiationException && e.getCause() != null) {
+      return (field.isEmpty() ? "" : "field '" + field + "': ") + e.getCause().getMessage();
+    }
+    if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+      return "field '" + field + "': unknown value '" + invalid.getValue() + "', expected one of " + ids(invalid.getTargetType());
+    }
+    if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+      String original = e.getOriginalMessage();
+      if (original.startsWith("Missing creator property") && !field.isEmpty()) {
+        return "missing field '" + field + "'"; // the path ends at the missing field
+      }
+      Class<?> type = mismatched.getTargetType();
+      String expected =
+          type == int.class || type == Integer.class ? "an int"
+              : type == long.class || type == Long.class ? "an integer"
+              : type == boolean.class || type == Boolean.class ? "true or false"
+              : type == String.class ? "a string"
+              : List.class.isAssignableFrom(type) ? "an array"
+              : type.isRecord() || Map.class.isAssignableFrom(type) ? "an object"
+              : null;
+      if (expected != null && !field.isEmpty()) {
+        return "field '" + field + "' must be " + expected;
+      }
+    }
+    return (field.isEmpty() ? "" : "field '" + field + "': ") + e.getOriginalMessage().lines().findFirst().orElse("");
   }
 
   /** {@code PREFER_COLUMNS} → {@code prefer-columns}. */
   static String id(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static List<String> ids(Class<?> type) {
+    List<String> ids = new ArrayList<>();
+    for (Object value : type.getEnumConstants()) {
+      ids.add(id((Enum<?>) value));
+    }
+    return ids;
   }
 
   static <E extends Enum<E>> E fromId(Class<E> type, String id, String field) {
@@ -181,222 +217,57 @@ final class ManifestJson {
         return value;
       }
     }
-    List<String> allowed = new ArrayList<>();
-    for (E value : type.getEnumConstants()) {
-      allowed.add(id(value));
-    }
-    throw new IllegalArgumentException(
-        "field '" + field + "': unknown value '" + id + "', expected one of " + allowed);
+    throw new IllegalArgumentException("field '" + field + "': unknown value '" + id + "', expected one of " + ids(type));
   }
 
-  // ---------------------------------------------------------------- reading
-
-  private static Manifest fromJson(Fields root) {
-    String format = root.text("format");
-    if (!format.equals(Manifest.FORMAT)) {
-      throw new IllegalArgumentException(
-          "unsupported manifest format '" + format + "' (this metart reads " + Manifest.FORMAT + ")");
+  /** Enums written as their lowercase ids ({@link #id}), as values and as map keys. */
+  @SafeVarargs
+  private static SimpleModule lowercaseIds(Class<? extends Enum<?>>... types) {
+    SimpleModule module = new SimpleModule("metart-manifest-ids");
+    for (Class<? extends Enum<?>> type : types) {
+      register(module, type);
     }
-    Recipe recipe = readRecipe(root.object("recipe"));
-    Task task = Task.fromId(root.text("task"));
-    if (task != recipe.task()) {
-      throw new IllegalArgumentException(
-          "field 'task' (" + task.id() + ") contradicts 'recipe.task' (" + recipe.task().id() + ")");
-    }
-    if (root.longValue("seed") != recipe.seed()) {
-      throw new IllegalArgumentException("field 'seed' contradicts 'recipe.seed'");
-    }
-    Fields in = root.object("input");
-    InputFile input =
-        new InputFile(
-            in.text("name"),
-            in.longValue("bytes"),
-            in.text("sha256"),
-            in.longValue("rowsRead"),
-            in.longValue("rowsSkipped"));
-    List<String> labels = root.strings("labels");
-    YearRange yearRange = null;
-    if (root.has("yearRange")) {
-      Fields range = root.object("yearRange");
-      yearRange = new YearRange(range.intValue("min"), range.intValue("max"));
-    }
-    Fields countsNode = root.object("counts");
-    Map<Split, Map<String, Integer>> counts = new EnumMap<>(Split.class);
-    for (Split split : Split.values()) {
-      Fields perLabel = countsNode.object(split.id());
-      Map<String, Integer> map = new LinkedHashMap<>();
-      for (Iterator<String> names = perLabel.node.fieldNames(); names.hasNext(); ) {
-        String label = names.next();
-        map.put(label, perLabel.intValue(label));
-      }
-      counts.put(split, map);
-    }
-    Fields versions = root.object("versions");
-    ManifestImages images = root.has("images") ? readImages(root.object("images")) : null;
-    return new Manifest(
-        format,
-        recipe,
-        input,
-        labels,
-        yearRange,
-        counts,
-        root.text("splitHash"),
-        new LibraryVersion(versions.text("metart"), versions.text("java")),
-        images);
+    return module;
   }
 
-  private static ManifestImages readImages(Fields node) {
-    Fields cache = node.object("cache");
-    return new ManifestImages(
-        new ManifestImages.CacheRecipe(
-            cache.text("key"),
-            cache.intValue("resizeTo"),
-            cache.intValue("cropTo"),
-            cache.text("filter"),
-            cache.bool("subsampledReading")),
-        node.text("source"),
-        node.intValue("requested"),
-        node.intValue("prepared"),
-        node.intValue("skipped"),
-        node.intValue("duplicateDistance"),
-        node.intValue("duplicateGroups"),
-        node.intValue("objectsMoved"));
-  }
-
-  private static Recipe readRecipe(Fields node) {
-    Task task = Task.fromId(node.text("task"));
-    Fields split = node.object("split");
-    Fields filters = node.object("filters");
-    Fields dates = node.object("dates");
-    Recipe.CultureSettings culture = null;
-    if (node.has("culture")) {
-      Fields c = node.object("culture");
-      culture =
-          new Recipe.CultureSettings(
-              fromId(CultureSource.class, c.text("source"), c.path("source")),
-              c.text("rules"),
-              fromId(AmbiguityPolicy.class, c.text("ambiguity"), c.path("ambiguity")),
-              c.bool("keepUnknown"),
-              c.strings("exclude"),
-              c.bool("excludeBroad"),
-              c.intValue("minPerLabel"),
-              c.nullableInt("maxPerLabel"));
-    }
-    Recipe.YearSettings year = null;
-    if (node.has("year")) {
-      Fields y = node.object("year");
-      year =
-          new Recipe.YearSettings(
-              y.intValue("minYear"),
-              y.intValue("maxYear"),
-              y.intValue("binWidth"),
-              y.intValue("minPerBin"),
-              y.nullableInt("maxPerBin"),
-              y.nullableInt("maxSpan"),
-              fromId(YearLabeling.class, y.text("labeling"), y.path("labeling")));
-    }
-    return new Recipe(
-        task,
-        node.longValue("seed"),
-        new SplitRatio(split.intValue("train"), split.intValue("validation"), split.intValue("test")),
-        new Recipe.Filters(
-            filters.bool("publicDomainOnly"),
-            filters.strings("departments"),
-            filters.strings("classifications"),
-            filters.strings("custom")),
-        new Recipe.Dates(
-            fromId(YearPolicy.class, dates.text("policy"), dates.path("policy")),
-            dates.bool("usePeriod")),
-        culture,
-        year);
-  }
-
-  /** A JSON object with its dotted path, for messages such as {@code field 'recipe.seed'}. */
-  private static final class Fields {
-    final JsonNode node;
-    final String prefix;
-
-    Fields(JsonNode node, String prefix) {
-      this.node = node;
-      this.prefix = prefix;
-    }
-
-    String path(String field) {
-      return prefix.isEmpty() ? field : prefix + "." + field;
-    }
-
-    boolean has(String field) {
-      JsonNode value = node.get(field);
-      return value != null && !value.isNull();
-    }
-
-    private JsonNode require(String field) {
-      JsonNode value = node.get(field);
-      if (value == null || value.isMissingNode()) {
-        throw new IllegalArgumentException("missing field '" + path(field) + "'");
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void register(SimpleModule module, Class type) {
+    JsonSerializer<Enum<?>> serializer =
+        new JsonSerializer<>() {
+          @Override
+          public void serialize(Enum<?> value, JsonGenerator out, SerializerProvider provider) throws IOException {
+            out.writeString(id(value));
+          }
+        };
+    module.addSerializer(type, serializer);
+    module.addKeySerializer(type, new JsonSerializer<Enum<?>>() {
+      @Override
+      public void serialize(Enum<?> value, JsonGenerator out, SerializerProvider provider) throws IOException {
+        out.writeFieldName(id(value));
       }
-      return value;
-    }
-
-    Fields object(String field) {
-      JsonNode value = require(field);
-      if (!value.isObject()) {
-        throw new IllegalArgumentException("field '" + path(field) + "' must be an object");
-      }
-      return new Fields(value, path(field));
-    }
-
-    String text(String field) {
-      JsonNode value = require(field);
-      if (!value.isTextual()) {
-        throw new IllegalArgumentException("field '" + path(field) + "' must be a string");
-      }
-      return value.asText();
-    }
-
-    long longValue(String field) {
-      JsonNode value = require(field);
-      if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-        throw new IllegalArgumentException("field '" + path(field) + "' must be an integer");
-      }
-      return value.asLong();
-    }
-
-    int intValue(String field) {
-      JsonNode value = require(field);
-      if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-        throw new IllegalArgumentException("field '" + path(field) + "' must be an int");
-      }
-      return value.asInt();
-    }
-
-    Integer nullableInt(String field) {
-      JsonNode value = require(field);
-      return value.isNull() ? null : intValue(field);
-    }
-
-    boolean bool(String field) {
-      JsonNode value = require(field);
-      if (!value.isBoolean()) {
-        throw new IllegalArgumentException("field '" + path(field) + "' must be true or false");
-      }
-      return value.asBoolean();
-    }
-
-    List<String> strings(String field) {
-      JsonNode value = require(field);
-      if (!value.isArray()) {
-        throw new IllegalArgumentException("field '" + path(field) + "' must be an array");
-      }
-      List<String> out = new ArrayList<>();
-      for (JsonNode element : value) {
-        if (!element.isTextual()) {
-          throw new IllegalArgumentException(
-              "field '" + path(field) + "' must hold strings only");
+    });
+    module.addDeserializer(type, new JsonDeserializer<Enum>() {
+      @Override
+      public Enum deserialize(JsonParser in, DeserializationContext context) throws IOException {
+        String text = in.getValueAsString();
+        for (Object value : type.getEnumConstants()) {
+          if (id((Enum<?>) value).equals(text)) {
+            return (Enum) value;
+          }
         }
-        out.add(element.asText());
+        return (Enum) context.handleWeirdStringValue(type, text, "expected one of %s", ids(type));
       }
-      return out;
-    }
+    });
+    module.addKeyDeserializer(type, new KeyDeserializer() {
+      @Override
+      public Object deserializeKey(String key, DeserializationContext context) throws IOException {
+        for (Object value : type.getEnumConstants()) {
+          if (id((Enum<?>) value).equals(key)) {
+            return value;
+          }
+        }
+        return context.handleWeirdKey(type, key, "expected one of %s", ids(type));
+      }
+    });
   }
 }

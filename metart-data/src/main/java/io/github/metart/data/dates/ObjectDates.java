@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *       ending in 00 with an s is the century, 1700–1799), {@code early 1480s};
  *   <li>centuries and millennia: {@code 18th century} (1700–1799), {@code 1st century BCE} (-99..-1),
  *       {@code 3rd–2nd millennium BCE}, {@code 18th–19th century}, {@code 15th or 16th century};
- *   <li>parts of them: {@code early}, {@code mid}, {@code late} (thirds), {@code first half},
+ *   <li>parts of them: {@code early}, {@code mid}, {@code late} (thirds of a century, quarters of a millennium), {@code first half},
  *       {@code third quarter}, {@code first third}, {@code last decade of}, {@code beginning of},
  *       {@code end of}, combined ({@code early to mid}, {@code mid-late}, {@code late 18th–early
  *       19th century}, {@code 13th century, second half});
@@ -441,15 +441,28 @@ public final class ObjectDates {
 
   // ------------------------------------------------------------------ qualifiers
 
-  /** A part of an interval, as fractions of it: early = [0, 1/3], second half = [1/2, 1]. */
-  private record Fraction(double from, double to, int lastYears) {
+  /**
+   * A part of an interval, as fractions of it: early = [0, 1/3], second half = [1/2, 1]. Of a millennium
+   * (an interval of 1,000 years or more), early, mid and late are quarters instead of thirds, as the
+   * Met's own Begin/End Dates take them ({@code early 1st millennium BCE} is -1000..-750).
+   */
+  private record Fraction(double from, double to, int lastYears, boolean loose) {
 
     static Fraction of(double from, double to) {
-      return new Fraction(from, to, 0);
+      return new Fraction(from, to, 0, false);
+    }
+
+    /** Early, mid or late: a third of a century, a quarter of a millennium. */
+    static Fraction loose(double from, double to) {
+      return new Fraction(from, to, 0, true);
     }
 
     YearRange apply(YearRange r) {
       int length = r.length();
+      if (loose && length >= 1000) {
+        Fraction quarter = from == 0 ? of(0, 0.25) : to == 1 ? of(0.75, 1) : of(0.375, 0.625);
+        return quarter.apply(r);
+      }
       if (lastYears > 0) {
         return new YearRange(Math.max(r.begin(), r.end() - lastYears + 1), r.end());
       }
@@ -670,9 +683,9 @@ public final class ObjectDates {
       if (t.is(Kind.WORD) && QUALIFIERS.contains(t.word())) {
         pos++;
         switch (t.word()) {
-          case "early", "beginning", "start" -> p.fractions.add(Fraction.of(0, 1 / 3.0));
-          case "mid" -> p.fractions.add(Fraction.of(1 / 3.0, 2 / 3.0));
-          case "late", "end" -> p.fractions.add(Fraction.of(2 / 3.0, 1));
+          case "early", "beginning", "start" -> p.fractions.add(Fraction.loose(0, 1 / 3.0));
+          case "mid" -> p.fractions.add(Fraction.loose(1 / 3.0, 2 / 3.0));
+          case "late", "end" -> p.fractions.add(Fraction.loose(2 / 3.0, 1));
           default -> throw new Unreadable();
         }
         if (peek() != null && peek().is(Kind.DASH) && peek(1) != null
@@ -708,7 +721,7 @@ public final class ObjectDates {
         case "quarter" -> p.fractions.add(part(ordinal, 4));
         case "third" -> p.fractions.add(part(ordinal, 3));
         case "decade" -> p.fractions.add(
-            ordinal == -1 ? new Fraction(0, 1, 10) : ordinal == 1 ? new Fraction(0, 1, -10)
+            ordinal == -1 ? new Fraction(0, 1, 10, false) : ordinal == 1 ? new Fraction(0, 1, -10, false)
                 : Fraction.of((ordinal - 1) / 10.0, ordinal / 10.0));
         default -> throw new Unreadable();
       }

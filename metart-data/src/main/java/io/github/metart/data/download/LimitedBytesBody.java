@@ -11,7 +11,7 @@ import java.util.concurrent.Flow;
 /**
  * Collects a small body (an object record) in memory, counting bytes while they stream: past the
  * limit the subscription is cancelled and the body completes with a
- * {@link LimitedFileBody.TooLargeException}, so a hostile or broken server cannot make the
+ * {@link LimitedFileBody.RefusedBodyException}, so a hostile or broken server cannot make the
  * downloader hold an unbounded body. The JDK's {@code BodySubscribers.ofByteArray()} has no limit,
  * hence this class.
  */
@@ -47,7 +47,7 @@ final class LimitedBytesBody implements BodySubscriber<byte[]> {
       received += buffer.remaining();
       if (received > limit) {
         subscription.cancel();
-        result.completeExceptionally(new LimitedFileBody.TooLargeException(limit, received));
+        result.completeExceptionally(new LimitedFileBody.RefusedBodyException(limit, received));
         return;
       }
       byte[] chunk = new byte[buffer.remaining()];

@@ -16,26 +16,26 @@ import java.util.concurrent.Flow;
 /**
  * Writes a response body to a file while counting its bytes, and stops the transfer as soon as the
  * body grows past a limit: the subscription is cancelled, the file is closed and deleted, and the
- * body completes with a {@link TooLargeException}. This bounds what reaches the disk when the server
+ * body completes with a {@link RefusedBodyException}. This bounds what reaches the disk when the server
  * declares no Content-Length (chunked responses) or declares less than it sends.
  */
 final class LimitedFileBody implements BodySubscriber<Path> {
 
   /** The body passed the limit; nothing of it is kept. */
-  static final class TooLargeException extends IOException {
+  static final class RefusedBodyException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    private TooLargeException(String message) {
+    private RefusedBodyException(String message) {
       super(message);
     }
 
     /** A body whose declared Content-Length is over the limit: refused before any byte is read. */
-    static TooLargeException declared(long limit, long declared) {
-      return new TooLargeException(
+    static RefusedBodyException declared(long limit, long declared) {
+      return new RefusedBodyException(
           String.format(Locale.ROOT, "declared length of %,d bytes exceeds the limit of %,d bytes (not read)", declared, limit));
     }
 
-    TooLargeException(long limit, long received) {
+    RefusedBodyException(long limit, long received) {
       super(
           String.format(
               Locale.ROOT,
@@ -98,7 +98,7 @@ final class LimitedFileBody implements BodySubscriber<Path> {
     if (received > limit) {
       aborted = true;
       subscription.cancel();
-      TooLargeException tooLarge = new TooLargeException(limit, received);
+      RefusedBodyException tooLarge = new RefusedBodyException(limit, received);
       writer.onError(tooLarge); // closes the file
       try {
         Files.deleteIfExists(file);

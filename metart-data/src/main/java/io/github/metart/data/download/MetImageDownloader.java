@@ -22,6 +22,7 @@ import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -48,6 +49,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,8 +163,15 @@ public final class MetImageDownloader {
   }
 
   /**
+   * The list of the last run's objects without an image or that failed, in the output folder
+   * ({@code object_id,status,reason}); a run without problems removes an earlier run's list.
+   */
+  public static final String PROBLEMS_FILE = "download-problems.csv";
+
+  /**
    * Downloads the images of many objects ({@code concurrency} at a time), reporting progress to the
-   * listener; objects already in the folder are skipped.
+   * listener; objects already in the folder are skipped. Writes {@value #PROBLEMS_FILE} into the
+   * folder when some object has no image or failed, and removes an earlier one otherwise.
    *
    * @return counts, and every object without an image or that failed, with the reason
    * @throws IOException when the output folder cannot be created or listed
@@ -173,8 +183,27 @@ public final class MetImageDownloader {
     try (FolderLock lock = FolderLock.acquire(outputFolder, "downloading images")) {
       // the folder is this run's alone: every .part left there is a killed run's
       removeParts();
-      return downloadAllLocked(ids);
+      DownloadSummary summary = downloadAllLocked(ids);
+      writeProblems(summary.problems());
+      return summary;
     }
+  }
+
+  private void writeProblems(List<DownloadOutcome> problems) throws IOException {
+    Path file = outputFolder.resolve(PROBLEMS_FILE);
+    if (problems.isEmpty()) {
+      // a clean run: an earlier run's problems are solved, and its list must not be taken for this one's
+      Files.deleteIfExists(file);
+      return;
+    }
+    StringBuilder text = new StringBuilder();
+    try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
+      csv.printRecord("object_id", "status", "reason");
+      for (DownloadOutcome outcome : problems) {
+        csv.printRecord(outcome.objectId(), outcome.status().name().toLowerCase(Locale.ROOT), outcome.reason());
+      }
+    }
+    Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 
   private DownloadSummary downloadAllLocked(long[] ids) throws IOException {
@@ -295,7 +324,7 @@ public final class MetImageDownloader {
     try {
       Files.createDirectories(outputFolder);
       URI recordUri = recordUri(objectId);
-      byte[] record = fetch(recordUri, "object record", attempts, info -> recordBody(), (response, body) -> null);
+      byte[] record = fetch(recordUri, "object record", attempts, MetImageDownloader::recordBody, (response, body) -> null);
       Optional<URI> image = imageUri(objectId, record);
       if (image.isEmpty()) {
         return DownloadOutcome.noImage(
@@ -399,7 +428,7 @@ public final class MetImageDownloader {
     return uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
   }
 
-  private static HttpResponse.BodySubscriber<byte[]> recordBody() {
+  private static HttpResponse.BodySubscriber<byte[]> recordBody(HttpResponse.ResponseInfo info) {
     // counted while streaming: an endless or huge record stops at the cap
     return new LimitedBytesBody(MAX_RECORD_BYTES);
   }
@@ -407,32 +436,7 @@ public final class MetImageDownloader {
   private HttpResponse.BodySubscriber<Path> imageBody(HttpResponse.ResponseInfo info, Path temp) {
     long declared = declaredLength(info.headers());
     if (info.statusCode() == 200 && declared > maxImageBytes) {
-      // refused before reading: the subscription is cancelled at once and no byte of the body is read
-      return new HttpResponse.BodySubscriber<>() {
-        private final CompletableFuture<Path> refused = new CompletableFuture<>();
-
-        @Override
-        public java.util.concurrent.CompletionStage<Path> getBody() {
-          return refused;
-        }
-
-        @Override
-        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
-          subscription.cancel();
-          refused.completeExceptionally(LimitedFileBody.TooLargeException.declared(maxImageBytes, declared));
-        }
-
-        @Override
-        public void onNext(List<java.nio.ByteBuffer> item) {}
-
-        @Override
-        public void onError(Throwable throwable) {
-          refused.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {}
-      };
+      return refused(LimitedFileBody.RefusedBodyException.declared(maxImageBytes, declared));
     }
     if (info.statusCode() != 200 || !isImageType(contentType(info.headers()))) {
       return BodySubscribers.replacing(null);
@@ -443,6 +447,38 @@ public final class MetImageDownloader {
 
   private static String contentType(java.net.http.HttpHeaders headers) {
     return headers.firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT).strip();
+  }
+
+  /**
+   * A body refused from its headers alone: the subscription is cancelled at once, so no byte of the body is
+   * read, and the exchange fails with {@code reason} (which {@link #fetch} reports without retrying).
+   */
+  private static <T> HttpResponse.BodySubscriber<T> refused(LimitedFileBody.RefusedBodyException reason) {
+    return new HttpResponse.BodySubscriber<>() {
+      private final CompletableFuture<T> refused = new CompletableFuture<>();
+
+      @Override
+      public java.util.concurrent.CompletionStage<T> getBody() {
+        return refused;
+      }
+
+      @Override
+      public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+        subscription.cancel();
+        refused.completeExceptionally(reason);
+      }
+
+      @Override
+      public void onNext(List<java.nio.ByteBuffer> item) {}
+
+      @Override
+      public void onError(Throwable throwable) {
+        refused.completeExceptionally(throwable);
+      }
+
+      @Override
+      public void onComplete() {}
+    };
   }
 
   private static long declaredLength(java.net.http.HttpHeaders headers) {
@@ -539,9 +575,15 @@ public final class MetImageDownloader {
       } catch (TimeoutException | HttpTimeoutException e) {
         lastProblem = "timed out after " + requestTimeout.toMillis() + " ms";
       } catch (IOException e) {
-        LimitedFileBody.TooLargeException tooLarge = tooLarge(e);
-        if (tooLarge != null) {
-          throw new Failure(what + ": " + tooLarge.getMessage(), false);
+        LimitedFileBody.RefusedBodyException refused = refusal(e);
+        if (refused != null) {
+          throw new Failure(what + ": " + refused.getMessage(), false);
+        }
+        Optional<String> badLength = unparseableLength(e);
+        if (badLength.isPresent()) {
+          // the HTTP client parses Content-Length before any body handler runs and fails with a
+          // NumberFormatException: a broken server, which a retry would only repeat
+          throw new Failure(what + ": unparseable Content-Length " + badLength.get() + " (not read)", false);
         }
         lastProblem = "connection failed (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")";
       }
@@ -552,10 +594,21 @@ public final class MetImageDownloader {
     throw new Failure(what + ": " + lastProblem + " (gave up after " + maxAttempts + " attempts)", false);
   }
 
-  private static LimitedFileBody.TooLargeException tooLarge(Throwable error) {
+  /** The value the HTTP client could not read as a Content-Length, when that is why the exchange failed. */
+  private static Optional<String> unparseableLength(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof LimitedFileBody.TooLargeException tooLarge) {
-        return tooLarge;
+      if (t instanceof NumberFormatException number) {
+        String message = String.valueOf(number.getMessage());
+        return Optional.of(message.startsWith("For input string: ") ? message.substring("For input string: ".length()) : message);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static LimitedFileBody.RefusedBodyException refusal(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof LimitedFileBody.RefusedBodyException refused) {
+        return refused;
       }
     }
     return null;

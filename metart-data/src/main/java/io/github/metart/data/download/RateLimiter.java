@@ -5,6 +5,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Spaces requests evenly: at most {@code perSecond} requests start per second across all threads,
  * and everyone waits after a server asked for a pause ({@code Retry-After}).
+ *
+ * <p>Not Guava's {@code RateLimiter}: it cannot be paused, and it stores up to a second of unused
+ * permits while callers wait, so the end of a {@code Retry-After} pause would release a burst of
+ * requests at the server that just asked to slow down (its warming-up variant starts with stored
+ * permits too). Tried and measured by {@code MetImageDownloaderTest.requestsAreSpacedByTheRateLimit}.
  */
 final class RateLimiter {
 

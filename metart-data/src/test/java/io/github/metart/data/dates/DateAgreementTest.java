@@ -53,7 +53,7 @@ class DateAgreementTest {
 
     assertThat(distinct).hasSize(3_013);
     assertThat(dated).isGreaterThan(4_900);
-    assertThat(share).isGreaterThanOrEqualTo(96.5);
+    assertThat(share).isGreaterThanOrEqualTo(96.7);
     assertThat(unparsed).hasSizeLessThan(20);
   }
 }

@@ -68,6 +68,10 @@ class ObjectDatesTest {
           end of 1st century BCE–beginning of 1st century CE | -33 | 33
           3rd–2nd millennium BCE                  | -3000 | -1000
           1st millennium BCE                      | -1000 | -1
+          early 1st millennium BCE                | -1000 | -751
+          late 1st millennium BCE                 | -250  | -1
+          mid-1st millennium BCE                  | -625  | -376
+          early 2nd millennium                    | 1000  | 1249
           ca. 2000–1500 B.C.                      | -2000 | -1500
           ca. 1390–1352 B.C.                      | -1390 | -1352
           ca. 330–70 BCE                          | -330  | -70

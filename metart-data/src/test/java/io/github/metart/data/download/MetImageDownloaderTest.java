@@ -282,6 +282,46 @@ class MetImageDownloaderTest {
   }
 
   @Test
+  void anUnparseableContentLengthIsRefusedAtOnceWithTheRealReason() throws Exception {
+    // the JDK's HttpServer always writes a valid length, so this server speaks HTTP by hand
+    try (java.net.ServerSocket raw = new java.net.ServerSocket(0, 4, java.net.InetAddress.getLoopbackAddress())) {
+      java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+      Thread server = new Thread(() -> {
+        while (!raw.isClosed()) {
+          try (java.net.Socket socket = raw.accept()) {
+            java.io.BufferedReader request = new java.io.BufferedReader(
+                new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            for (String line = request.readLine(); line != null && !line.isEmpty(); line = request.readLine()) {
+              // headers are read and ignored
+            }
+            served.incrementAndGet();
+            socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\n"
+                + "Content-Length: twelve\r\nConnection: close\r\n\r\nnot an image").getBytes(StandardCharsets.ISO_8859_1));
+          } catch (IOException closed) {
+            return;
+          }
+        }
+      });
+      server.setDaemon(true);
+      server.start();
+      String image = "http://127.0.0.1:" + raw.getLocalPort() + "/images/9.jpg";
+      api.always(FakeMetApi.recordPath(9), FakeMetApi.json(
+          "{\"objectID\":9,\"isPublicDomain\":true,\"primaryImage\":\"" + image + "\",\"primaryImageSmall\":\"" + image + "\"}"));
+
+      DownloadOutcome outcome = downloader().build().download(9);
+
+      assertThat(outcome.status()).isEqualTo(DownloadOutcome.Status.FAILED);
+      assertThat(outcome.reason())
+          .contains("unparseable Content-Length")
+          .contains("twelve")
+          .doesNotContain("connection failed")
+          .doesNotContain("gave up");
+      assertThat(served.get()).isEqualTo(1); // not retried
+      assertThat(filesInOut()).isEmpty();
+    }
+  }
+
+  @Test
   void aDamagedImageWithAMatchingLengthIsRetriedThenReported() throws Exception {
     byte[] image = FakeMetApi.image(1);
     // a proxy that re-sends a damaged file with a matching length: the length matches, decoding fails
@@ -328,6 +368,22 @@ class MetImageDownloaderTest {
     assertThat(summary.problemsByReason()).containsEntry("object record not found", 1);
     assertThat(summary.toText(10)).contains("\n  object 3: object record not found (HTTP 404)\n");
     assertThat(summary.toText(10)).contains("failed: 2").contains("object 3: object record not found");
+    // the problems are listed in the folder, as CSV (a reason holding a comma or quote is quoted)
+    try (org.apache.commons.csv.CSVParser problems = org.apache.commons.csv.CSVParser.parse(
+        out.resolve(MetImageDownloader.PROBLEMS_FILE), StandardCharsets.UTF_8,
+        org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+      assertThat(problems.getHeaderNames()).containsExactly("object_id", "status", "reason");
+      assertThat(problems.getRecords()).extracting(r -> r.get("object_id") + " " + r.get("status") + " " + r.get("reason"))
+          .containsExactly(
+              "1 no_image object 1: no image (primaryImage and primaryImageSmall are empty)",
+              "3 failed object 3: object record not found (HTTP 404)",
+              "4 failed object 4: malformed object record (Unexpected character ('n' (code 110)): was expecting double-quote to start field name)");
+    }
+    // a later run without problems removes the earlier list
+    api.always(recordPath(1), FakeMetApi.json(api.record(1, "", api.base() + imagePath(1))));
+    DownloadSummary clean = downloader().build().downloadAll(List.of(1L, 2L));
+    assertThat(clean.problems()).isEmpty();
+    assertThat(out.resolve(MetImageDownloader.PROBLEMS_FILE)).doesNotExist();
   }
 
   @Test

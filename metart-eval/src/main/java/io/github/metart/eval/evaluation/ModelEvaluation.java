@@ -15,6 +15,7 @@ import io.github.metart.eval.report.ReportFiles;
 import io.github.metart.eval.report.RunReport;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.MetModels;
+import io.github.metart.models.io.ModelFolder;
 import io.github.metart.models.predict.Preprocessing;
 import io.github.metart.models.predict.TestTimeAugmentation;
 import io.github.metart.models.spec.HeadSpec;
@@ -33,6 +34,60 @@ import java.util.Optional;
 public final class ModelEvaluation {
 
   private ModelEvaluation() {}
+
+  /**
+   * An evaluation and the report page written for it.
+   *
+   * @param evaluation the numbers
+   * @param files the page, its figures and {@code metrics.json}
+   */
+  public record Result(EvaluationReport evaluation, ReportFiles files) {
+    /** Checks the components. */
+    public Result {
+      Objects.requireNonNull(evaluation, "evaluation");
+      Objects.requireNonNull(files, "files");
+    }
+  }
+
+  /**
+   * What {@code metart evaluate} does, in one call: loads the model, evaluates it on one split of a
+   * prepared folder, and writes the report page (with the training curves when the model sits in a
+   * training folder) into {@code out}.
+   *
+   * @param model a model folder, or a training folder holding {@code model/}
+   * @param preparedFolder the prepared folder the model is evaluated on
+   * @param split the split
+   * @param name the model's name in the report, or {@code null} for the training folder's name
+   * @param out the report folder ({@code index.html}, {@code metrics.json}, ...)
+   * @throws IOException naming the prepared folder's or the history's file that is missing or broken
+   * @throws IllegalArgumentException naming the model folder's problem, or when the model does not
+   *     fit the data
+   */
+  public static Result evaluateAndReport(Path model, Path preparedFolder, Split split, String name, Path out)
+      throws IOException {
+    return evaluateAndReport(model, preparedFolder, split, name, out, TestTimeAugmentation.NONE);
+  }
+
+  /**
+   * As {@link #evaluateAndReport(Path, Path, Split, String, Path)}, each prediction averaged over
+   * the views of {@code tta} ({@code metrics.json} records which).
+   */
+  public static Result evaluateAndReport(
+      Path model, Path preparedFolder, Split split, String name, Path out, TestTimeAugmentation tta)
+      throws IOException {
+    Path modelFolder = ModelFolder.locate(model);
+    Path absolute = modelFolder.toAbsolutePath().normalize();
+    Path training = absolute.getParent() == null ? absolute : absolute.getParent();
+    String modelName = name != null ? name : training.getFileName().toString();
+    EvaluationReport evaluation = evaluate(modelFolder, preparedFolder, split, modelName, tta);
+    ReportFiles files =
+        writeReport(
+            modelName + " on the " + split.id() + " split of " + preparedFolder.getFileName(),
+            evaluation,
+            RunCurves.read(modelName, training),
+            out);
+    return new Result(evaluation, files);
+  }
 
   /**
    * Loads a model folder and evaluates it.

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * {@code predictions.csv}: one row per evaluated object with its Met Object ID and URL, what was
@@ -48,7 +50,8 @@ public final class PredictionsCsv {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      try (BufferedWriter out = Files.newBufferedWriter(file)) {
+      try (BufferedWriter writer = Files.newBufferedWriter(file);
+          CSVPrinter out = new CSVPrinter(writer, CSVFormat.RFC4180)) {
         if (report.result() instanceof ClassificationResult c) {
           writeClasses(c.outcomes(), out);
         } else if (report.result() instanceof YearResult y) {
@@ -61,13 +64,12 @@ public final class PredictionsCsv {
     return file;
   }
 
-  private static void writeClasses(ClassOutcomes predictions, BufferedWriter out)
+  private static void writeClasses(ClassOutcomes predictions, CSVPrinter out)
       throws IOException {
-    row(out, CLASSIFICATION_COLUMNS);
+    out.printRecord(CLASSIFICATION_COLUMNS);
     for (ClassOutcome p : predictions.outcomes()) {
       ObjectMetadata o = p.object();
-      row(
-          out,
+      out.printRecord(
           List.of(
               Long.toString(o.objectId()),
               o.metUrl().toString(),
@@ -82,13 +84,12 @@ public final class PredictionsCsv {
     }
   }
 
-  private static void writeYears(List<YearOutcome> predictions, BufferedWriter out)
+  private static void writeYears(List<YearOutcome> predictions, CSVPrinter out)
       throws IOException {
-    row(out, YEAR_COLUMNS);
+    out.printRecord(YEAR_COLUMNS);
     for (YearOutcome p : predictions) {
       ObjectMetadata o = p.object();
-      row(
-          out,
+      out.printRecord(
           List.of(
               Long.toString(o.objectId()),
               o.metUrl().toString(),
@@ -107,23 +108,5 @@ public final class PredictionsCsv {
 
   private static String number(double value) {
     return String.format(Locale.ROOT, "%.2f", value);
-  }
-
-  private static void row(BufferedWriter out, List<String> cells) throws IOException {
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        out.write(',');
-      }
-      out.write(quote(cells.get(i)));
-    }
-    out.write("\r\n");
-  }
-
-  /** A CSV cell: quoted when it holds a comma, quote or line break; quotes doubled. */
-  static String quote(String cell) {
-    if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-      return cell;
-    }
-    return '"' + cell.replace("\"", "\"\"") + '"';
   }
 }

@@ -196,7 +196,6 @@ class EvaluationReportTest {
     assertThat(csv).contains("\"Bronze statuette of a \"\"youth\"\", <archaic>\"");
     assertThat(csv).contains("\"Relief | fragment, with a line\nbreak\"");
     assertThat(csv).contains("250000,https://www.metmuseum.org/art/collection/search/250000,etruscan,");
-    assertThat(PredictionsCsv.quote("plain")).isEqualTo("plain");
   }
 
   @Test

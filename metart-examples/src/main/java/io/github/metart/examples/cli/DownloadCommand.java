@@ -1,27 +1,15 @@
 package io.github.metart.examples.cli;
 
-import io.github.metart.data.csv.MetColumn;
-import io.github.metart.data.dataset.DatasetSplits;
-import io.github.metart.data.dataset.LabeledObject;
-import io.github.metart.data.dataset.Split;
-import io.github.metart.data.csv.MetCsvFormat;
-import io.github.metart.data.csv.MetCsvReader;
-import io.github.metart.data.csv.MetObject;
-import io.github.metart.data.download.DownloadOutcome;
+import io.github.metart.data.download.DownloadSelection;
 import io.github.metart.data.download.DownloadSummary;
 import io.github.metart.data.download.ImageVariant;
 import io.github.metart.data.download.MetImageDownloader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +35,6 @@ import picocli.CommandLine.Spec;
 final class DownloadCommand implements Callable<Integer> {
 
   /** The file listing objects without an image or that failed, in the output folder. */
-  static final String PROBLEMS_FILE = "download-problems.csv";
 
   @Spec CommandSpec spec;
 
@@ -108,10 +95,7 @@ final class DownloadCommand implements Callable<Integer> {
     if (limit != null && limit < 0) {
       throw new ParameterException(spec.commandLine(), "--limit must be 0 or more, got " + limit);
     }
-    if (!Files.isRegularFile(csv)) {
-      throw new IOException(csv + ": no such file");
-    }
-    List<Long> selected = select();
+    List<Long> selected = new DownloadSelection(csv, ids == null ? List.of() : ids, splits, limit).objectIds();
     MetImageDownloader.Builder builder;
     try {
       builder =
@@ -156,13 +140,8 @@ final class DownloadCommand implements Callable<Integer> {
     line.finish();
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(summary.toText(20));
-    Path problems = out.resolve(PROBLEMS_FILE);
     if (!summary.problems().isEmpty()) {
-      writeProblems(problems, summary.problems());
-      stdout.println("problems: " + problems);
-    } else {
-      // a clean run: an earlier run's problems are solved, and its list must not be taken for this one's
-      Files.deleteIfExists(problems);
+      stdout.println("problems: " + out.resolve(MetImageDownloader.PROBLEMS_FILE));
     }
     stdout.flush();
     if (summary.requested() > 0 && summary.failed() == summary.requested()) {
@@ -170,55 +149,5 @@ final class DownloadCommand implements Callable<Integer> {
           "every download failed, e.g. " + summary.problems().get(0).reason());
     }
     return 0;
-  }
-
-  /** The Object IDs to download, from the CSV: public-domain rows, or exactly {@code --ids} and {@code --splits}. */
-  private List<Long> select() throws IOException {
-    Set<Long> wanted = ids == null ? null : new LinkedHashSet<>(ids);
-    if (splits != null) {
-      wanted = wanted == null ? new LinkedHashSet<>() : wanted;
-      DatasetSplits prepared = DatasetSplits.read(splits);
-      for (Split split : Split.values()) {
-        for (LabeledObject object : prepared.get(split)) {
-          wanted.add(object.objectId());
-        }
-      }
-    }
-    List<Long> selected = new ArrayList<>();
-    Set<Long> found = new LinkedHashSet<>();
-    try (MetCsvReader reader =
-        MetCsvFormat.DEFAULT.withRequiredColumns(List.of(MetColumn.IS_PUBLIC_DOMAIN)).open(csv)) {
-      for (MetObject object : reader) {
-        long id = object.objectId();
-        if (wanted != null) {
-          if (wanted.contains(id)) {
-            found.add(id);
-          }
-        } else if (object.publicDomain()) {
-          selected.add(id);
-        }
-      }
-    }
-    if (wanted != null) {
-      Set<Long> missing = new LinkedHashSet<>(wanted);
-      missing.removeAll(found);
-      if (!missing.isEmpty()) {
-        throw new IOException(csv + ": no row for Object ID " + missing.stream().limit(10).map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""));
-      }
-      selected.addAll(wanted);
-    }
-    if (limit != null && selected.size() > limit) {
-      return selected.subList(0, limit);
-    }
-    return selected;
-  }
-
-  private static void writeProblems(Path file, List<DownloadOutcome> problems) throws IOException {
-    StringBuilder text = new StringBuilder("object_id,status,reason\n");
-    for (DownloadOutcome outcome : problems) {
-      text.append(outcome.objectId()).append(',').append(outcome.status().name().toLowerCase(java.util.Locale.ROOT))
-          .append(",\"").append(outcome.reason().replace("\"", "\"\"")).append("\"\n");
-    }
-    Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 }

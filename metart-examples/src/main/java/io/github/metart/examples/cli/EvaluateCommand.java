@@ -1,6 +1,5 @@
 package io.github.metart.examples.cli;
 
-import io.github.metart.eval.plots.RunCurves;
 import io.github.metart.data.dataset.Split;
 import io.github.metart.eval.evaluation.EvaluationReport;
 import io.github.metart.eval.report.ReportFiles;
@@ -74,16 +73,9 @@ final class EvaluateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--split: " + e.getMessage());
     }
-    Path modelFolder = ModelFolders.resolve(model);
-    Path training = ModelFolders.trainingFolder(modelFolder);
-    String modelName = name != null ? name : training.getFileName().toString();
-    EvaluationReport evaluation = ModelEvaluation.evaluate(modelFolder, data, chosen, modelName, views);
-    ReportFiles files =
-        ModelEvaluation.writeReport(
-            modelName + " on the " + chosen.id() + " split of " + data.getFileName(),
-            evaluation,
-            RunCurves.read(modelName, training),
-            out);
+    ModelEvaluation.Result result = ModelEvaluation.evaluateAndReport(model, data, chosen, name, out, views);
+    EvaluationReport evaluation = result.evaluation();
+    ReportFiles files = result.files();
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println(evaluation.summaryLine());
     files.evaluation().ifPresent(e -> stdout.println("metrics: " + e.metricsJson()));

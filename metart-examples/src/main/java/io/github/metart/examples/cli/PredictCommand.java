@@ -2,6 +2,7 @@ package io.github.metart.examples.cli;
 
 import io.github.metart.models.MetModel;
 import io.github.metart.models.MetModels;
+import io.github.metart.models.io.ModelFolder;
 import io.github.metart.models.heads.ClassPrediction;
 import io.github.metart.models.heads.LabelProbability;
 import io.github.metart.models.heads.Prediction;
@@ -72,7 +73,7 @@ final class PredictCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     int failed = 0;
-    try (MetModel loaded = MetModels.load(ModelFolders.resolve(model))) {
+    try (MetModel loaded = MetModels.load(ModelFolder.locate(model))) {
       // every good image is predicted; each bad one is reported, and the exit code says so at the end
       for (Predictor.Outcome outcome : Predictor.of(loaded).testTimeAugmentation(views).predictEach(images, BATCH)) {
         if (outcome.predicted()) {

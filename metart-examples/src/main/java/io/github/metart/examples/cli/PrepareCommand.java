@@ -1,35 +1,28 @@
 package io.github.metart.examples.cli;
 
-import io.github.metart.data.cache.SkippedImage;
 import io.github.metart.data.cache.CachePreparer;
-import io.github.metart.data.cache.DatasetImagePreparer;
 import io.github.metart.data.cache.DuplicateFinder;
-import io.github.metart.data.cache.RepairedSplits;
 import io.github.metart.data.csv.MetCsvFormat;
 import io.github.metart.data.culture.AmbiguityPolicy;
 import io.github.metart.data.culture.CultureRules;
 import io.github.metart.data.dataset.CultureDatasetBuilder;
 import io.github.metart.data.dataset.CultureSource;
 import io.github.metart.data.dataset.DatasetBuilder;
-import io.github.metart.data.dataset.DatasetSplits;
-import io.github.metart.data.dataset.Manifest;
 import io.github.metart.data.dataset.MetDataset;
-import io.github.metart.data.dataset.Split;
 import io.github.metart.data.dataset.SplitRatio;
 import io.github.metart.data.dataset.Task;
 import io.github.metart.data.dataset.YearDatasetBuilder;
 import io.github.metart.data.dataset.YearLabeling;
 import io.github.metart.data.dates.YearPolicy;
-import io.github.metart.data.images.FolderImageSource;
 import io.github.metart.data.images.ImageRecipe;
+import io.github.metart.data.prepare.DatasetPreparation;
+import io.github.metart.data.prepare.PreparedDataset;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -176,62 +169,21 @@ final class PrepareCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     checkTaskOptions();
     CachePreparer.Builder imageCache = imageOptions();
-    prepareFolder();
-    String previousSplitHash = previousSplitHash();
-    DatasetSplits splits;
-    DatasetImagePreparer.Result withImages = null;
-    List<SkippedImage> leftOut = List.of();
-    if (imageCache == null) {
-      splits = builder().build();
-    } else {
-      // only objects with an image that decodes take part, so that balance, minimum counts and
-      // splits hold for the objects a model can be trained on
-      FolderImageSource source = FolderImageSource.open(images);
-      String filter = "has an image in " + images.toAbsolutePath().normalize();
-      ImageProgressLine progress =
-          new ImageProgressLine(spec.commandLine().getErr(), ImageProgressLine.terminal(), "images");
+    DatasetPreparation.Builder preparation = DatasetPreparation.builder(builder(), out);
+    ImageProgressLine progress = null;
+    if (imageCache != null) {
+      ImageProgressLine line = new ImageProgressLine(spec.commandLine().getErr(), ImageProgressLine.terminal(), "images");
       imageCache.listener(
-          p -> progress.update(p.done(), p.total(), p.imagesPerSecond(), p.eta(),
-              p.skipped() == 0 ? "" : "skipped " + p.skipped()));
-      withImages =
-          DatasetImagePreparer.prepareUsable(
-              usable -> builder().withImages(filter, usable).build(), source.objectIds(), out, source, imageCache);
+          p -> line.update(p.done(), p.total(), p.imagesPerSecond(), p.eta(), p.skipped() == 0 ? "" : "skipped " + p.skipped()));
+      preparation.images(images, imageCache);
+      progress = line;
+    }
+    PreparedDataset prepared = preparation.build().run();
+    if (progress != null) {
       progress.finish();
-      splits = withImages.splits();
-      leftOut = withImages.leftOut();
     }
-    splits.write(out);
-    if (withImages != null) {
-      appendImageReport(withImages, leftOut);
-    }
-    // caches prepared for other splits would lack the new objects' images; caches of the same
-    // splits (e.g. another image size for the same recipe) still serve them and are kept
-    List<Path> removed =
-        splits.splitHash().equals(previousSplitHash)
-            ? List.of()
-            : DatasetImagePreparer.removeStaleCaches(out, splits.manifest());
     PrintWriter w = spec.commandLine().getOut();
-    Manifest m = splits.manifest();
-    w.printf("prepared %s dataset: %d objects (train %d, validation %d, test %d) in %d labels%n",
-        task.id(), m.total(), m.total(Split.TRAIN), m.total(Split.VALIDATION), m.total(Split.TEST),
-        m.labels().size());
-    w.printf("input: %s, %d rows read, %d skipped, sha256 %s%n",
-        m.input().name(), m.input().rowsRead(), m.input().rowsSkipped(), m.input().sha256());
-    w.printf("split hash: %s%n", m.splitHash());
-    w.printf("wrote %s, %s/{train,validation,test}.csv, %s%n",
-        out.resolve(Manifest.FILE_NAME), out.resolve(DatasetSplits.SPLITS_DIR), out.resolve(DatasetSplits.REPORT_TXT));
-    if (withImages != null) {
-      w.printf("only objects with an image in %s: %d of them labeled%n", images, m.total());
-      if (!leftOut.isEmpty()) {
-        w.printf("left out before balancing: %d objects whose images do not decode (listed in %s)%n",
-            leftOut.size(), out.resolve(DatasetSplits.REPORT_TXT));
-      }
-      withImages.summary().forEach(w::println);
-      w.printf("quality report: %s%n", withImages.preparation().directory().resolve("quality-report.txt"));
-    }
-    for (Path cache : removed) {
-      w.printf("removed the image cache %s: it was prepared for other splits%n", cache);
-    }
+    prepared.summary().forEach(w::println);
     w.flush();
     return 0;
   }
@@ -247,9 +199,6 @@ final class PrepareCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), String.join(", ", stray) + " need --images DIR");
       }
       return null;
-    }
-    if (!Files.isDirectory(images)) {
-      throw new IOException(images + ": no such folder (expected images named <objectId>.<ext>)");
     }
     int size = imageSize == null ? 224 : imageSize;
     CliOptions.requireAtLeast(spec, "--image-size", size, 8);
@@ -269,26 +218,6 @@ final class PrepareCommand implements Callable<Integer> {
       cache.duplicateDistance(duplicateDistance);
     }
     return cache;
-  }
-
-  /** Adds the images section to report.txt: what was prepared, skipped, and moved between splits. */
-  private void appendImageReport(DatasetImagePreparer.Result result, List<SkippedImage> leftOut)
-      throws IOException {
-    Path report = out.resolve(DatasetSplits.REPORT_TXT);
-    StringBuilder text = new StringBuilder(Files.exists(report) ? "\n" : "");
-    text.append("images\n");
-    for (SkippedImage skipped : leftOut) {
-      text.append("  left out before balancing, object ").append(skipped.objectId()).append(": ")
-          .append(skipped.reason()).append('\n');
-    }
-    result.summary().forEach(line -> text.append("  ").append(line).append('\n'));
-    for (RepairedSplits.Move<Split> move : result.repair().moves()) {
-      text.append("  moved object ").append(move.objectId()).append(" from ").append(move.from().id())
-          .append(" to ").append(move.to().id()).append(" (near-duplicate)\n");
-    }
-    text.append("  quality report: ").append(result.preparation().directory().resolve("quality-report.txt")).append('\n');
-    Files.writeString(report, text, java.nio.charset.StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
   }
 
   /** The recipe as a builder; the images command line adds to it. */
@@ -410,42 +339,6 @@ final class PrepareCommand implements Callable<Integer> {
   private static void addIf(List<String> list, boolean condition, String option) {
     if (condition) {
       list.add(option);
-    }
-  }
-
-  /** The split hash of the prepared folder this run replaces, or null when there is none (or it is unreadable). */
-  private String previousSplitHash() {
-    Path manifest = out.resolve(Manifest.FILE_NAME);
-    if (!Files.isRegularFile(manifest)) {
-      return null;
-    }
-    try {
-      return Manifest.read(manifest).splitHash();
-    } catch (IOException e) {
-      return null; // a broken manifest: its caches are treated as stale
-    }
-  }
-
-  /** Refuses to write into a folder that holds other things than an earlier prepared dataset. */
-  private void prepareFolder() throws IOException {
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new IOException(out + ": exists and is not a folder");
-    }
-    if (Files.isDirectory(out) && !Files.exists(out.resolve(Manifest.FILE_NAME))) {
-      // what only prepare writes there: a folder holding just these is a preparation that was
-      // killed before its manifest, and the same command continues it (the cache keeps its images)
-      java.util.Set<String> ours =
-          java.util.Set.of(
-              DatasetImagePreparer.CACHE_DIR,
-              DatasetSplits.SPLITS_DIR,
-              DatasetSplits.REPORT_TXT,
-              DatasetSplits.REPORT_JSON,
-              io.github.metart.data.files.FolderLock.FILE_NAME);
-      try (Stream<Path> entries = Files.list(out)) {
-        if (entries.anyMatch(entry -> !ours.contains(entry.getFileName().toString()))) {
-          throw new IOException(out + ": is not empty and holds no manifest.json: choose an empty or new folder");
-        }
-      }
     }
   }
 }

@@ -9,6 +9,10 @@ import java.util.List;
  * before the header, commas between fields, CRLF after each record, and RFC 4180 quoting only where
  * needed (a field holding a comma, a quote or a line break is quoted, quotes inside are doubled).
  *
+ * <p>Written by hand rather than with Commons CSV's {@code CSVPrinter}: its minimal quoting also
+ * quotes a field with leading or trailing spaces and an empty first field, which the Met's file
+ * does not, and this file imitates the Met's bytes (the reader's tests depend on that).
+ *
  * <p>Counts physical lines, so that every record's first line number is known (line 1 is the
  * header; a line break inside a quoted field starts a new physical line).
  */

@@ -115,10 +115,10 @@ class DownloadCommandTest {
     Run run = run(args(csv, out));
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(files(out)).containsExactlyInAnyOrder("1.jpg", "3.jpg", DownloadCommand.PROBLEMS_FILE);
+    assertThat(files(out)).containsExactlyInAnyOrder("1.jpg", "3.jpg", io.github.metart.data.download.MetImageDownloader.PROBLEMS_FILE);
     assertThat(run.out()).contains("requested: 3").contains("downloaded: 2").contains("no image: 1")
         .contains("  object 4: no image (primaryImage and primaryImageSmall are empty)\n");
-    assertThat(Files.readString(out.resolve(DownloadCommand.PROBLEMS_FILE))).contains("4,no_image,");
+    assertThat(Files.readString(out.resolve(io.github.metart.data.download.MetImageDownloader.PROBLEMS_FILE))).contains("4,no_image,");
     assertThat(run.err()).contains("download [").contains("3/3");
 
     Run again = run(args(csv, out));
@@ -129,7 +129,7 @@ class DownloadCommandTest {
     Run clean = run(args(csv, out));
     assertThat(clean.exitCode()).as(clean.err()).isZero();
     assertThat(clean.out()).contains("downloaded: 1");
-    assertThat(out.resolve(DownloadCommand.PROBLEMS_FILE)).doesNotExist();
+    assertThat(out.resolve(io.github.metart.data.download.MetImageDownloader.PROBLEMS_FILE)).doesNotExist();
   }
 
   @Test

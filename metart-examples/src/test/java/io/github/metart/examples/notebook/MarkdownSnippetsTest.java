@@ -27,7 +27,7 @@ class MarkdownSnippetsTest {
   }
 
   /** The snippets the README must keep: how to depend on metart, and a whole training run. */
-  static final List<String> REQUIRED_SNIPPETS = List.of("models-dependency", "trainer-fit");
+  static final List<String> REQUIRED_SNIPPETS = List.of("models-dependency", "trainer-fit", WholeJobSnippetTest.SNIPPET);
 
   static Path readme() {
     Path readme = RuntimeClassPath.repositoryRoot().resolve("README.md");
@@ -48,6 +48,8 @@ class MarkdownSnippetsTest {
     Path readme = readme();
     SnippetRunner runner = SnippetRunner.withRuntimeClassPath();
     return MarkdownSnippet.extract(readme).stream()
+        // the whole job runs once, in WholeJobSnippetTest, which also compares it with the commands
+        .filter(snippet -> !snippet.name().equals(WholeJobSnippetTest.SNIPPET))
         .map(
             snippet ->
                 dynamicTest(

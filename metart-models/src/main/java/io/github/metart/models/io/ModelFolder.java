@@ -88,6 +88,32 @@ public final class ModelFolder {
 
   private ModelFolder() {}
 
+  /** The model folder's name inside a training folder ({@code runs/culture/model}). */
+  public static final String IN_TRAINING_FOLDER = "model";
+
+  /**
+   * The model folder a path names: a model folder itself, or a training folder holding one in
+   * {@value #IN_TRAINING_FOLDER}/ (what {@code metart train} writes).
+   *
+   * @throws IllegalArgumentException naming the folder when it is neither
+   */
+  public static Path locate(Path folder) {
+    if (isModelFolder(folder)) {
+      return folder;
+    }
+    Path inside = folder.resolve(IN_TRAINING_FOLDER);
+    if (isModelFolder(inside)) {
+      return inside;
+    }
+    if (!Files.exists(folder)) {
+      throw new IllegalArgumentException(
+          folder + ": no such folder (expected a model folder, or a folder written by metart train)");
+    }
+    throw new IllegalArgumentException(
+        folder + ": not a model folder (no " + SPEC_FILE + ") and holds no " + IN_TRAINING_FOLDER
+            + "/ (is training finished?)");
+  }
+
   /** Whether a folder looks like a model folder (has a {@code spec.json}). */
   public static boolean isModelFolder(Path folder) {
     return Files.isDirectory(folder) && Files.isRegularFile(folder.resolve(SPEC_FILE));

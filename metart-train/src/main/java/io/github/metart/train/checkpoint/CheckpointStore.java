@@ -5,7 +5,7 @@ import com.google.common.hash.HashingOutputStream;
 import com.google.common.hash.Hashing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.metart.train.files.AtomicFiles;
+import io.github.metart.data.files.AtomicFiles;
 import io.github.metart.train.files.TrainJson;
 import io.github.metart.train.provenance.RunProvenance;
 import java.io.IOException;

@@ -1,2 +1,2 @@
-/** Training files: atomic writes and the JSON conventions they share. */
+/** The JSON conventions training files share (their atomic writes are {@link io.github.metart.data.files.AtomicFiles}). */
 package io.github.metart.train.files;

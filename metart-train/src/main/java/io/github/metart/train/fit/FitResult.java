@@ -31,7 +31,7 @@ public record FitResult(
     String updater) {
 
   /** The model folder's name in the output folder. */
-  public static final String MODEL_FOLDER = "model";
+  public static final String MODEL_FOLDER = io.github.metart.models.io.ModelFolder.IN_TRAINING_FOLDER;
 
   /** Normalizes the lists. */
   public FitResult {

@@ -3,7 +3,7 @@ package io.github.metart.train.fit;
 import io.github.metart.train.checkpoint.CheckpointStore;
 import io.github.metart.train.checkpoint.StoredCheckpoint;
 import io.github.metart.train.checkpoint.TrainingState;
-import io.github.metart.train.files.AtomicFiles;
+import io.github.metart.data.files.AtomicFiles;
 import io.github.metart.train.history.History;
 import io.github.metart.train.history.HistoryFiles;
 import io.github.metart.train.history.RunStatus;

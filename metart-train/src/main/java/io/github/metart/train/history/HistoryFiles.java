@@ -3,7 +3,7 @@ package io.github.metart.train.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.metart.train.files.AtomicFiles;
+import io.github.metart.data.files.AtomicFiles;
 import io.github.metart.train.files.TrainJson;
 import io.github.metart.train.provenance.RunProvenance;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.metart.train.config.TrainingConfig;
-import io.github.metart.train.files.AtomicFiles;
+import io.github.metart.data.files.AtomicFiles;
 import io.github.metart.train.history.EpochRecord;
 import io.github.metart.train.history.History;
 import io.github.metart.train.history.RunStatus;

@@ -1,4 +1,4 @@
-package io.github.metart.train.files;
+package io.github.metart.data.files;
 
 import java.io.IOException;
 import java.io.OutputStream;

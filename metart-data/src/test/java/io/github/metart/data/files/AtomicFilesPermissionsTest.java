@@ -1,4 +1,4 @@
-package io.github.metart.train.files;
+package io.github.metart.data.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
