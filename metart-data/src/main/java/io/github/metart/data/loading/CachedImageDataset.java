@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  *   <li>Epochs are shuffled by an {@link EpochSampler} from the seed; its {@link
  *       EpochSampler#state() state} can be saved and restored to resume mid-epoch. A trainer may
  *       bring its own sampler to {@code getData}; it should implement {@link EpochAwareSampler}.
- *   <li>Optional {@link Augmentation} (random crop, horizontal flip, colour jitter), drawn from the
- *       seed, the epoch and the index.
+ *   <li>Optional {@link Augmentation} (random crop, horizontal flip, TrivialAugment or RandAugment,
+ *       colour jitter, random erasing), drawn from the seed, the epoch and the index; mixup and
+ *       CutMix over each batch of {@code getData}, drawn from the seed, the epoch and the batch's
+ *       first index, with {@link MixedLabels} {@code [B, 3]} (single records are never mixed).
  *   <li>Batches are assembled in the background ({@code loaderThreads}, {@code optPrefetchNumber}
  *       batches ahead) straight from the memory-mapped shards into one array per batch.
  *   <li>Every array of a batch lives in that batch's own sub-manager of the manager passed to
@@ -201,6 +203,10 @@ public final class CachedImageDataset extends RandomAccessDataset implements Aut
       int count = indices.size();
       int floats = writer.floatsPerExample();
       byte[] pixels = scratch.get();
+      BatchMixer.Plan plan =
+          augmentation.mixesBatches() && count > 0
+              ? BatchMixer.plan(augmentation, seed, epoch, indices.get(0), inputSize)
+              : null;
       NDArray data =
           EngineArrays.create(
               batchManager,
@@ -210,19 +216,35 @@ public final class CachedImageDataset extends RandomAccessDataset implements Aut
                   int i = Math.toIntExact(indices.get(b));
                   writer.write(positions[i], i, epoch, pixels, out, b * floats);
                 }
-              });
-      NDArray labels =
-          EngineArrays.create(
-              batchManager,
-              new Shape(count, labelWidth),
-              out -> {
-                for (int b = 0; b < count; b++) {
-                  int i = Math.toIntExact(indices.get(b));
-                  for (int j = 0; j < labelWidth; j++) {
-                    out.put(b * labelWidth + j, targets[i * labelWidth + j]);
-                  }
+                if (plan != null) {
+                  BatchMixer.mixImages(plan, out, count, floats, inputSize);
                 }
               });
+      NDArray labels;
+      if (plan != null) {
+        checkState(labelWidth == 1, "mixup and CutMix need one label per image, these have %s", labelWidth);
+        float[] plain = new float[count];
+        for (int b = 0; b < count; b++) {
+          plain[b] = targets[Math.toIntExact(indices.get(b))];
+        }
+        float[] mixed = BatchMixer.labels(plan, plain);
+        labels =
+            EngineArrays.create(
+                batchManager, new Shape(count, MixedLabels.COLUMNS), out -> out.put(0, mixed));
+      } else {
+        labels =
+            EngineArrays.create(
+                batchManager,
+                new Shape(count, labelWidth),
+                out -> {
+                  for (int b = 0; b < count; b++) {
+                    int i = Math.toIntExact(indices.get(b));
+                    for (int j = 0; j < labelWidth; j++) {
+                      out.put(b * labelWidth + j, targets[i * labelWidth + j]);
+                    }
+                  }
+                });
+      }
       if (device != null) {
         data = data.toDevice(device, false);
         labels = labels.toDevice(device, false);

@@ -1,5 +1,7 @@
 package io.github.metart.eval.evaluation;
 
+import io.github.metart.models.predict.TestTimeAugmentation;
+
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
@@ -18,16 +20,30 @@ import java.util.Map;
  * @param model the model's name, e.g. {@code resnet18} or the model folder's name
  * @param split the split evaluated, e.g. {@code test}
  * @param result what was measured
+ * @param testTimeAugmentation how each prediction was averaged over views of its image ({@code
+ *     null} reads as none)
  */
-public record EvaluationReport(String model, String split, EvaluationResult result) {
+public record EvaluationReport(
+    String model, String split, EvaluationResult result, TestTimeAugmentation testTimeAugmentation) {
 
   /** Validates the names. */
   public EvaluationReport {
     requireNonNull(model, "model");
     requireNonNull(split, "split");
     requireNonNull(result, "result");
+    testTimeAugmentation = testTimeAugmentation == null ? TestTimeAugmentation.NONE : testTimeAugmentation;
     checkArgument(!model.isBlank(), "name the evaluated model");
     checkArgument(!split.isBlank(), "name the evaluated split");
+  }
+
+  /** An evaluation without test-time augmentation. */
+  public EvaluationReport(String model, String split, EvaluationResult result) {
+    this(model, split, result, TestTimeAugmentation.NONE);
+  }
+
+  /** This evaluation, saying its predictions were averaged with {@code augmentation}. */
+  public EvaluationReport withTestTimeAugmentation(TestTimeAugmentation augmentation) {
+    return new EvaluationReport(model, split, result, augmentation);
   }
 
   /** The evaluation of a classifier's predictions. */

@@ -27,6 +27,7 @@ import io.github.metart.models.heads.CultureYearPrediction;
 import io.github.metart.models.heads.Prediction;
 import io.github.metart.models.heads.YearHead;
 import io.github.metart.models.heads.YearPrediction;
+import io.github.metart.models.predict.TestTimeAugmentation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -63,12 +64,14 @@ public final class Evaluator {
   /** The default number of images per batch. */
   public static final int DEFAULT_BATCH_SIZE = 32;
 
+  private final TestTimeAugmentation testTimeAugmentation;
   private final int batchSize;
   private final String split;
   private final Optional<String> modelName;
   private final Optional<YearBaseline> baseline;
 
   private Evaluator(Builder builder) {
+    this.testTimeAugmentation = builder.testTimeAugmentation;
     this.batchSize = builder.batchSize;
     this.split = builder.split;
     this.modelName = Optional.ofNullable(builder.modelName);
@@ -130,7 +133,8 @@ public final class Evaluator {
         "%s predicts culture and year: evaluate it with evaluateEach, which reports both",
         name);
     if (model.head() instanceof ClassifierHead) {
-      return EvaluationReport.classification(name, split, predictClasses(model, dataset, objectIdAt, objects));
+      return EvaluationReport.classification(name, split, predictClasses(model, dataset, objectIdAt, objects))
+          .withTestTimeAugmentation(testTimeAugmentation);
     }
     return yearReport(name, predictYears(model, dataset, objectIdAt, objects));
   }
@@ -185,7 +189,7 @@ public final class Evaluator {
               LOG.warn("baseline of {} on {}: {}", name, split, fallback.describe());
               return fallback;
             });
-    return EvaluationReport.year(name, split, years, guess);
+    return EvaluationReport.year(name, split, years, guess).withTestTimeAugmentation(testTimeAugmentation);
   }
 
   /**
@@ -310,7 +314,7 @@ public final class Evaluator {
             labelArray = labelArray.get(":, 0"); // the class index or the year label comes first
           }
           float[] labels = labelArray.toFloatArray();
-          List<? extends Prediction> predictions = model.predict(images);
+          List<? extends Prediction> predictions = testTimeAugmentation.predict(model, images);
           List<?> indices = batch.getIndices();
           checkArgument(
               predictions.size() == labels.length && indices.size() == labels.length,
@@ -358,12 +362,23 @@ public final class Evaluator {
 
   /** Options of an {@link Evaluator}. */
   public static final class Builder {
+    private TestTimeAugmentation testTimeAugmentation = TestTimeAugmentation.NONE;
     private int batchSize = DEFAULT_BATCH_SIZE;
     private String split = "test";
     private String modelName;
     private YearBaseline baseline;
 
     private Builder() {}
+
+    /**
+     * Test-time augmentation (default none): each prediction averaged over views of the dataset's
+     * image; views other than the centre crop and its mirror need a dataset loaded at the stored
+     * size (larger than the model input), see {@link TestTimeAugmentation}.
+     */
+    public Builder testTimeAugmentation(TestTimeAugmentation augmentation) {
+      this.testTimeAugmentation = requireNonNull(augmentation, "augmentation");
+      return this;
+    }
 
     /** Images per batch, 1 to 4096; default {@value #DEFAULT_BATCH_SIZE}. */
     public Builder batchSize(int batchSize) {

@@ -62,6 +62,7 @@ public final class MetricsJson {
     root.put("split", report.split());
     root.put("kind", report.result().kind());
     root.put("count", report.result().count());
+    root.put("testTimeAugmentation", report.testTimeAugmentation().key());
     LibraryVersion versions = LibraryVersion.current();
     root.putObject("versions").put("metart", versions.metart()).put("java", versions.java());
     ObjectNode headline = root.putObject("headline");

@@ -17,6 +17,7 @@ import io.github.metart.models.MetModel;
 import io.github.metart.models.MetModels;
 import io.github.metart.models.io.ModelFolder;
 import io.github.metart.models.predict.Preprocessing;
+import io.github.metart.models.predict.TestTimeAugmentation;
 import io.github.metart.models.spec.HeadSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,11 +69,21 @@ public final class ModelEvaluation {
    */
   public static List<Result> evaluateAndReport(Path model, Path preparedFolder, Split split, String name, Path out)
       throws IOException {
+    return evaluateAndReport(model, preparedFolder, split, name, out, TestTimeAugmentation.NONE);
+  }
+
+  /**
+   * As {@link #evaluateAndReport(Path, Path, Split, String, Path)}, each prediction averaged over
+   * the views of {@code tta} ({@code metrics.json} records which).
+   */
+  public static List<Result> evaluateAndReport(
+      Path model, Path preparedFolder, Split split, String name, Path out, TestTimeAugmentation tta)
+      throws IOException {
     Path modelFolder = ModelFolder.locate(model);
     Path absolute = modelFolder.toAbsolutePath().normalize();
     Path training = absolute.getParent() == null ? absolute : absolute.getParent();
     String modelName = name != null ? name : training.getFileName().toString();
-    List<EvaluationReport> evaluations = evaluateEach(modelFolder, preparedFolder, split, modelName);
+    List<EvaluationReport> evaluations = evaluateEach(modelFolder, preparedFolder, split, modelName, tta);
     List<ReportFiles> pages =
         writeReports(
             modelName + " on the " + split.id() + " split of " + preparedFolder.getFileName(),
@@ -106,10 +117,33 @@ public final class ModelEvaluation {
     }
   }
 
+  /**
+   * Loads a model folder and evaluates it with test-time augmentation ({@code metrics.json} says
+   * which); see {@link #evaluate(Path, Path, Split, String)}.
+   */
+  public static EvaluationReport evaluate(
+      Path modelFolder, Path preparedFolder, Split split, String name, TestTimeAugmentation tta)
+      throws IOException {
+    try (MetModel model = MetModels.load(modelFolder)) {
+      return evaluate(model, preparedFolder, split, name, tta);
+    }
+  }
+
   /** Evaluates a model in memory; see {@link #evaluate(Path, Path, Split, String)}. */
   public static EvaluationReport evaluate(MetModel model, Path preparedFolder, Split split, String name)
       throws IOException {
-    List<EvaluationReport> reports = evaluateEach(model, preparedFolder, split, name);
+    return evaluate(model, preparedFolder, split, name, TestTimeAugmentation.NONE);
+  }
+
+  /**
+   * Evaluates a model in memory with test-time augmentation: each prediction averaged over views
+   * of the cached square (for {@link TestTimeAugmentation#FLIP_CROPS} the whole stored square is
+   * loaded and cropped at the centre and the corners).
+   */
+  public static EvaluationReport evaluate(
+      MetModel model, Path preparedFolder, Split split, String name, TestTimeAugmentation tta)
+      throws IOException {
+    List<EvaluationReport> reports = evaluateEach(model, preparedFolder, split, name, tta);
     if (reports.size() != 1) {
       throw new IllegalArgumentException(
           name + " predicts culture and year: evaluate it with evaluateEach, which reports both");
@@ -124,15 +158,34 @@ public final class ModelEvaluation {
    */
   public static List<EvaluationReport> evaluateEach(
       Path modelFolder, Path preparedFolder, Split split, String name) throws IOException {
+    return evaluateEach(modelFolder, preparedFolder, split, name, TestTimeAugmentation.NONE);
+  }
+
+  /** {@link #evaluateEach(Path, Path, Split, String)} with test-time augmentation. */
+  public static List<EvaluationReport> evaluateEach(
+      Path modelFolder, Path preparedFolder, Split split, String name, TestTimeAugmentation tta)
+      throws IOException {
     try (MetModel model = MetModels.load(modelFolder)) {
-      return evaluateEach(model, preparedFolder, split, name);
+      return evaluateEach(model, preparedFolder, split, name, tta);
     }
   }
 
   /** Evaluates each task of a model in memory; see {@link #evaluateEach(Path, Path, Split, String)}. */
   public static List<EvaluationReport> evaluateEach(
       MetModel model, Path preparedFolder, Split split, String name) throws IOException {
+    return evaluateEach(model, preparedFolder, split, name, TestTimeAugmentation.NONE);
+  }
+
+  /**
+   * Evaluates each task of a model in memory with test-time augmentation; see {@link
+   * #evaluateEach(Path, Path, Split, String)} and {@link #evaluate(MetModel, Path, Split, String,
+   * TestTimeAugmentation)}.
+   */
+  public static List<EvaluationReport> evaluateEach(
+      MetModel model, Path preparedFolder, Split split, String name, TestTimeAugmentation tta)
+      throws IOException {
     Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(tta, "tta");
     Objects.requireNonNull(split, "split");
     checkTask(model, DatasetSplits.read(preparedFolder).task(), preparedFolder);
     Preprocessing preprocessing = model.preprocessing();
@@ -146,7 +199,7 @@ public final class ModelEvaluation {
     try (PreparedImageData data = PreparedImageData.open(preparedFolder, preprocessing.recipe());
         CachedImageDataset dataset =
             data.dataset(split)
-                .inputSize(model.spec().inputSize())
+                .inputSize(tta.usesCrops() ? preprocessing.recipe().cropTo() : model.spec().inputSize())
                 .normalization(preprocessing.normalization())
                 .augmentation(Augmentation.NONE)
                 .setSampling(Evaluator.DEFAULT_BATCH_SIZE, false)
@@ -155,7 +208,8 @@ public final class ModelEvaluation {
         throw new IOException(
             preparedFolder + ": the " + split.id() + " split has no object with an image in " + cache);
       }
-      Evaluator.Builder evaluator = Evaluator.builder().split(split.id()).modelName(name);
+      Evaluator.Builder evaluator =
+          Evaluator.builder().split(split.id()).modelName(name).testTimeAugmentation(tta);
       if (!(model.spec().head() instanceof HeadSpec.Classifier)) {
         // only year models compare with a constant guess; culture objects need not have a year
         evaluator.baselineFromTraining(data.splits().train());

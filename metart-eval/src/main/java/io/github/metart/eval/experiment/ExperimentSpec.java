@@ -3,6 +3,8 @@ package io.github.metart.eval.experiment;
 import io.github.metart.train.config.TrainingSettings;
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.metart.data.dataset.Task;
+import io.github.metart.models.predict.TestTimeAugmentation;
 import io.github.metart.models.spec.ModelRecipe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +34,9 @@ import java.util.regex.Pattern;
  *   "title": "Dropout and hidden units on culture",
  *   "task": "culture",
  *   "base": {"architecture": "alexnet", "inputSize": 224, "hiddenUnits": 4096, "dropout": 0.5},
- *   "training": {"epochs": 30, "optimizer": "sgd", "learningRate": 0.01, "batchSize": 64},
+ *   "training": {"epochs": 30, "optimizer": "sgd", "learningRate": 0.01, "batchSize": 64,
+ *                "augmentation": "trivial", "mixup": 0.2},
+ *   "testTimeAugmentation": "flip",
  *   "sweeps": [
  *     {"name": "dropout", "dropout": [0, 0.2, 0.4, 0.6, 0.8]},
  *     {"name": "hidden units", "hiddenUnits": [256, 512, 1024, 2048, 4096]},
@@ -47,6 +52,8 @@ import java.util.regex.Pattern;
  * @param base the model every sweep starts from
  * @param training how every run is trained
  * @param sweeps the sweeps; none trains the base alone
+ * @param testTimeAugmentation how every run is evaluated: {@code none} (when absent), {@code flip}
+ *     or {@code flip-crops} (see {@link TestTimeAugmentation})
  */
 public record ExperimentSpec(
     String title,
@@ -54,7 +61,8 @@ public record ExperimentSpec(
     String task,
     ModelRecipe base,
     TrainingSettings training,
-    List<Sweep> sweeps) {
+    List<Sweep> sweeps,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String testTimeAugmentation) {
 
   private static final ObjectMapper JSON =
       JsonMapper.builder()
@@ -74,6 +82,28 @@ public record ExperimentSpec(
     training = Objects.requireNonNullElseGet(training, TrainingSettings::defaults);
     sweeps = sweeps == null ? List.of() : List.copyOf(sweeps);
     ExperimentPlan.of(base, sweeps);
+    if (testTimeAugmentation != null) {
+      testTimeAugmentation = TestTimeAugmentation.parse(testTimeAugmentation).key();
+    }
+  }
+
+  /** A spec whose runs are evaluated without test-time augmentation. */
+  public ExperimentSpec(
+      String title,
+      String description,
+      String task,
+      ModelRecipe base,
+      TrainingSettings training,
+      List<Sweep> sweeps) {
+    this(title, description, task, base, training, sweeps, null);
+  }
+
+  /** The test-time augmentation every run is evaluated with ({@code NONE} when not given). */
+  @JsonIgnore
+  public TestTimeAugmentation evaluationViews() {
+    return testTimeAugmentation == null
+        ? TestTimeAugmentation.NONE
+        : TestTimeAugmentation.parse(testTimeAugmentation);
   }
 
   /** The runs this spec expands to. */
@@ -86,7 +116,7 @@ public record ExperimentSpec(
    * pretrained}: {@code imagenet}, a weights file, or {@code null} for from scratch).
    */
   public ExperimentSpec withPretrained(String source) {
-    return new ExperimentSpec(title, description, task, base.withPretrained(source), training, sweeps);
+    return new ExperimentSpec(title, description, task, base.withPretrained(source), training, sweeps, testTimeAugmentation);
   }
 
   /**

@@ -113,6 +113,40 @@ class ExperimentSpecTest {
   }
 
   @Test
+  void augmentationLeversAndTestTimeAugmentationAreSpecFields() throws IOException {
+    ExperimentSpec spec =
+        ExperimentSpec.parse(
+            """
+            {
+              "base": {"architecture": "resnet18", "inputSize": 64},
+              "training": {"augmentation": "randaugment:2:9", "randomErasing": 0.25, "mixup": 0.2,
+                           "cutmix": 1.0, "labelSmoothing": 0.1},
+              "testTimeAugmentation": "Flip-Crops"
+            }
+            """,
+            "levers.json");
+    assertThat(spec.evaluationViews()).isEqualTo(io.github.metart.models.predict.TestTimeAugmentation.FLIP_CROPS);
+    assertThat(spec.testTimeAugmentation()).isEqualTo("flip-crops");
+    assertThat(spec.training().config().augmentation())
+        .isEqualTo(
+            io.github.metart.data.loading.Augmentation.cropAndFlip()
+                .withPolicy(io.github.metart.data.loading.AugmentPolicy.randAugment(2, 9))
+                .withErasing(0.25f)
+                .withMixup(0.2f)
+                .withCutmix(1f));
+    assertThat(ExperimentSpec.parse(spec.toJson(), "again")).isEqualTo(spec);
+    // absent: none, and not written
+    ExperimentSpec plain = ExperimentSpec.parse(SPEC, "spec.json");
+    assertThat(plain.evaluationViews()).isEqualTo(io.github.metart.models.predict.TestTimeAugmentation.NONE);
+    assertThat(plain.toJson()).doesNotContain("testTimeAugmentation");
+    assertThatThrownBy(
+            () -> ExperimentSpec.parse(
+                "{\"base\": {\"architecture\": \"resnet18\", \"inputSize\": 64}, \"testTimeAugmentation\": \"five\"}",
+                "tta.json"))
+        .hasMessageStartingWith("tta.json:1: unknown test-time augmentation 'five': use none, flip or flip-crops");
+  }
+
+  @Test
   void aBadValueNamesTheFileAndWhatIsAllowed() throws IOException {
     Path file = Files.writeString(dir.resolve("spec.json"),
         "{\"base\": {\"architecture\": \"resnet18\", \"inputSize\": 64}, \"training\": {\"optimizer\": \"rmsprop\"}}");

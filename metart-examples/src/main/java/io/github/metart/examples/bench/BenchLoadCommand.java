@@ -6,6 +6,7 @@ import io.github.metart.data.cache.CachePreparer;
 import io.github.metart.data.cache.PreparedCache;
 import io.github.metart.data.images.ImageRecipe;
 import io.github.metart.data.images.ImageSource;
+import io.github.metart.data.loading.AugmentPolicy;
 import io.github.metart.data.loading.Augmentation;
 import io.github.metart.data.loading.CachedImageDataset;
 import io.github.metart.data.loading.ImageExample;
@@ -50,7 +51,18 @@ final class BenchLoadCommand implements Callable<Integer> {
   enum AugmentationChoice {
     NONE(Augmentation.NONE),
     CROP_FLIP(Augmentation.cropAndFlip()),
-    STANDARD(Augmentation.standard());
+    STANDARD(Augmentation.standard()),
+    TRIVIAL(Augmentation.cropAndFlip().withPolicy(AugmentPolicy.trivialWide())),
+    RANDAUGMENT(Augmentation.cropAndFlip().withPolicy(AugmentPolicy.randAugment(2, 9))),
+    ERASING(Augmentation.cropAndFlip().withErasing(0.25f)),
+    MIXUP(Augmentation.cropAndFlip().withMixup(0.2f)),
+    CUTMIX(Augmentation.cropAndFlip().withCutmix(1f)),
+    ALL(
+        Augmentation.cropAndFlip()
+            .withPolicy(AugmentPolicy.trivialWide())
+            .withErasing(0.25f)
+            .withMixup(0.2f)
+            .withCutmix(1f));
 
     final Augmentation augmentation;
 
@@ -85,7 +97,12 @@ final class BenchLoadCommand implements Callable<Integer> {
   @Option(
       names = "--augmentation",
       paramLabel = "KIND",
-      description = "none, crop_flip or standard (crop, flip, colour jitter) (default: ${DEFAULT-VALUE}).")
+      description =
+          "none, crop_flip, standard (crop, flip, colour jitter), trivial (crop, flip and"
+              + " TrivialAugment-Wide), randaugment (crop, flip and RandAugment 2:9), erasing (crop,"
+              + " flip, random erasing 0.25), mixup (crop, flip, mixup 0.2), cutmix (crop, flip, CutMix"
+              + " 1.0) or all (crop, flip, TrivialAugment, erasing, mixup and CutMix); compare the"
+              + " images/s with crop_flip's for the cost of a lever (default: ${DEFAULT-VALUE}).")
   AugmentationChoice augmentation = AugmentationChoice.CROP_FLIP;
 
   @Override

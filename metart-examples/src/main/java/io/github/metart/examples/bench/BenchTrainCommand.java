@@ -16,6 +16,8 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import io.github.metart.data.loading.Augmentation;
+import io.github.metart.data.loading.MixedLabels;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.MetModels;
 import io.github.metart.train.config.DeviceChoice;
@@ -144,7 +146,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     out.printf(
         Locale.ROOT,
-        "%-9s %9s | %10s %10s %7s | %10s %9s | %10s %10s %10s | %10s %7s%n",
+        "%-9s %9s | %10s %10s %7s | %10s %9s | %10s %10s %10s | %10s %7s | %10s %9s%n",
         "model",
         "params",
         "bare DJL",
@@ -156,14 +158,16 @@ final class BenchTrainCommand implements Callable<Integer> {
         "upd fused",
         "upd unfus.",
         "fit EMA",
-        "EMA +%");
+        "EMA +%",
+        "fit mixed",
+        "mix cost");
     out.flush();
     for (String name : models) {
       Row row = measure(name);
       out.printf(
           Locale.ROOT,
           "%-9s %8.1fM | %8.1fms %8.1fms %7.3f | %8.1fms %9.3f | %8.1fms %8.1fms %8.1fms |"
-              + " %8.1fms %6.1f%%%n",
+              + " %8.1fms %6.1f%% | %8.1fms %8.1f%%%n",
           name,
           row.parameters / 1e6,
           row.bareStep,
@@ -175,7 +179,9 @@ final class BenchTrainCommand implements Callable<Integer> {
           row.fusedUpdate,
           row.unfusedUpdate,
           row.fitEmaStep,
-          100 * (row.fitEmaStep / row.fitStep - 1));
+          100 * (row.fitEmaStep / row.fitStep - 1),
+          row.fitMixedStep,
+          100 * (row.fitMixedStep / row.fitStep - 1));
       out.flush();
     }
     out.println(
@@ -187,6 +193,10 @@ final class BenchTrainCommand implements Callable<Integer> {
     out.println(
         "fit EMA = Trainer.fit per step with a moving average of the weights (--ema 0.999);"
             + " EMA +% = its cost over fit.");
+    out.println(
+        "fit mixed = Trainer.fit per step on mixup/CutMix labels [B, 3] (soft-target loss); mix cost ="
+            + " fit mixed / fit - 1. Image augmentation runs in the loader threads: see metart bench"
+            + " load --augmentation.");
     out.printf(
         Locale.ROOT,
         "load average at the end: %.2f (figures are only comparable on an otherwise idle machine)%n",
@@ -203,7 +213,8 @@ final class BenchTrainCommand implements Callable<Integer> {
       double fitStep,
       double fusedUpdate,
       double unfusedUpdate,
-      double fitEmaStep) {}
+      double fitEmaStep,
+      double fitMixedStep) {}
 
   private Row measure(String name) {
     Engine engine = MetEngine.engine();
@@ -237,8 +248,19 @@ final class BenchTrainCommand implements Callable<Integer> {
     try (MetModel model = freshModel(name)) {
       fitEma = trainerFit(model, images, labels, imageShape, WeightAverage.of(0.999));
     }
+    // the same step on mixed labels: each sample's label, another class, and the first one's weight
+    float[] mixed = new float[batchSize * MixedLabels.COLUMNS];
+    for (int i = 0; i < batchSize; i++) {
+      mixed[3 * i] = labels[i];
+      mixed[3 * i + 1] = (labels[i] + 1) % classes;
+      mixed[3 * i + 2] = 0.7f;
+    }
+    double fitMixed;
+    try (MetModel model = freshModel(name)) {
+      fitMixed = trainerFit(model, images, mixed, imageShape, WeightAverage.none());
+    }
     return new Row(
-        parameters, bare[0], bare[0] - bare[1], bare[1], fit, updatesAlone[0], updatesAlone[1], fitEma);
+        parameters, bare[0], bare[0] - bare[1], bare[1], fit, updatesAlone[0], updatesAlone[1], fitEma, fitMixed);
   }
 
   private MetModel freshModel(String name) {
@@ -313,7 +335,10 @@ final class BenchTrainCommand implements Callable<Integer> {
     return medians;
   }
 
-  /** Trainer.fit over warm-up + measured batches: median ms between consecutive batch ends. */
+  /**
+   * Trainer.fit over warm-up + measured batches: median ms between consecutive batch ends; {@code
+   * labels} holds one ({@code [B, 1]}) or three ({@link MixedLabels}, trained as mixup) values per sample.
+   */
   private double trainerFit(
       MetModel model, float[] images, float[] labels, Shape shape, WeightAverage ema) {
     int batches = warmup + steps;
@@ -335,7 +360,7 @@ final class BenchTrainCommand implements Callable<Integer> {
       ArrayDataset dataset =
           new ArrayDataset.Builder()
               .setData(scope.create(all, new Shape(batches * batchSize, 3, size, size)))
-              .optLabels(scope.create(allLabels, new Shape(batches * batchSize, 1)))
+              .optLabels(scope.create(allLabels, new Shape(batches * batchSize, labels.length / batchSize)))
               .setSampling(batchSize, false)
               .build();
       long start = System.nanoTime();
@@ -350,6 +375,9 @@ final class BenchTrainCommand implements Callable<Integer> {
               .checkpointEveryMinutes(0)
               .restoreBestWeights(false)
               .ema(ema)
+              // mixed labels are read as such only when the run mixes (the array dataset itself is not augmented)
+              .augmentation(labels.length == images.length / (3 * size * size) * MixedLabels.COLUMNS
+                  ? Augmentation.NONE.withMixup(0.2f) : Augmentation.NONE)
               .build();
       Trainer.builder().listener(timing).build().fit(model, TrainingData.of(dataset, null), config);
       List<Double> stepTimes = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.github.metart.examples.cli;
 
 import io.github.metart.data.dataset.Split;
 import io.github.metart.eval.evaluation.ModelEvaluation;
+import io.github.metart.models.predict.TestTimeAugmentation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,15 +53,27 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "The model's name in the report (default: the model folder's run name).")
   String name;
 
+  @Option(names = "--tta", paramLabel = "NAME", defaultValue = "none",
+      description = "Test-time augmentation: none (default), flip (the centre crop and its mirror"
+          + " image) or flip-crops (centre and four corner crops, each also mirrored); probabilities"
+          + " or years are averaged over the views, and metrics.json records which.")
+  String tta;
+
   @Override
   public Integer call() throws Exception {
+    TestTimeAugmentation views;
+    try {
+      views = TestTimeAugmentation.parse(tta);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--tta: " + e.getMessage());
+    }
     Split chosen;
     try {
       chosen = Split.fromId(split);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--split: " + e.getMessage());
     }
-    List<ModelEvaluation.Result> results = ModelEvaluation.evaluateAndReport(model, data, chosen, name, out);
+    List<ModelEvaluation.Result> results = ModelEvaluation.evaluateAndReport(model, data, chosen, name, out, views);
     PrintWriter stdout = spec.commandLine().getOut();
     for (ModelEvaluation.Result result : results) {
       stdout.println(result.evaluation().summaryLine());

@@ -417,7 +417,9 @@ final class ExperimentCommand implements Callable<Integer> {
     }
     TrainingSettings settings = usage(training::build);
     ExperimentSpec experiment =
-        new ExperimentSpec(base.title(), base.description(), base.task(), base.base(), settings, base.sweeps());
+        new ExperimentSpec(
+            base.title(), base.description(), base.task(), base.base(), settings, base.sweeps(),
+            base.testTimeAugmentation());
     return pretrained.source == null ? experiment : usage(() -> experiment.withPretrained(pretrained.source));
   }
 

@@ -10,6 +10,7 @@ import io.github.metart.models.heads.YearPrediction;
 import io.github.metart.models.predict.PredictionShards;
 import io.github.metart.models.predict.Predictor;
 import picocli.CommandLine.ParameterException;
+import io.github.metart.models.predict.TestTimeAugmentation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -68,12 +70,23 @@ final class PredictCommand implements Callable<Integer> {
   @Option(names = "--merge", description = "Merge the shard CSVs given as arguments into --out (checks that every shard is there, whole).")
   boolean merge;
 
+  @Option(names = "--tta", paramLabel = "NAME", defaultValue = "none",
+      description = "Test-time augmentation: none (default), flip or flip-crops (probabilities or"
+          + " years averaged over the mirrored and cropped views).")
+  String tta;
+
   @Parameters(arity = "0..*", paramLabel = "IMAGE", description = "Image files (JPEG, PNG, WebP, TIFF, GIF, BMP); with --merge, the shard CSVs.")
   List<Path> images = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
     CliOptions.requirePositive(spec, "--top", top);
+    TestTimeAugmentation views;
+    try {
+      views = TestTimeAugmentation.parse(tta);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--tta: " + e.getMessage());
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     if (merge) {
       if (out == null || images.isEmpty() || folder != null || shard != null) {
@@ -98,7 +111,7 @@ final class PredictCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--shard: " + e.getMessage());
       }
       try (MetModel loaded = MetModels.load(ModelFolder.locate(model))) {
-        PredictionShards.ShardResult result = PredictionShards.predict(Predictor.of(loaded), folder, part, out, top, BATCH);
+        PredictionShards.ShardResult result = PredictionShards.predict(Predictor.of(loaded).testTimeAugmentation(views), folder, part, out, top, BATCH);
         stdout.println("shard " + part + ": " + result.images() + " images of " + folder + " in " + out
             + (result.failed() == 0 ? "" : " (" + result.failed() + " could not be predicted: see its problem column)"));
         stdout.flush();
@@ -112,7 +125,7 @@ final class PredictCommand implements Callable<Integer> {
     int failed = 0;
     try (MetModel loaded = MetModels.load(ModelFolder.locate(model))) {
       // every good image is predicted; each bad one is reported, and the exit code says so at the end
-      for (Predictor.Outcome outcome : Predictor.of(loaded).predictEach(images, BATCH)) {
+      for (Predictor.Outcome outcome : Predictor.of(loaded).testTimeAugmentation(views).predictEach(images, BATCH)) {
         if (outcome.predicted()) {
           stdout.println(outcome.image() + "\t" + describe(outcome.prediction()));
           stdout.flush();

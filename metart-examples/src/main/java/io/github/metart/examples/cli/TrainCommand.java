@@ -182,7 +182,11 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--augment",
       paramLabel = "NAME",
-      description = "Training augmentation: none, crop-flip (default) or standard (crop, flip, colour jitter).")
+      description =
+          "Training augmentation: none, crop-flip (default), standard (crop, flip, colour jitter),"
+              + " trivial (crop, flip and TrivialAugment-Wide), randaugment:N:M (crop, flip and"
+              + " RandAugment, N operations at magnitude M of 0..30), or a preset and a policy such as"
+              + " standard+trivial.")
   String augment;
 
   @Option(
@@ -240,6 +244,26 @@ final class TrainCommand implements Callable<Integer> {
           "For data prepared with --task culture+year (one backbone, a culture and a year head):"
               + " the loss is culture + W * year (default: 1).")
   Double yearLossWeight;
+
+  @Option(
+      names = "--random-erasing",
+      paramLabel = "P",
+      description = "Erase a random rectangle of each training image with probability P (default: 0).")
+  Double randomErasing;
+
+  @Option(
+      names = "--mixup",
+      paramLabel = "ALPHA",
+      description = "Mixup with Beta(ALPHA, ALPHA) weights, e.g. 0.2 (default: off).")
+  Double mixup;
+
+  @Option(
+      names = "--cutmix",
+      paramLabel = "ALPHA",
+      description =
+          "CutMix with Beta(ALPHA, ALPHA) areas, e.g. 1.0 (default: off); with --mixup, each batch"
+              + " uses one of the two.")
+  Double cutmix;
 
   @Option(
       names = "--devices",
@@ -386,6 +410,9 @@ final class TrainCommand implements Callable<Integer> {
           .classWeights(classWeights)
           .yearTarget(yearTarget)
           .yearLossWeight(yearLossWeight)
+          .randomErasing(randomErasing)
+          .mixup(mixup)
+          .cutmix(cutmix)
           .build()
           .config();
     } catch (IllegalArgumentException e) {

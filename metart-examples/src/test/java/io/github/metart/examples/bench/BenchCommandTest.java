@@ -59,6 +59,16 @@ class BenchCommandTest {
   }
 
   @Test
+  void everyAugmentationLeverLoadsAndLeavesNoArrays() {
+    Run run =
+        run("bench", "load", "--work", dir.resolve("all").toString(), "--images", "10", "--stored", "20",
+            "--size", "16", "--batch", "4", "--epochs", "2", "--augmentation", "all");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("augmentation all").contains("arrays left 0").contains("median: ");
+  }
+
+  @Test
   void benchWithoutABenchmarkIsAUsageError() {
     Run run = run("bench");
 

@@ -45,6 +45,39 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void testTimeAugmentationIsRecordedInTheMetrics() throws IOException {
+    DemoResult demo = QuickDemo.result();
+    Path plain = dir.resolve("plain");
+    Path averaged = dir.resolve("tta");
+    String[] common = {
+      "evaluate",
+      "--model", demo.culture().fit().outputDirectory().toString(),
+      "--data", demo.culture().preparedFolder().toString()
+    };
+
+    CliRun.Result once = CliRun.run(concat(common, "--out", plain.toString()));
+    CliRun.Result views = CliRun.run(concat(common, "--tta", "flip-crops", "--out", averaged.toString()));
+    CliRun.Result bad = CliRun.run(concat(common, "--tta", "five-crops", "--out", dir.resolve("bad").toString()));
+
+    assertThat(once.exitCode()).as(once.err()).isZero();
+    assertThat(views.exitCode()).as(views.err()).isZero();
+    JsonNode a = new ObjectMapper().readTree(plain.resolve("metrics.json").toFile());
+    JsonNode b = new ObjectMapper().readTree(averaged.resolve("metrics.json").toFile());
+    assertThat(a.path("testTimeAugmentation").asText()).isEqualTo("none");
+    assertThat(b.path("testTimeAugmentation").asText()).isEqualTo("flip-crops");
+    assertThat(b.path("count").asInt()).isEqualTo(a.path("count").asInt());
+    assertThat(b.path("headline").path("accuracy").isNumber()).isTrue();
+    assertThat(bad.exitCode()).isNotZero();
+    assertThat(bad.err()).contains("--tta: unknown test-time augmentation 'five-crops': use none, flip or flip-crops");
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
+  }
+
+  @Test
   void aYearModelOnTheValidationSplitReportsItsYearError() throws IOException {
     DemoResult demo = QuickDemo.result();
     Path out = dir.resolve("year");

@@ -71,6 +71,28 @@ class PredictCommandTest {
   }
 
   @Test
+  void testTimeAugmentationAveragesAsThePredictorDoes() throws Exception {
+    DemoResult demo = QuickDemo.result();
+    Path image = demo.collection().imageOf(demo.collection().objects().stream().filter(o -> o.hasImage()).findFirst().orElseThrow());
+    Path model = demo.year().fit().modelFolder().orElseThrow();
+
+    CliRun.Result run = CliRun.run("predict", "--model", model.toString(), "--tta", "flip", image.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    double expected;
+    try (io.github.metart.models.MetModel loaded = io.github.metart.models.MetModels.load(model)) {
+      expected =
+          io.github.metart.models.predict.Predictor.of(loaded)
+              .testTimeAugmentation(io.github.metart.models.predict.TestTimeAugmentation.FLIP)
+              .year(image);
+    }
+    assertThat(run.out().strip()).isEqualTo(image + "\t" + Math.round(expected));
+    CliRun.Result bad = CliRun.run("predict", "--model", model.toString(), "--tta", "mirror", image.toString());
+    assertThat(bad.exitCode()).isNotZero();
+    assertThat(bad.err()).contains("--tta: unknown test-time augmentation 'mirror'");
+  }
+
+  @Test
   void badImagesAreReportedAndEveryGoodOneIsStillPredicted() throws IOException {
     DemoResult demo = QuickDemo.result();
     Path image = demo.collection().imageOf(demo.collection().objects().stream().filter(o -> o.hasImage()).findFirst().orElseThrow());

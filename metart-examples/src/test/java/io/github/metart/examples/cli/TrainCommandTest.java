@@ -104,6 +104,31 @@ class TrainCommandTest {
     return all;
   }
 
+  @Test
+  void augmentationOptionsBuildTheConfigurationsAugmentation() {
+    TrainCommand command = new TrainCommand();
+    new picocli.CommandLine(command)
+        .parseArgs(
+            java.util.Arrays.stream(
+                    train(temp.resolve("unused"), "--augment", "standard+randaugment:2:9",
+                        "--random-erasing", "0.25", "--mixup", "0.2", "--cutmix", "1.0"))
+                .skip(1)
+                .toArray(String[]::new));
+    assertThat(command.config().augmentation())
+        .isEqualTo(
+            io.github.metart.data.loading.Augmentation.standard()
+                .withPolicy(io.github.metart.data.loading.AugmentPolicy.randAugment(2, 9))
+                .withErasing(0.25f)
+                .withMixup(0.2f)
+                .withCutmix(1f));
+
+    MetartCliTest.Run bad = MetartCliTest.run(train(temp.resolve("bad"), "--augment", "randaugment:2:40"));
+    assertThat(bad.exitCode()).isNotZero();
+    assertThat(bad.err()).contains("augmentation: RandAugment's magnitude must be between 0 and 30, got 40");
+    MetartCliTest.Run help = MetartCliTest.run("train", "--help");
+    assertThat(help.out().replaceAll("\\s+", " ")).contains("--random-erasing=P", "--mixup=ALPHA", "--cutmix=ALPHA", "TrivialAugment-Wide", "RandAugment");
+  }
+
   /** 0.001 as 0.001, 0.9 as 0.9, 0 as 0. */
   private static String number(double value) {
     return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
@@ -306,5 +331,6 @@ class TrainCommandTest {
         .containsPattern("resnet18 +11\\.2M \\|")
         .contains("fit EMA")
         .containsPattern("resnet18 .*ms \\| +[0-9.]+ms +-?[0-9.]+%");
+    assertThat(run.out()).contains("fit mixed").containsPattern("resnet18 .*\\| +[0-9.]+ms +-?[0-9.]+%");
   }
 }

@@ -20,7 +20,9 @@ import java.util.List;
 /**
  * Predicts images with a model: decodes (files and bytes through the data module's decoder),
  * prepares them with the model's recorded {@link Preprocessing} (resize, crop, centre crop,
- * normalize — the evaluation-mode path of the training data) and runs the model in inference mode.
+ * normalize — the evaluation-mode path of the training data) and runs the model in inference mode,
+ * optionally averaging over flipped and cropped views ({@link #testTimeAugmentation(
+ * TestTimeAugmentation)}).
  *
  * <pre>{@code
  * try (MetModel model = MetModels.load(Path.of("runs/culture/model"))) {
@@ -37,10 +39,13 @@ public final class Predictor {
 
   private final MetModel model;
   private final ImagePreprocessor preprocessor;
+  private final TestTimeAugmentation testTimeAugmentation;
 
-  private Predictor(MetModel model, ImagePreprocessor preprocessor) {
+  private Predictor(
+      MetModel model, ImagePreprocessor preprocessor, TestTimeAugmentation testTimeAugmentation) {
     this.model = model;
     this.preprocessor = preprocessor;
+    this.testTimeAugmentation = testTimeAugmentation;
   }
 
   /**
@@ -66,7 +71,23 @@ public final class Predictor {
         "the predictor decodes RGB images, but %s takes %s input channels",
         model.spec().name(),
         model.spec().inputChannels());
-    return new Predictor(model, preprocessing.preprocessor(model.spec().inputSize()));
+    return new Predictor(
+        model, preprocessing.preprocessor(model.spec().inputSize()), TestTimeAugmentation.NONE);
+  }
+
+  /**
+   * This predictor with test-time augmentation: every prediction is averaged over the views of the
+   * prepared image (see {@link TestTimeAugmentation}); {@link TestTimeAugmentation#NONE} (the
+   * default) predicts the centre crop alone.
+   */
+  public Predictor testTimeAugmentation(TestTimeAugmentation augmentation) {
+    Preconditions.checkNotNull(augmentation, "augmentation");
+    return new Predictor(model, preprocessor, augmentation);
+  }
+
+  /** The test-time augmentation of every prediction. */
+  public TestTimeAugmentation testTimeAugmentation() {
+    return testTimeAugmentation;
   }
 
   /** The model. */
@@ -275,6 +296,9 @@ public final class Predictor {
   }
 
   private List<Prediction> predictPrepared(List<RgbImage> prepared) {
+    if (testTimeAugmentation != TestTimeAugmentation.NONE) {
+      return predictViews(prepared);
+    }
     int size = preprocessor.inputSize();
     int sample = 3 * size * size;
     float[] batch = new float[prepared.size() * sample];
@@ -284,6 +308,22 @@ public final class Predictor {
     try (NDManager manager = model.djlModel().getNDManager().newSubManager()) {
       NDArray images = manager.create(batch, new Shape(prepared.size(), 3, size, size));
       return new ArrayList<>(model.predict(images));
+    }
+  }
+
+  /** Test-time augmentation: the whole prepared squares, normalized, averaged over the views. */
+  private List<Prediction> predictViews(List<RgbImage> prepared) {
+    int side = preprocessor.recipe().cropTo();
+    int sample = 3 * side * side;
+    float[] batch = new float[prepared.size() * sample];
+    java.nio.FloatBuffer out = java.nio.FloatBuffer.wrap(batch);
+    for (int i = 0; i < prepared.size(); i++) {
+      RgbImage image = prepared.get(i);
+      preprocessor.normalization().writeChw(image.pixels(), 0, side, 0, 0, side, false, out, i * sample);
+    }
+    try (NDManager manager = model.djlModel().getNDManager().newSubManager()) {
+      NDArray squares = manager.create(batch, new Shape(prepared.size(), 3, side, side));
+      return new ArrayList<>(testTimeAugmentation.predict(model, squares));
     }
   }
 }

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.metart.data.dataset.YearTargetChoice;
+import io.github.metart.data.loading.AugmentPolicy;
 import io.github.metart.data.loading.Augmentation;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -29,7 +30,9 @@ import java.util.function.Supplier;
  *     head's)
  * @param labelSmoothing label smoothing of the cross-entropy
  * @param clipNorm the largest global gradient norm, 0 for no clipping
- * @param augmentation {@code none}, {@code crop-flip} or {@code standard}
+ * @param augmentation {@code none}, {@code crop-flip}, {@code standard}, {@code trivial} or {@code
+ *     randaugment:N:M}, optionally a preset and a policy joined by {@code +} (see {@link
+ *     #parseAugmentation})
  * @param earlyStopping the monitor that stops a run when it stalls ({@code val_loss}, {@code
  *     val_metric}, {@code train_loss}, {@code train_metric}), or {@code off}
  * @param earlyStoppingPatience epochs without improvement before stopping (with no monitor given,
@@ -46,6 +49,9 @@ import java.util.function.Supplier;
  * @param yearTarget {@code interval}, {@code random} or {@code midpoint} (see {@link
  *     io.github.metart.data.dataset.YearTargetChoice}; default {@code random})
  * @param yearLossWeight the weight of the year loss of a culture+year model (default 1)
+ * @param randomErasing the probability of random erasing per training image (default 0: none)
+ * @param mixup mixup's α (default 0: none); see {@link Augmentation#mixup()}
+ * @param cutmix CutMix's α (default 0: none); see {@link Augmentation#cutmix()}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingSettings(
@@ -74,14 +80,17 @@ public record TrainingSettings(
     Integer accumulate,
     String classWeights,
     String yearTarget,
-    Double yearLossWeight) {
+    Double yearLossWeight,
+    Double randomErasing,
+    Double mixup,
+    Double cutmix) {
 
   /** Validates every value by building the configuration (the messages name the setting). */
   public TrainingSettings {
     config(
         epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
         warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights, yearTarget, yearLossWeight);
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights, yearTarget, yearLossWeight, randomErasing, mixup, cutmix);
   }
 
   /** No setting given: every value is {@link TrainingConfig}'s default. */
@@ -123,6 +132,9 @@ public record TrainingSettings(
     b.freezeBackboneEpochs = freezeBackboneEpochs;
     b.yearTarget = yearTarget;
     b.yearLossWeight = yearLossWeight;
+    b.randomErasing = randomErasing;
+    b.mixup = mixup;
+    b.cutmix = cutmix;
     return b;
   }
 
@@ -131,7 +143,7 @@ public record TrainingSettings(
     return config(
         epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
         warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights, yearTarget, yearLossWeight);
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights, yearTarget, yearLossWeight, randomErasing, mixup, cutmix);
   }
 
   private static TrainingConfig config(
@@ -160,7 +172,10 @@ public record TrainingSettings(
       Integer accumulate,
       String classWeights,
       String yearTarget,
-      Double yearLossWeight) {
+      Double yearLossWeight,
+      Double randomErasing,
+      Double mixup,
+      Double cutmix) {
     TrainingConfig.Builder config = TrainingConfig.builder();
     TrainingConfig defaults = config.build();
     if (epochs != null) {
@@ -192,9 +207,18 @@ public record TrainingSettings(
       checkArgument(clipNorm >= 0, "clipNorm must be 0 (off) or more, got %s", clipNorm);
       config.clipping(clipNorm > 0 ? GradientClipping.byNorm(clipNorm) : GradientClipping.none());
     }
-    if (augmentation != null) {
-      config.augmentation(named("augmentation", () -> parseAugmentation(augmentation)));
+    Augmentation images =
+        augmentation == null ? defaults.augmentation() : named("augmentation", () -> parseAugmentation(augmentation));
+    if (randomErasing != null) {
+      images = named("randomErasing", withValue(images, randomErasing, Augmentation::withErasing));
     }
+    if (mixup != null) {
+      images = named("mixup", withValue(images, mixup, Augmentation::withMixup));
+    }
+    if (cutmix != null) {
+      images = named("cutmix", withValue(images, cutmix, Augmentation::withCutmix));
+    }
+    config.augmentation(images);
     config.earlyStopping(named("earlyStopping", () -> earlyStoppingOf(earlyStopping, earlyStoppingPatience)));
     if (seed != null) {
       config.seed(seed);
@@ -293,6 +317,11 @@ public record TrainingSettings(
     return patience == null ? stopping : stopping.withPatience(patience);
   }
 
+  private static Supplier<Augmentation> withValue(
+      Augmentation images, double value, java.util.function.BiFunction<Augmentation, Float, Augmentation> with) {
+    return () -> with.apply(images, (float) value);
+  }
+
   /** A parsed value; a parse error names the setting. */
   private static <T> T named(String setting, Supplier<T> parse) {
     try {
@@ -303,19 +332,47 @@ public record TrainingSettings(
   }
 
   /**
-   * Parses an augmentation name (case-insensitive): {@code none}, {@code crop-flip} or {@code
-   * standard} (crop, flip and colour jitter).
+   * Parses an augmentation (case-insensitive): a preset, {@code none}, {@code crop-flip} or {@code
+   * standard} (crop, flip and colour jitter); a policy, {@code trivial} (TrivialAugment-Wide) or
+   * {@code randaugment:N:M} (RandAugment with N operations at magnitude M of 0..30), which adds
+   * the policy to {@code crop-flip}; or a preset and a policy joined by {@code +}, such as {@code
+   * standard+trivial} or {@code none+randaugment:2:9}. Random erasing, mixup and CutMix are
+   * settings of their own.
    *
-   * @throws IllegalArgumentException for another name, listing the allowed ones
+   * @throws IllegalArgumentException for anything else, listing the allowed forms
    */
   public static Augmentation parseAugmentation(String name) {
-    return switch (name.strip().toLowerCase(Locale.ROOT)) {
-      case "none" -> Augmentation.NONE;
-      case "crop-flip" -> Augmentation.cropAndFlip();
-      case "standard" -> Augmentation.standard();
-      default -> throw new IllegalArgumentException(
-          "unknown augmentation '" + name + "': use none, crop-flip or standard");
-    };
+    String text = name.strip().toLowerCase(Locale.ROOT);
+    int plus = text.indexOf('+');
+    String preset = plus < 0 ? text : text.substring(0, plus).strip();
+    Augmentation base =
+        switch (preset) {
+          case "none" -> Augmentation.NONE;
+          case "crop-flip" -> Augmentation.cropAndFlip();
+          case "standard" -> Augmentation.standard();
+          default -> null;
+        };
+    if (base == null && plus < 0) {
+      try {
+        return Augmentation.cropAndFlip().withPolicy(AugmentPolicy.parse(text));
+      } catch (IllegalArgumentException e) {
+        if (e.getMessage().startsWith(AugmentPolicy.UNKNOWN)) {
+          throw new IllegalArgumentException(unknownAugmentation(name), e);
+        }
+        throw e; // a policy written wrongly: its own message says how
+      }
+    }
+    if (base == null) {
+      throw new IllegalArgumentException(unknownAugmentation(name));
+    }
+    return plus < 0 ? base : base.withPolicy(AugmentPolicy.parse(text.substring(plus + 1)));
+  }
+
+  private static String unknownAugmentation(String name) {
+    return "unknown augmentation '"
+        + name
+        + "': use none, crop-flip, standard, trivial or randaugment:N:M, or a preset and a policy"
+        + " such as standard+trivial";
   }
 
   /** Builds {@link TrainingSettings}; what is not set takes {@link TrainingConfig}'s default. */
@@ -341,6 +398,9 @@ public record TrainingSettings(
     private Integer checkpointEverySteps;
     private String yearTarget;
     private Double yearLossWeight;
+    private Double randomErasing;
+    private Double mixup;
+    private Double cutmix;
 
     private Integer freezeBackboneEpochs;
     private Double backboneLrFactor;
@@ -421,7 +481,7 @@ public record TrainingSettings(
       return this;
     }
 
-    /** {@code none}, {@code crop-flip} or {@code standard}. */
+    /** A preset, a policy or both, see {@link TrainingSettings#parseAugmentation}. */
     public Builder augmentation(String value) {
       augmentation = value;
       return this;
@@ -505,6 +565,24 @@ public record TrainingSettings(
       return this;
     }
 
+    /** The random-erasing probability per training image. */
+    public Builder randomErasing(Double value) {
+      randomErasing = value;
+      return this;
+    }
+
+    /** Mixup's α. */
+    public Builder mixup(Double value) {
+      mixup = value;
+      return this;
+    }
+
+    /** CutMix's α. */
+    public Builder cutmix(Double value) {
+      cutmix = value;
+      return this;
+    }
+
     /**
      * Validates and builds the settings.
      *
@@ -514,7 +592,7 @@ public record TrainingSettings(
       return new TrainingSettings(
           epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
           warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights, yearTarget, yearLossWeight);
+          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights, yearTarget, yearLossWeight, randomErasing, mixup, cutmix);
     }
   }
 }

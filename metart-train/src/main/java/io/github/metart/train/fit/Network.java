@@ -8,7 +8,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.evaluator.Evaluator;
 import ai.djl.training.loss.Loss;
+import io.github.metart.data.loading.MixedLabels;
 import io.github.metart.train.devices.DevicePlan;
+import io.github.metart.train.loss.MixedTargets;
 import java.util.List;
 
 /**
@@ -25,8 +27,14 @@ final class Network {
   private final TrainingTask task;
   private final Loss loss;
   private final Evaluator metric;
+  private final boolean mixes;
 
-  Network(Block block, ParameterStore parameters, DevicePlan plan, TrainingTask task, Loss loss) {
+  /**
+   * @param mixes whether training batches are mixed (mixup, CutMix): their labels are then {@code
+   *     [B, 3]} mixed labels ({@link MixedLabels}), never a task's own label vectors
+   */
+  Network(Block block, ParameterStore parameters, DevicePlan plan, TrainingTask task, Loss loss, boolean mixes) {
+    this.mixes = mixes;
     this.block = block;
     this.parameters = parameters;
     this.plan = plan;
@@ -42,14 +50,26 @@ final class Network {
   /** Forward and loss over a part of a batch (in training or inference mode). */
   Pass forward(Batch part, boolean training) {
     NDList outputs = block.forward(parameters, part.getData(), training);
-    NDArray targets = task.trainingTargets(part.getLabels().head());
+    NDArray labels = part.getLabels().head();
+    NDArray targets =
+        mixes && MixedLabels.isMixed(labels)
+            ? MixedTargets.of(
+                labels,
+                task::trainingTargets,
+                task.classification() ? Math.toIntExact(outputs.head().getShape().get(1)) : 0)
+            : task.trainingTargets(labels);
     return new Pass(outputs, loss.evaluate(new NDList(targets), outputs));
   }
 
-  /** The task's metric over a part of a batch (its mean over the part's samples). */
+  /**
+   * The task's metric over a part of a batch (its mean over the part's samples); of a mixed batch
+   * (mixup, CutMix) against each sample's heavier label.
+   */
   double metric(NDList labels, NDList outputs) {
     metric.resetAccumulator(METRIC_KEY);
-    metric.updateAccumulator(METRIC_KEY, task.metricLabels(labels), task.metricPredictions(outputs));
+    NDList compared =
+        mixes ? new NDList(MixedLabels.dominant(labels.head())) : task.metricLabels(labels);
+    metric.updateAccumulator(METRIC_KEY, compared, task.metricPredictions(outputs));
     return metric.getAccumulator(METRIC_KEY);
   }
 

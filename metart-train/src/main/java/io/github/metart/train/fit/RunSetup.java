@@ -115,7 +115,14 @@ final class RunSetup implements AutoCloseable {
           "classWeights " + config.classWeights().key() + " needs a model with one culture head, not culture+year");
     }
     float[] classWeights = ClassWeights.of(config.classWeights(), task, data.train(), root);
-    Network network = new Network(block, replicas.store(), plan, task, task.loss(loss, config, classWeights));
+    boolean mixes = config.augmentation().mixesBatches();
+    if (mixes && task.labelWidth(config) != 1) {
+      // mixed labels are [B, 3] and would be taken for the task's own label vectors
+      throw new IllegalArgumentException(
+          "mixup and CutMix need one label per image: not with --year-target interval or a culture+year model");
+    }
+    Network network =
+        new Network(block, replicas.store(), plan, task, task.loss(loss, config, classWeights), mixes);
     OptimizerState optimizerState;
     if (checkpoint.isPresent()) {
       try (InputStream in = Files.newInputStream(checkpoint.get().optimizer())) {

@@ -8,13 +8,17 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.loss.Loss;
 
 /**
- * Softmax cross-entropy against class indices, with optional label smoothing, averaged over the
- * batch: {@code (1 - s) * -log p[y] + s * mean_c(-log p[c])}, as PyTorch's {@code
- * CrossEntropyLoss(label_smoothing=s)}.
+ * Softmax cross-entropy against class indices or soft targets, with optional label smoothing,
+ * averaged over the batch, as PyTorch's {@code CrossEntropyLoss(label_smoothing=s)}: against a
+ * distribution {@code t} over the classes, {@code -sum_c t'[c] log p[c]} with the smoothed target
+ * {@code t' = (1 - s) t + s / C}; against an index {@code y} (a one-hot {@code t}) that is {@code (1
+ * - s) * -log p[y] + s * mean_c(-log p[c])}. Since the loss is linear in the target, the loss of a
+ * mixed target {@code w t_a + (1 - w) t_b} (mixup, CutMix) is {@code w CE(a) + (1 - w) CE(b)}, with
+ * the same smoothing on both.
  *
  * <p>Predictions are logits {@code [B, C]}; labels hold the class index of every sample, {@code [B,
  * 1]} or {@code [B]}, in any numeric type, or one distribution over the classes per sample, {@code
- * [B, C]} (soft targets, see {@link #evaluate}).
+ * [B, C]} (soft targets: an interval spread over year bins, or mixed labels, see {@link MixedTargets}).
  */
 public final class CrossEntropyLoss extends Loss {
 
@@ -63,8 +67,8 @@ public final class CrossEntropyLoss extends Loss {
     }
     checkArgument(
         logits.getShape().dimension() == 2 && target.size() == logits.getShape().get(0),
-        "cross-entropy needs logits [B, C] and one class index per sample, got logits %s and"
-            + " labels %s",
+        "cross-entropy needs logits [B, C] and one class index or distribution per sample, got"
+            + " logits %s and labels %s",
         logits.getShape(),
         target.getShape());
     NDArray logProbabilities = logits.logSoftmax(1);
