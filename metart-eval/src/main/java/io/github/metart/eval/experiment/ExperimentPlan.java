@@ -40,10 +40,9 @@ public record ExperimentPlan(List<PlannedRun> runs, Map<String, List<String>> sw
     Map<String, List<String>> sweeps = new LinkedHashMap<>();
     for (Sweep sweep : sweepList) {
       List<String> names = new ArrayList<>();
-      for (var recipe : sweep.expand(base)) {
-        PlannedRun run = PlannedRun.of(recipe);
+      for (PlannedRun run : sweep.runs(base)) {
         PlannedRun known = runs.putIfAbsent(run.name(), run);
-        if (known != null && !known.recipe().equals(run.recipe())) {
+        if (known != null && !known.equals(run)) {
           throw new IllegalArgumentException(
               "two different runs are both named '" + run.name() + "'");
         }

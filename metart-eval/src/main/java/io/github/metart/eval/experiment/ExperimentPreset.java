@@ -11,7 +11,10 @@ import java.util.Locale;
  * data (prepared into the experiment folder when no data is given); the {@code classic-*} presets
  * are the full study — AlexNet vs VGG-16 vs ResNet-50, hidden units 256 to 4096, dropout 0 to 0.8,
  * batch norm off and on, 224 px vs 448 px with the extra stem, and for years the direct vs the
- * binned head — meant for a GPU and a folder prepared from the Met's data at 448 px or more.
+ * binned head — meant for a GPU and a folder prepared from the Met's data at 448 px or more. The
+ * {@code ablation} presets switch each training lever on alone against the plain run, and compare the
+ * three year targets on both year heads ({@code demo-*} on the generated data, the others with the
+ * same command on a prepared folder and a GPU).
  */
 public enum ExperimentPreset {
 
@@ -22,13 +25,26 @@ public enum ExperimentPreset {
   /** The classic study on culture. */
   CLASSIC_CULTURE(false),
   /** The classic study on years, with the direct vs the binned head. */
-  CLASSIC_YEAR(false);
+  CLASSIC_YEAR(false),
+  /** Each training lever alone against the plain run, ResNet-18 at 64 px on the demo's culture data. */
+  DEMO_ABLATION(true),
+  /** The three year targets on the direct and the binned head, ResNet-18 at 64 px on the demo's year data. */
+  DEMO_YEAR_TARGETS(true),
+  /** Each training lever alone against the plain run, ResNet-50 at 224 px, for a GPU. */
+  ABLATION(false),
+  /** The three year targets on the direct and the binned head, ResNet-50 at 224 px, for a GPU. */
+  YEAR_TARGETS(false);
 
   private final boolean demo;
 
   ExperimentPreset(boolean demo) {
     this.demo = demo;
   }
+
+  /** Every preset's name, as the command line takes them. */
+  public static final String NAMES =
+      "demo, demo-culture, demo-year, classic-culture, classic-year, demo-ablation, demo-year-targets,"
+          + " ablation or year-targets";
 
   /** The name on the command line, e.g. {@code demo-culture}. */
   public String id() {
@@ -42,7 +58,9 @@ public enum ExperimentPreset {
 
   /** The task the preset is for: {@code culture} or {@code year}. */
   public String task() {
-    return this == DEMO_CULTURE || this == CLASSIC_CULTURE ? "culture" : "year";
+    return this == DEMO_CULTURE || this == CLASSIC_CULTURE || this == DEMO_ABLATION || this == ABLATION
+        ? "culture"
+        : "year";
   }
 
   /**
@@ -61,7 +79,7 @@ public enum ExperimentPreset {
       }
     }
     throw new IllegalArgumentException(
-        "unknown preset '" + name + "': use demo, demo-culture, demo-year, classic-culture or classic-year");
+        "unknown preset '" + name + "': use " + NAMES);
   }
 
   /** The experiment. */
@@ -88,7 +106,59 @@ public enum ExperimentPreset {
           List.of(Sweep.heads("year head", List.of(HeadChoice.DIRECT, HeadChoice.binned(8)))));
       case CLASSIC_CULTURE -> classic(false);
       case CLASSIC_YEAR -> classic(true);
+      case DEMO_ABLATION -> ablation(ModelRecipe.of("resnet18", 64),
+          TrainingSettings.builder().epochs(4).batchSize(32).optimizer("adam").learningRate(0.002).build(), true);
+      case ABLATION -> ablation(ModelRecipe.of("resnet50", 224),
+          TrainingSettings.builder().epochs(30).batchSize(64).optimizer("adamw").learningRate(0.001)
+              .schedule("cosine").warmupEpochs(1.0).build(), false);
+      case DEMO_YEAR_TARGETS -> yearTargets(ModelRecipe.of("resnet18", 64),
+          TrainingSettings.builder().epochs(6).batchSize(32).optimizer("adam").learningRate(0.001).build(), true);
+      case YEAR_TARGETS -> yearTargets(ModelRecipe.of("resnet50", 224),
+          TrainingSettings.builder().epochs(30).batchSize(64).optimizer("adamw").learningRate(0.001)
+              .schedule("cosine").warmupEpochs(1.0).build(), false);
     };
+  }
+
+  /** Each lever of the training recipe alone, against the plain run (crop and flip only). */
+  private ExperimentSpec ablation(ModelRecipe base, TrainingSettings training, boolean demo) {
+    List<TrainingVariant> levers =
+        List.of(
+            TrainingVariant.unchanged("plain"),
+            new TrainingVariant("trivialaugment", TrainingSettings.builder().augmentation("crop-flip+trivial").build()),
+            new TrainingVariant("randaugment", TrainingSettings.builder().augmentation("crop-flip+randaugment:2:9").build()),
+            new TrainingVariant("erasing", TrainingSettings.builder().randomErasing(0.25).build()),
+            new TrainingVariant("mixup", TrainingSettings.builder().mixup(0.2).build()),
+            new TrainingVariant("cutmix", TrainingSettings.builder().cutmix(1.0).build()),
+            new TrainingVariant("label-smoothing", TrainingSettings.builder().labelSmoothing(0.1).build()),
+            new TrainingVariant("ema", TrainingSettings.builder().ema(demo ? 0.99 : 0.999).build()));
+    return new ExperimentSpec(
+        (demo ? "Demo ablation" : "Ablation") + " of the training recipe on culture",
+        "Each lever alone against the plain run (crop and flip), " + base.describe()
+            + (demo ? ", on the demo's generated data." : "."),
+        "culture",
+        base,
+        training,
+        List.of(Sweep.training("training lever", levers)));
+  }
+
+  /** The seed's year target (one year drawn inside the interval), the midpoint and the interval itself, on both heads. */
+  private ExperimentSpec yearTargets(ModelRecipe base, TrainingSettings training, boolean demo) {
+    List<TrainingVariant> targets =
+        List.of(
+            new TrainingVariant("random", TrainingSettings.builder().yearTarget("random").build()),
+            new TrainingVariant("midpoint", TrainingSettings.builder().yearTarget("midpoint").build()),
+            new TrainingVariant("interval", TrainingSettings.builder().yearTarget("interval").build()));
+    return new ExperimentSpec(
+        (demo ? "Demo comparison" : "Comparison") + " of the year targets",
+        "What a year model learns from each object's date interval — one year drawn inside it, its"
+            + " midpoint, or the interval itself — on the direct and the binned head, " + base.describe()
+            + (demo ? ", on the demo's generated data." : "."),
+        "year",
+        base.withHead(HeadChoice.DIRECT),
+        training,
+        List.of(
+            new Sweep("year target", null, null, null, null, null,
+                List.of(HeadChoice.DIRECT, HeadChoice.binned(8)), targets)));
   }
 
   private ExperimentSpec classic(boolean years) {

@@ -475,13 +475,13 @@ public final class ExperimentRunner {
       how = RunOutcome.How.RESUMED;
     } else if (PreparedTraining.canResume(train)) {
       stage("%s: resuming from %s", label, output.relativize(train.resolve("checkpoints").resolve(CheckpointStore.LAST)));
-      FitResult fit = training.resume(run.recipe(), spec.training().config(), trainer.build());
+      FitResult fit = training.resume(run.recipe(), run.trainingSettings(spec.training()).config(), trainer.build());
       stage("    %s", fit.message());
       how = RunOutcome.How.RESUMED;
     } else {
       deleteRecursively(train); // a run killed before its first checkpoint starts over
       stage("%s: training", label);
-      FitResult fit = training.train(run.recipe(), spec.training().config(), trainer.build());
+      FitResult fit = training.train(run.recipe(), run.trainingSettings(spec.training()).config(), trainer.build());
       stage("    %s", fit.message());
       how = RunOutcome.How.TRAINED;
     }
@@ -536,6 +536,9 @@ public final class ExperimentRunner {
         spec.description()
             + (spec.description().isEmpty() ? "" : " ")
             + "Each run was trained with " + spec.training().config().describe().replace("\n", "; ")
+            + (outcomes.stream().anyMatch(o -> o.run().training() != null)
+                ? " (the runs of a training sweep change it as their names say)"
+                : "")
             + ", and evaluated on the " + split.id() + " split of " + data.getFileName() + ".";
     ComparisonReport.of(spec.title(), description, compared(outcomes, "../")).writeTo(reportFolder);
     Map<String, Path> pages = new LinkedHashMap<>();

@@ -24,6 +24,8 @@ import java.util.function.BiFunction;
  * @param batchNorm batch norm off and/or on, or {@code null}
  * @param input input sizes with their stem layers, or {@code null}
  * @param head year heads ({@code direct}, {@code binned:N}), or {@code null}
+ * @param training training variants ({@link TrainingVariant}: a lever on and off, a year target),
+ *     each run of the grid once per variant, or {@code null}
  */
 public record Sweep(
     String name,
@@ -32,7 +34,8 @@ public record Sweep(
     List<Double> dropout,
     List<Boolean> batchNorm,
     List<InputChoice> input,
-    List<HeadChoice> head) {
+    List<HeadChoice> head,
+    List<TrainingVariant> training) {
 
   /** Validates the name and that at least one knob varies, each with at least one value. */
   public Sweep {
@@ -43,12 +46,48 @@ public record Sweep(
     batchNorm = copy(name, "batchNorm", batchNorm);
     input = copy(name, "input", input);
     head = copy(name, "head", head);
+    training = copy(name, "training", training);
     checkArgument(
         architecture != null || hiddenUnits != null || dropout != null || batchNorm != null
-            || input != null || head != null,
+            || input != null || head != null || training != null,
         "sweep '%s' varies nothing: give values for architecture, hiddenUnits, dropout, batchNorm,"
-            + " input or head",
+            + " input, head or training",
         name);
+  }
+
+  /** A sweep of the model knobs only (no training variants). */
+  public Sweep(
+      String name,
+      List<String> architecture,
+      List<Integer> hiddenUnits,
+      List<Double> dropout,
+      List<Boolean> batchNorm,
+      List<InputChoice> input,
+      List<HeadChoice> head) {
+    this(name, architecture, hiddenUnits, dropout, batchNorm, input, head, null);
+  }
+
+  /** A sweep over training variants of the base model (e.g. each lever on and off). */
+  public static Sweep training(String name, List<TrainingVariant> values) {
+    return new Sweep(name, null, null, null, null, null, null, values);
+  }
+
+  /**
+   * The runs of the sweep: every model of {@link #expand}, once per training variant when the sweep
+   * has them (named {@code <model> <variant>}).
+   */
+  public List<PlannedRun> runs(ModelRecipe base) {
+    List<PlannedRun> runs = new ArrayList<>();
+    for (ModelRecipe recipe : expand(base)) {
+      if (training == null) {
+        runs.add(PlannedRun.of(recipe));
+      } else {
+        for (TrainingVariant variant : training) {
+          runs.add(PlannedRun.of(recipe, variant));
+        }
+      }
+    }
+    return runs;
   }
 
   /** A sweep over the architectures. */

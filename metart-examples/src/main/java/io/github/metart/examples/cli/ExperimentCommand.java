@@ -74,7 +74,7 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", description = "A JSON experiment spec.")
     Path specFile;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "demo, demo-culture, demo-year, classic-culture or classic-year.")
+    @Option(names = "--preset", paramLabel = "NAME", description = ExperimentPreset.NAMES + ".")
     String preset;
 
     @Option(names = "--model", paramLabel = "ARCH", description = "The base model of sweeps listed on the command line, e.g. resnet18.")

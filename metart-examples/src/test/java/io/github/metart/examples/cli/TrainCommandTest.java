@@ -295,7 +295,7 @@ class TrainCommandTest {
     assertThat(augment.exitCode()).isEqualTo(MetartCli.EXIT_USAGE);
     assertThat(augment.err().strip())
         .doesNotContain("\n")
-        .contains("unknown augmentation 'mixup': use none, crop-flip or standard");
+        .contains("unknown augmentation 'mixup': use none, crop-flip, standard, trivial or randaugment:N:M");
 
     MetartCliTest.Run model =
         MetartCliTest.run("train", "--data", data.toString(), "--model", "lenet", "--out", out.toString());

@@ -146,6 +146,38 @@ class ExperimentRunnerTest {
   }
 
   @Test
+  void aTrainingSweepTrainsEachRunWithItsVariantsSettings() throws IOException {
+    DemoResult demo = QuickDemo.result();
+    ExperimentSpec levers =
+        new ExperimentSpec(
+            "Label smoothing on the quick demo",
+            "",
+            "culture",
+            ModelRecipe.of("resnet18", 32),
+            TrainingSettings.builder().epochs(1).batchSize(16).learningRate(0.002).build(),
+            List.of(Sweep.training("lever", List.of(
+                TrainingVariant.unchanged("plain"),
+                new TrainingVariant("smoothing", TrainingSettings.builder().labelSmoothing(0.1).build())))));
+
+    ExperimentResult result =
+        ExperimentRunner.builder().spec(levers).data(demo.culture().preparedFolder()).output(dir.resolve("levers")).build().run();
+
+    assertThat(result.runs())
+        .extracting(r -> r.run().name())
+        .containsExactly("resnet18 32px plain", "resnet18 32px smoothing");
+    List<Double> smoothing = new java.util.ArrayList<>();
+    for (RunOutcome run : result.runs()) {
+      assertThat(run.how()).isEqualTo(RunOutcome.How.TRAINED);
+      var config = HistoryFiles.read(run.folder().resolve("train")).provenance().config();
+      assertThat(config.epochs()).as("the experiment's own settings stay").isEqualTo(1);
+      smoothing.add(config.loss() == null ? 0.0 : config.loss().labelSmoothing());
+    }
+    assertThat(smoothing).containsExactly(0.0, 0.1);
+    assertThat(Files.readString(result.reportPage(), StandardCharsets.UTF_8))
+        .contains("the runs of a training sweep change it as their names say");
+  }
+
+  @Test
   void anInputSizeWithoutItsImageCacheIsRefusedBeforeAnyRun() {
     DemoResult demo = QuickDemo.result();
     Path data = demo.culture().preparedFolder(); // one cache, prepared for 48 px inputs
