@@ -33,7 +33,16 @@ public enum ExperimentPreset {
   /** Each training lever alone against the plain run, ResNet-50 at 224 px, for a GPU. */
   ABLATION(false),
   /** The three year targets on the direct and the binned head, ResNet-50 at 224 px, for a GPU. */
-  YEAR_TARGETS(false);
+  YEAR_TARGETS(false),
+  /**
+   * From scratch, a frozen ImageNet backbone and full fine-tuning, ResNet-18 at 64 px on the demo's
+   * culture data (the weights are downloaded once: {@code --allow-downloads}).
+   */
+  DEMO_FINETUNE(true),
+  /** From scratch, a frozen ImageNet backbone and full fine-tuning on culture, ResNet-50 at 224 px, for a GPU. */
+  FINETUNE_CULTURE(false),
+  /** From scratch, a frozen ImageNet backbone and full fine-tuning on years, ResNet-50 at 224 px, for a GPU. */
+  FINETUNE_YEAR(false);
 
   private final boolean demo;
 
@@ -44,7 +53,7 @@ public enum ExperimentPreset {
   /** Every preset's name, as the command line takes them. */
   public static final String NAMES =
       "demo, demo-culture, demo-year, classic-culture, classic-year, demo-ablation, demo-year-targets,"
-          + " ablation or year-targets";
+          + " ablation, year-targets, demo-finetune, finetune-culture or finetune-year";
 
   /** The name on the command line, e.g. {@code demo-culture}. */
   public String id() {
@@ -59,6 +68,7 @@ public enum ExperimentPreset {
   /** The task the preset is for: {@code culture} or {@code year}. */
   public String task() {
     return this == DEMO_CULTURE || this == CLASSIC_CULTURE || this == DEMO_ABLATION || this == ABLATION
+            || this == DEMO_FINETUNE || this == FINETUNE_CULTURE
         ? "culture"
         : "year";
   }
@@ -113,10 +123,41 @@ public enum ExperimentPreset {
               .schedule("cosine").warmupEpochs(1.0).build(), false);
       case DEMO_YEAR_TARGETS -> yearTargets(ModelRecipe.of("resnet18", 64),
           TrainingSettings.builder().epochs(6).batchSize(32).optimizer("adam").learningRate(0.001).build(), true);
+      case DEMO_FINETUNE -> fineTuning(ModelRecipe.of("resnet18", 64),
+          TrainingSettings.builder().epochs(4).batchSize(32).optimizer("adam").learningRate(0.001).build(), true);
+      case FINETUNE_CULTURE -> fineTuning(ModelRecipe.of("resnet50", 224),
+          TrainingSettings.builder().epochs(20).batchSize(64).optimizer("adamw").learningRate(0.001)
+              .schedule("cosine").warmupEpochs(1.0).build(), false);
+      case FINETUNE_YEAR -> fineTuning(ModelRecipe.of("resnet50", 224).withHead(HeadChoice.DIRECT),
+          TrainingSettings.builder().epochs(20).batchSize(64).optimizer("adamw").learningRate(0.001)
+              .schedule("cosine").warmupEpochs(1.0).build(), false);
       case YEAR_TARGETS -> yearTargets(ModelRecipe.of("resnet50", 224),
           TrainingSettings.builder().epochs(30).batchSize(64).optimizer("adamw").learningRate(0.001)
               .schedule("cosine").warmupEpochs(1.0).build(), false);
     };
+  }
+
+  /**
+   * The three ways to use ImageNet weights: none (from scratch), a frozen backbone under a new head
+   * (frozen for every epoch), and full fine-tuning (the head first for one epoch, then every layer,
+   * the backbone at a tenth of the learning rate).
+   */
+  private ExperimentSpec fineTuning(ModelRecipe base, TrainingSettings training, boolean demo) {
+    int epochs = training.config().epochs();
+    return new ExperimentSpec(
+        (demo ? "Demo comparison" : "Comparison") + " of from scratch, frozen and fine-tuned ImageNet backbones on " + task(),
+        "The same model from scratch, with its ImageNet-pretrained backbone frozen under a new head,"
+            + " and fine-tuned (head first for one epoch, then the backbone at 0.1 x the learning rate), "
+            + base.describe() + (demo ? ", on the demo's generated data." : "."),
+        task(),
+        base.withPretrained("imagenet"),
+        training,
+        List.of(
+            new Sweep("from scratch", null, null, null, null, null, null, null, List.of(Sweep.FROM_SCRATCH)),
+            Sweep.training("pretrained backbone", List.of(
+                new TrainingVariant("frozen", TrainingSettings.builder().freezeBackboneEpochs(epochs).build()),
+                new TrainingVariant("fine-tuned",
+                    TrainingSettings.builder().freezeBackboneEpochs(1).backboneLrFactor(0.1).build())))));
   }
 
   /** Each lever of the training recipe alone, against the plain run (crop and flip only). */

@@ -26,6 +26,8 @@ import java.util.function.BiFunction;
  * @param head year heads ({@code direct}, {@code binned:N}), or {@code null}
  * @param training training variants ({@link TrainingVariant}: a lever on and off, a year target),
  *     each run of the grid once per variant, or {@code null}
+ * @param pretrained backbone weights ({@code imagenet}, {@code IMAGENET1K_V1}, a file) or {@code
+ *     none} for training from scratch, or {@code null}
  */
 public record Sweep(
     String name,
@@ -35,7 +37,11 @@ public record Sweep(
     List<Boolean> batchNorm,
     List<InputChoice> input,
     List<HeadChoice> head,
-    List<TrainingVariant> training) {
+    List<TrainingVariant> training,
+    List<String> pretrained) {
+
+  /** The value of {@link #pretrained} that trains from scratch. */
+  public static final String FROM_SCRATCH = "none";
 
   /** Validates the name and that at least one knob varies, each with at least one value. */
   public Sweep {
@@ -47,12 +53,26 @@ public record Sweep(
     input = copy(name, "input", input);
     head = copy(name, "head", head);
     training = copy(name, "training", training);
+    pretrained = copy(name, "pretrained", pretrained);
     checkArgument(
         architecture != null || hiddenUnits != null || dropout != null || batchNorm != null
-            || input != null || head != null || training != null,
+            || input != null || head != null || training != null || pretrained != null,
         "sweep '%s' varies nothing: give values for architecture, hiddenUnits, dropout, batchNorm,"
-            + " input, head or training",
+            + " input, head, pretrained or training",
         name);
+  }
+
+  /** A sweep of the model knobs and training variants, every model trained from the base's weights. */
+  public Sweep(
+      String name,
+      List<String> architecture,
+      List<Integer> hiddenUnits,
+      List<Double> dropout,
+      List<Boolean> batchNorm,
+      List<InputChoice> input,
+      List<HeadChoice> head,
+      List<TrainingVariant> training) {
+    this(name, architecture, hiddenUnits, dropout, batchNorm, input, head, training, null);
   }
 
   /** A sweep of the model knobs only (no training variants). */
@@ -64,7 +84,7 @@ public record Sweep(
       List<Boolean> batchNorm,
       List<InputChoice> input,
       List<HeadChoice> head) {
-    this(name, architecture, hiddenUnits, dropout, batchNorm, input, head, null);
+    this(name, architecture, hiddenUnits, dropout, batchNorm, input, head, null, null);
   }
 
   /** A sweep over training variants of the base model (e.g. each lever on and off). */
@@ -134,6 +154,7 @@ public record Sweep(
     recipes = vary(recipes, batchNorm, ModelRecipe::withBatchNorm);
     recipes = vary(recipes, input, (r, v) -> r.withInput(v.size(), v.stemLayers()));
     recipes = vary(recipes, head, ModelRecipe::withHead);
+    recipes = vary(recipes, pretrained, (r, v) -> r.withPretrained(v.strip().equalsIgnoreCase(FROM_SCRATCH) ? null : v.strip()));
     return recipes;
   }
 

@@ -59,6 +59,26 @@ class TrainingSweepTest {
   }
 
   @Test
+  void theFineTuningPresetComparesFromScratchFrozenAndFineTuned() {
+    ExperimentSpec spec = ExperimentPreset.named("demo-finetune").spec();
+
+    List<PlannedRun> runs = ExperimentPlan.of(spec).runs();
+    assertThat(runs).extracting(PlannedRun::name)
+        .containsExactly(
+            "resnet18 64px", "resnet18 64px pretrained=imagenet frozen", "resnet18 64px pretrained=imagenet fine-tuned");
+    assertThat(runs.get(0).recipe().pretrained()).as("from scratch").isNull();
+    assertThat(runs.get(1).recipe().pretrained()).isEqualTo("imagenet");
+    TrainingConfig frozen = configOf(spec, "resnet18 64px pretrained=imagenet frozen");
+    assertThat(frozen.fineTuning().freezeBackboneEpochs()).as("frozen for every epoch").isEqualTo(frozen.epochs());
+    TrainingConfig tuned = configOf(spec, "resnet18 64px pretrained=imagenet fine-tuned");
+    assertThat(tuned.fineTuning().freezeBackboneEpochs()).isEqualTo(1);
+    assertThat(tuned.fineTuning().backboneLrFactor()).isEqualTo(0.1);
+    assertThat(configOf(spec, "resnet18 64px").fineTuning().isNone()).isTrue();
+    assertThat(ExperimentPreset.named("finetune-year").spec().task()).isEqualTo("year");
+    assertThat(ExperimentPreset.DEMO_FINETUNE.usesDemoData()).isTrue();
+  }
+
+  @Test
   void aTrainingSweepReadsFromJsonAndAWrongVariantIsNamed() throws Exception {
     Path file = Files.writeString(dir.resolve("spec.json"), """
         {"base": {"architecture": "resnet18", "inputSize": 32},
