@@ -131,7 +131,9 @@ public enum TestTimeAugmentation {
     NDList stacked = new NDList(outputs.size());
     boolean softmax = head.kind().usesSoftmaxCrossEntropy();
     for (NDArray view : outputs) {
-      stacked.add(softmax ? view.softmax(1) : view);
+      // a regression predicts each view's year clamped to the range: the mean is of those years,
+      // not of raw outputs outside it (which would pull the mean out of the range and clamp it there)
+      stacked.add(softmax ? view.softmax(1) : head instanceof io.github.metart.models.heads.RegressionHead ? view.clip(0, 1) : view);
     }
     NDArray mean = NDArrays.stack(stacked).mean(new int[] {0});
     return softmax ? mean.log() : mean;

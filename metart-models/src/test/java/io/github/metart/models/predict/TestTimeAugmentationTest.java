@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.metart.data.images.ImageRecipe;
@@ -125,6 +126,18 @@ class TestTimeAugmentationTest {
     // without augmentation: the centre crop alone
     assertThat(predictor.testTimeAugmentation(TestTimeAugmentation.NONE).predict(image))
         .isEqualTo(predictor.predict(image));
+  }
+
+  @Test
+  void aRegressionAveragesTheViewsYearsAsEachIsPredictedClampedToTheRange() {
+    try (NDManager manager = years.djlModel().getNDManager().newSubManager()) {
+      // one view far beyond the range (1.5, i.e. 2100 before clamping) and one inside (0.5)
+      NDArray combined =
+          TestTimeAugmentation.combine(
+              years.head(), List.of(manager.create(new float[] {1.5f}, new Shape(1, 1)), manager.create(new float[] {0.5f}, new Shape(1, 1))));
+      // the views predict 1900 and 1700: their mean is 1800, not the clamped mean of raw outputs (1900)
+      assertThat(combined.getFloat(0, 0)).isCloseTo(0.75f, offset(1e-6f));
+    }
   }
 
   @Test
