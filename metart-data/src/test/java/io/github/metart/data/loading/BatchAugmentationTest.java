@@ -1,6 +1,7 @@
 package io.github.metart.data.loading;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
@@ -139,6 +140,25 @@ class BatchAugmentationTest {
       }
     }
     return batches;
+  }
+
+  @Test
+  void mixingIsRefusedForRecordsWithSeveralLabelValues() {
+    // mixed labels are [B, 3]: records that already hold three values (an interval year) cannot be mixed
+    List<ImageExample> intervals = new ArrayList<>();
+    for (ImageExample example : examples) {
+      intervals.add(new ImageExample(example.objectId(), new float[] {0.5f, 0.4f, 0.6f}));
+    }
+    CachedImageDataset data =
+        CachedImageDataset.builder().cache(cache).examples(intervals).inputSize(INPUT).seed(3)
+            .augmentation(Augmentation.NONE.withMixup(0.4f)).setSampling(4, false).optPrefetchNumber(0).build();
+    assertThat(data.labelWidth()).isEqualTo(3);
+    assertThatThrownBy(() -> {
+          for (Batch batch : data.getData(manager)) {
+            batch.close();
+          }
+        })
+        .hasStackTraceContaining("mixup and CutMix need one label per image, these have 3");
   }
 
   @Test
