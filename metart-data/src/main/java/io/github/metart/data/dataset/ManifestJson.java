@@ -59,8 +59,8 @@ final class ManifestJson {
       String splitHash,
       LibraryVersion versions,
       ManifestImages images,
-      // read from files of earlier versions only
-      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Integer> yearRange) {}
+      // read from files of earlier versions only (never written: null)
+      Map<String, Integer> yearRange) {}
 
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
@@ -211,11 +211,20 @@ final class ManifestJson {
     return ids;
   }
 
-  static <E extends Enum<E>> E fromId(Class<E> type, String id, String field) {
-    for (E value : type.getEnumConstants()) {
-      if (id(value).equals(id)) {
-        return value;
+  /** The constant of {@code type} whose {@link #id} is {@code id}, or {@code null}. */
+  private static Enum<?> withId(Class<?> type, String id) {
+    for (Object value : type.getEnumConstants()) {
+      if (id((Enum<?>) value).equals(id)) {
+        return (Enum<?>) value;
       }
+    }
+    return null;
+  }
+
+  static <E extends Enum<E>> E fromId(Class<E> type, String id, String field) {
+    Enum<?> value = withId(type, id);
+    if (value != null) {
+      return type.cast(value);
     }
     throw new IllegalArgumentException("field '" + field + "': unknown value '" + id + "', expected one of " + ids(type));
   }
@@ -250,23 +259,15 @@ final class ManifestJson {
       @Override
       public Enum deserialize(JsonParser in, DeserializationContext context) throws IOException {
         String text = in.getValueAsString();
-        for (Object value : type.getEnumConstants()) {
-          if (id((Enum<?>) value).equals(text)) {
-            return (Enum) value;
-          }
-        }
-        return (Enum) context.handleWeirdStringValue(type, text, "expected one of %s", ids(type));
+        Enum<?> value = withId(type, text);
+        return value != null ? value : (Enum) context.handleWeirdStringValue(type, text, "expected one of %s", ids(type));
       }
     });
     module.addKeyDeserializer(type, new KeyDeserializer() {
       @Override
       public Object deserializeKey(String key, DeserializationContext context) throws IOException {
-        for (Object value : type.getEnumConstants()) {
-          if (id((Enum<?>) value).equals(key)) {
-            return value;
-          }
-        }
-        return context.handleWeirdKey(type, key, "expected one of %s", ids(type));
+        Enum<?> value = withId(type, key);
+        return value != null ? value : context.handleWeirdKey(type, key, "expected one of %s", ids(type));
       }
     });
   }

@@ -104,11 +104,6 @@ final class MetModelAdapter implements TrainableModel {
     public NDList metricPredictions(NDList outputs) {
       return outputs;
     }
-
-    @Override
-    public int labelWidth(TrainingConfig config) {
-      return 1;
-    }
   }
 
   /**
