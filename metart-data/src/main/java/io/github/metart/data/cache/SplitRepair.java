@@ -17,7 +17,7 @@ import java.util.Objects;
  * ties go to the split that comes first in the preference order (e.g. train first, so evaluation
  * sets only lose images).
  */
-public final class SplitRepair {
+final class SplitRepair {
 
   private SplitRepair() {}
 

@@ -90,11 +90,6 @@ public final class CultureNormalizer {
     return ambiguity;
   }
 
-  /** Whether unknown cultures become their own label. */
-  public boolean keepsUnknown() {
-    return keepUnknown;
-  }
-
   /** Whether a label is broad (european, islamic, ...): see {@link CultureRules#isBroad(String)}. */
   public boolean isBroad(String label) {
     return rules.isBroad(label);

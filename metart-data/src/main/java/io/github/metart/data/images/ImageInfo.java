@@ -60,11 +60,6 @@ public record ImageInfo(
     return orientation.swapsSides() ? width : height;
   }
 
-  /** The declared pixel count, {@code width * height}. */
-  public long pixelCount() {
-    return (long) width * height;
-  }
-
   /** The shorter side in pixels. */
   public int shorterSide() {
     return Math.min(width, height);

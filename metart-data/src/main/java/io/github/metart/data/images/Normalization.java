@@ -66,11 +66,6 @@ public final class Normalization {
     return table[channel][value & 0xff];
   }
 
-  /** Normalizes a value already scaled to {@code [0, 1]} (e.g. after colour jitter). */
-  public float applyUnit(int channel, float unitValue) {
-    return (unitValue - mean[channel]) / std[channel];
-  }
-
   /**
    * Writes a {@code size x size} window of an interleaved RGB image as normalized channel-first
    * floats.

@@ -28,7 +28,7 @@ import java.util.function.DoubleFunction;
  * lists are cut (the cut is stated); {@code predictions.csv} and {@code metrics.json} hold
  * everything.
  */
-public final class MarkdownReport {
+final class MarkdownReport {
 
   /** How many misclassified objects or largest year errors are listed. */
   public static final int MAX_OBJECTS = 50;

@@ -20,7 +20,7 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code predictions.csv}: one row per evaluated object with its Met Object ID and URL, what was
  * predicted and its metadata (UTF-8, comma-separated, RFC 4180 quoting, header row).
  */
-public final class PredictionsCsv {
+final class PredictionsCsv {
 
   /** The columns of a classification file. */
   public static final List<String> CLASSIFICATION_COLUMNS =

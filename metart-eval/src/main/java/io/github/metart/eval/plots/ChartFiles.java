@@ -46,12 +46,4 @@ public final class ChartFiles {
     return file;
   }
 
-  /** The chart as PNG bytes. */
-  public static byte[] pngBytes(Chart<?, ?> chart) {
-    try {
-      return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode chart '" + chart.getTitle() + "'", e);
-    }
-  }
 }

@@ -43,11 +43,6 @@ public final class ResNet {
     return depth >= 50;
   }
 
-  /** Channels of the pooled features for a depth: 512 (basic) or 2048 (bottleneck). */
-  public static int featureChannels(int depth) {
-    return WIDTHS[3] * (usesBottleneck(depth) ? ResidualBlock.BOTTLENECK_EXPANSION : 1);
-  }
-
   /**
    * Appends ResNet's layers ({@code conv1}, {@code bn1}, {@code relu}, {@code maxpool}, {@code
    * layer1..4}, {@code avgpool}, {@code flatten}, then the optional {@code hidden} or {@code

@@ -29,7 +29,7 @@ import java.util.List;
  * downsample}) when the size or the channel count changes. Convolutions followed by BN have no
  * bias; without batch norm they have one.
  */
-public final class ResidualBlock extends AbstractBlock {
+final class ResidualBlock extends AbstractBlock {
 
   private static final byte VERSION = 1;
 
@@ -84,11 +84,6 @@ public final class ResidualBlock extends AbstractBlock {
       children.add("bn" + number, norm);
       norms.add(norm);
     }
-  }
-
-  /** Whether this is a bottleneck unit. */
-  public boolean isBottleneck() {
-    return bottleneck;
   }
 
   @Override

@@ -173,11 +173,6 @@ final class WeightEma implements AutoCloseable {
     }
   }
 
-  /** The average of a parameter, by name (for tests). */
-  NDArray averageOf(String name) {
-    return averages.get(names.indexOf(name));
-  }
-
   @Override
   public void close() {
     manager.close();

@@ -19,7 +19,7 @@ import io.github.metart.train.config.LossConfig;
  * distance to the interval, {@code max(begin - p, 0) + max(p - end, 0)}: the loss is zero anywhere
  * inside the interval and the L1, L2 or Huber distance to the nearer end outside it.
  */
-public final class RegressionLoss extends Loss {
+final class RegressionLoss extends Loss {
 
   private final LossConfig.Kind kind;
   private final double delta;

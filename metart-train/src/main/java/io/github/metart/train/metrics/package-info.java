@@ -1,7 +1,7 @@
 /**
- * DJL evaluators metart attaches to training so that every run reports the same validation
- * metrics: accuracy and top-3 accuracy for classifiers, the mean year error and the share within 50
- * years for year models ({@link io.github.metart.train.metrics.TrainingEvaluators}), measured in
- * years over the dataset's {@code YearTarget}.
+ * The DJL evaluator of a year model during training, {@link
+ * io.github.metart.train.metrics.MeanYearError}: the mean absolute error in years over the dataset's
+ * {@code YearTarget}, the validation metric a year run records each epoch (a classifier's is DJL's
+ * {@code Accuracy}). The full set of metrics is computed after training by metart-eval.
  */
 package io.github.metart.train.metrics;

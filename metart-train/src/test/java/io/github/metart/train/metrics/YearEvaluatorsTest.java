@@ -7,12 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.evaluator.Evaluator;
 import io.github.metart.data.dataset.YearTarget;
 import io.github.metart.models.heads.Head;
 import io.github.metart.models.heads.YearHead;
 import io.github.metart.models.spec.HeadSpec;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The DJL evaluators on real PyTorch arrays, in the dataset's {@code [B, 1]} layout. */
@@ -41,22 +39,6 @@ class YearEvaluatorsTest {
 
       evaluator.resetAccumulator("validate");
       assertThat(evaluator.getAccumulator("validate")).isNaN();
-    }
-  }
-
-  @Test
-  void shareWithinYearsCountsTheToleranceInclusively() {
-    try (NDManager manager = NDManager.newBaseManager()) {
-      ShareWithinYears evaluator = new ShareWithinYears(50, TARGET);
-      evaluator.addAccumulator("train");
-      // errors: 100, 0, 25 years (0.05 is not exact in float, so avoid the edge here)
-      NDList labels = new NDList(manager.create(new float[] {0.5f, 0.25f, 0.5f}, new Shape(3, 1)));
-      NDList predictions = new NDList(manager.create(new float[] {0.6f, 0.25f, 0.525f}, new Shape(3)));
-
-      evaluator.updateAccumulators(new String[] {"train"}, labels, predictions);
-
-      assertThat(evaluator.getAccumulator("train")).isCloseTo(2f / 3, within(1e-6f));
-      assertThat(evaluator.getName()).isEqualTo("Within50Years");
     }
   }
 
@@ -92,61 +74,29 @@ class YearEvaluatorsTest {
   }
 
   @Test
-  void classificationEvaluatorsWorkWithTheDatasetLabelLayout() {
-    List<Evaluator> evaluators = TrainingEvaluators.forClasses(5);
-    assertThat(evaluators).extracting(Evaluator::getName).containsExactly("Accuracy", "Top_3_Accuracy");
-    assertThat(TrainingEvaluators.forClasses(3)).extracting(Evaluator::getName).containsExactly("Accuracy");
-    assertThat(TrainingEvaluators.forYears(TARGET))
-        .extracting(Evaluator::getName)
-        .containsExactly("MeanYearError", "Within50Years");
-
-    try (NDManager manager = NDManager.newBaseManager()) {
-      // labels are class indices as float32 [B, 1]; scores [B, 5]
-      NDList labels = new NDList(manager.create(new float[] {1, 4}, new Shape(2, 1)));
-      NDList scores =
-          new NDList(
-              manager.create(
-                  new float[] {0, 9, 1, 2, 3, /* */ 5, 0, 0, 4, 3}, new Shape(2, 5)));
-      for (Evaluator e : evaluators) {
-        e.addAccumulator("v");
-        e.updateAccumulator("v", labels, scores);
-      }
-      assertThat(evaluators.get(0).getAccumulator("v")).isEqualTo(0.5f); // first right, second wrong
-      assertThat(evaluators.get(1).getAccumulator("v")).isEqualTo(1.0f); // class 4 ranks third
-    }
-  }
-
-  @Test
   void yearHeadEvaluatorsReadTheHeadsRawOutputs() {
     Head binned = Head.of(HeadSpec.binnedYear(1000, 2000, 4));
-    List<Evaluator> evaluators = TrainingEvaluators.forHead(binned);
-    assertThat(evaluators).extracting(Evaluator::getName).containsExactly("MeanYearError", "Within50Years");
+    MeanYearError binnedError = new MeanYearError((YearHead) binned);
 
     try (NDManager manager = NDManager.newBaseManager()) {
       // logits all but certain of bin 2 (centre 0.625: year 1625) and bin 0 (centre 0.125: 1125)
       NDList logits =
           new NDList(manager.create(new float[] {0, 0, 60, 0, /* */ 60, 0, 0, 0}, new Shape(2, 4)));
       NDList labels = new NDList(manager.create(new float[] {0.6f, 0.2f}, new Shape(2, 1)));
-      for (Evaluator e : evaluators) {
-        e.addAccumulator("v");
-        e.updateAccumulator("v", labels, logits);
-      }
+      binnedError.addAccumulator("v");
+      binnedError.updateAccumulator("v", labels, logits);
       // errors: |1625 - 1600| = 25 and |1125 - 1200| = 75
-      assertThat(evaluators.get(0).getAccumulator("v")).isCloseTo(50f, within(1e-2f));
-      assertThat(evaluators.get(1).getAccumulator("v")).isEqualTo(0.5f);
+      assertThat(binnedError.getAccumulator("v")).isCloseTo(50f, within(1e-2f));
     }
 
     Head regression = Head.of(HeadSpec.regression(1000, 2000));
     try (NDManager manager = NDManager.newBaseManager()) {
-      MeanYearError error = (MeanYearError) TrainingEvaluators.forHead(regression).get(0);
+      MeanYearError error = new MeanYearError((YearHead) regression);
       // the head clips outputs to 0..1 as its predictions do: 1.3 counts as 2000
       NDList outputs = new NDList(manager.create(new float[] {1.3f}, new Shape(1, 1)));
       NDList labels = new NDList(manager.create(new float[] {0.9f}, new Shape(1, 1)));
       assertThat(error.evaluate(labels, outputs).getFloat()).isCloseTo(100f, within(1e-2f));
     }
-    assertThat(TrainingEvaluators.forHead(Head.of(HeadSpec.classifier(10))))
-        .extracting(Evaluator::getName)
-        .containsExactly("Accuracy", "Top_3_Accuracy");
   }
 
   @Test
@@ -177,9 +127,6 @@ class YearEvaluatorsTest {
           .isCloseTo((float) meanError, within(1e-2f));
       assertThat(fromHead.evaluate(labelList, outputList).getFloat())
           .isCloseTo((float) meanError, within(1e-2f));
-      assertThat(TrainingEvaluators.forYears(target))
-          .extracting(Evaluator::getName)
-          .containsExactly("MeanYearError", "Within50Years");
     }
   }
 }
