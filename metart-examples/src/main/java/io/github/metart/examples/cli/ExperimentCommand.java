@@ -190,6 +190,12 @@ final class ExperimentCommand implements Callable<Integer> {
         && out != null && Files.isRegularFile(out.resolve(ExperimentRunner.EXPERIMENT_FILE))) {
       return continueInFolder(stdout);
     }
+    if (source.specFile == null && source.preset == null && source.model == null
+        && out != null && (status || reportOnly || runIndex != null)) {
+      throw new ParameterException(spec.commandLine(),
+          out + " holds no experiment (no " + ExperimentRunner.EXPERIMENT_FILE
+              + "): start one there with --spec FILE, --preset NAME or --model ARCH");
+    }
     ExperimentSpec experiment = experiment();
     if (printSpec) {
       stdout.print(experiment.toJson());

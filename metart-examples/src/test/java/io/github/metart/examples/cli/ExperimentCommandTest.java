@@ -126,6 +126,18 @@ class ExperimentCommandTest {
   }
 
   @Test
+  void followingAFolderThatHoldsNoExperimentSaysSo() {
+    for (String option : List.of("--status", "--report-only")) {
+      CliRun.Result run = CliRun.run("experiment", "--out", dir.toString(), option);
+
+      assertThat(run.exitCode()).as(option).isEqualTo(MetartCli.EXIT_USAGE);
+      assertThat(run.err().strip())
+          .doesNotContain("\n")
+          .contains(dir + " holds no experiment (no experiment.json): start one there with --spec FILE");
+    }
+  }
+
+  @Test
   void badValuesAreUsageErrors() {
     CliRun.Result preset = CliRun.run("experiment", "--preset", "huge", "--out", dir.toString());
     CliRun.Result both = CliRun.run("experiment", "--preset", "demo", "--dropout", "0.1", "--out", dir.toString());

@@ -119,6 +119,11 @@ class PredictShardsTest {
         .isEqualTo("metart: " + cut + ": holds " + (lines.size() - 3) + " of its " + (lines.size() - 2) + " images (cut short: predict the shard again)");
     assertThat(dir.resolve("x.csv")).doesNotExist();
 
+    Path absent = dir.resolve("m-3.csv");
+    CliRun.Result notThere = CliRun.run("predict", "--merge", "--out", dir.resolve("x.csv").toString(), first.toString(), absent.toString());
+    assertThat(notThere.exitCode()).isEqualTo(MetartCli.EXIT_FAILURE);
+    assertThat(notThere.err().strip()).isEqualTo("metart: " + absent + ": no such file (a shard to merge)");
+
     CliRun.Result badShard = CliRun.run("predict", "--model", model.toString(), "--folder", photos.toString(), "--shard", "4/3",
         "--out", dir.resolve("y.csv").toString());
     assertThat(badShard.exitCode()).isEqualTo(MetartCli.EXIT_USAGE);

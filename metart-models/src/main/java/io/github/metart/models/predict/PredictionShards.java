@@ -193,7 +193,8 @@ public final class PredictionShards {
       try (Stream<String> lines = Files.lines(part, StandardCharsets.UTF_8)) {
         first = lines.findFirst().orElse("");
       } catch (java.nio.file.NoSuchFileException e) {
-        throw new IOException(part + ": no such file", e);
+        // no cause: its message is the bare path, which a reader would see twice
+        throw new IOException(part + ": no such file (a shard to merge)");
       }
       Matcher m = HEADER.matcher(first.startsWith("# ") ? first.substring(2) : "");
       if (!m.matches()) {
