@@ -110,6 +110,37 @@ public record Augmentation(
     return new Augmentation(randomCrop, horizontalFlip, colorJitter, policy, erasing, mixup, alpha);
   }
 
+  /**
+   * What is done to a training image, in words, for logs and messages: e.g. {@code random crop,
+   * flip, colour jitter 0.1, policy trivial, erasing 0.25, mixup α 0.2}, or {@code none (centered
+   * crop)}.
+   */
+  public String describe() {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (randomCrop) {
+      parts.add("random crop");
+    }
+    if (horizontalFlip) {
+      parts.add("flip");
+    }
+    if (colorJitter > 0f) {
+      parts.add("colour jitter " + colorJitter);
+    }
+    if (policy.isEnabled()) {
+      parts.add("policy " + policy.describe());
+    }
+    if (erasing > 0f) {
+      parts.add("erasing " + erasing);
+    }
+    if (mixup > 0f) {
+      parts.add("mixup α " + mixup);
+    }
+    if (cutmix > 0f) {
+      parts.add("CutMix α " + cutmix);
+    }
+    return parts.isEmpty() ? "none (centered crop)" : String.join(", ", parts);
+  }
+
   /** Whether anything random happens (to an image or to a batch). */
   @JsonIgnore
   public boolean isEnabled() {

@@ -195,14 +195,14 @@ public record TrainingConfig(
     List<String> differences = new ArrayList<>();
     compare(differences, "batchSize", trained.batchSize, batchSize);
     compare(differences, "accumulateSteps", trained.accumulateSteps, accumulateSteps);
-    compare(differences, "optimizer", trained.optimizer, optimizer);
-    compare(differences, "schedule", trained.schedule, schedule);
-    compare(differences, "loss", trained.loss, loss);
+    compare(differences, "optimizer", trained.optimizer, optimizer, OptimizerConfig::describe);
+    compare(differences, "schedule", trained.schedule, schedule, LearningRateSchedule::describe);
+    compare(differences, "loss", trained.loss, loss, TrainingConfig::describe);
     compare(differences, "classWeights", trained.classWeights.key(), classWeights.key());
-    compare(differences, "earlyStopping", trained.earlyStopping, earlyStopping);
-    compare(differences, "clipping", trained.clipping, clipping);
+    compare(differences, "earlyStopping", trained.earlyStopping, earlyStopping, EarlyStopping::describe);
+    compare(differences, "clipping", trained.clipping, clipping, GradientClipping::describe);
     compare(differences, "seed", trained.seed, seed);
-    compare(differences, "augmentation", trained.augmentation, augmentation);
+    compare(differences, "augmentation", trained.augmentation, augmentation, Augmentation::describe);
     compare(differences, "dropLastBatch", trained.dropLastBatch, dropLastBatch);
     compare(differences, "monitor", trained.monitor, monitor);
     if (!trained.fineTuning.equals(fineTuning)) {
@@ -225,6 +225,18 @@ public record TrainingConfig(
               + ")");
     }
     return differences;
+  }
+
+  private static String describe(LossConfig loss) {
+    return loss == null ? "head default" : loss.describe();
+  }
+
+  /** Compares by equality; a difference is said in the values' own words. */
+  private static <T> void compare(
+      List<String> out, String name, T before, T now, java.util.function.Function<T, String> words) {
+    if (!Objects.equals(before, now)) {
+      out.add(name + ": " + words.apply(before) + " in the checkpoint, " + words.apply(now) + " now");
+    }
   }
 
   private static void compare(List<String> out, String name, Object before, Object now) {
@@ -252,11 +264,11 @@ public record TrainingConfig(
         "optimizer: " + optimizer.describe(),
         "schedule: " + schedule.describe(),
         "loss: "
-            + (loss == null ? "head default" : loss.describe())
+            + describe(loss)
             + (classWeights == ClassWeighting.NONE ? "" : ", class weights " + classWeights.key()),
         "early stopping: " + earlyStopping.describe(),
         "gradient clipping: " + clipping.describe(),
-        "augmentation: " + augmentation,
+        "augmentation: " + augmentation.describe(),
         "fine-tuning: " + fineTuning.describe(),
         "weight average (EMA): " + ema.describe(),
         "year target: " + yearTarget.id(),

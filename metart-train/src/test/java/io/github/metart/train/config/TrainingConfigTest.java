@@ -165,6 +165,19 @@ class TrainingConfigTest {
                 .build()
                 .resumeDifferences(TrainingConfig.builder().build()))
         .containsExactly("accumulateSteps: 1 in the checkpoint, 4 now");
+    // the augmentation and the loss are said in words, not as record dumps or "null"
+    assertThat(
+            TrainingSettings.builder()
+                .augmentation("trivial")
+                .mixup(0.2)
+                .labelSmoothing(0.1)
+                .build()
+                .config()
+                .resumeDifferences(TrainingConfig.builder().build()))
+        .containsExactly(
+            "loss: head default in the checkpoint, cross_entropy (label smoothing 0.1) now",
+            "augmentation: random crop, flip in the checkpoint, random crop, flip, policy trivial,"
+                + " mixup α 0.2 now");
 
     // a configuration written before fine-tuning existed reads as no fine-tuning
     String json = TrainJson.write(TrainingConfig.builder().build()).replaceAll(
