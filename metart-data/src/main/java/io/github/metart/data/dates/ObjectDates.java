@@ -42,9 +42,10 @@ import java.util.regex.Pattern;
  *       year converted otherwise ({@code A.H. 1204} is 1789–1790);
  *   <li>compound dates ({@code ;} or {@code ,} between parts, role words such as {@code recto:},
  *       {@code modeled}, {@code cast}, {@code hilt}): the union of the parts. Parts about something
- *       other than the object's making are left out: the original of a copy ({@code A.D. 1922;
- *       original ca. 1295–1213 B.C.} is 1922), restorations, later additions, modern parts,
- *       styles imitated ({@code 19th century (12th century style)}).
+ *       other than the object's making are left out: restorations, later additions, modern
+ *       parts, styles imitated ({@code 19th century (12th century style)}). A copy dated beside
+ *       its original takes the original's date, as the Met's columns do ({@code A.D. 1922;
+ *       original ca. 1295–1213 B.C.} is 1295–1213 B.C.).
  * </ul>
  *
  * <p>Empty: blank text, "n.d.", "unknown", alternatives that are far apart ({@code mid-16th or
