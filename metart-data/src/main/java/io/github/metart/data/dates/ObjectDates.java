@@ -31,17 +31,21 @@ import java.util.regex.Pattern;
  *   <li>qualifiers that keep the interval: {@code ca.} (a single year widens by {@value
  *       #CIRCA_YEARS} years), {@code probably}, {@code possibly}, {@code ?}, {@code (?)}, {@code
  *       dated}, {@code datable to}, {@code hallmarked for}, months and seasons ({@code June 1889},
- *       {@code spring/summer 2016});
+ *       {@code spring/summer 2016}), qualified too ({@code mid-June 1889}, {@code early March and
+ *       end of April 1803});
  *   <li>open ends: {@code before 1800}, {@code by 1853} (1775–1800), {@code after 1790} (1790–1815),
  *       {@code ca. 1720 or later}: {@value #OPEN_END_YEARS} years ({@value #SHORTLY_YEARS} for
- *       {@code shortly before/after}); {@code (before 1405)} bounds the interval;
+ *       {@code shortly before/after}); {@code or later} reaches by the interval's own length
+ *       when it is longer ({@code 17th century or later} is 1600–1799);
+ *       {@code (before 1405)} bounds the interval;
  *   <li>Hijri dates: the Common Era year when given ({@code A.H. 1204/1789 CE} is 1789), the Hijri
  *       year converted otherwise ({@code A.H. 1204} is 1789–1790);
  *   <li>compound dates ({@code ;} or {@code ,} between parts, role words such as {@code recto:},
  *       {@code modeled}, {@code cast}, {@code hilt}): the union of the parts. Parts about something
- *       other than the object's making are left out: the original of a copy ({@code A.D. 1922;
- *       original ca. 1295–1213 B.C.} is 1922), restorations, later additions, modern parts,
- *       styles imitated ({@code 19th century (12th century style)}).
+ *       other than the object's making are left out: restorations, later additions, modern
+ *       parts, styles imitated ({@code 19th century (12th century style)}). A copy dated beside
+ *       its original takes the original's date, as the Met's columns do ({@code A.D. 1922;
+ *       original ca. 1295–1213 B.C.} is 1295–1213 B.C.).
  * </ul>
  *
  * <p>Empty: blank text, "n.d.", "unknown", alternatives that are far apart ({@code mid-16th or
@@ -109,10 +113,13 @@ public final class ObjectDates {
           "the", "of", "probably", "possibly", "perhaps", "likely", "presumably", "reportedly",
           "dated", "datable", "dateable", "date", "hallmarked", "marked", "inscribed", "in", "for",
           "on", "from", "between", "year", "years", "slightly", "sometime", "some", "time",
+          "season", "a");
+  /** Months and seasons: within the year, so they keep its interval. */
+  private static final Set<String> MONTHS =
+      Set.of(
           "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june",
           "jun", "july", "jul", "august", "aug", "september", "sept", "sep", "october", "oct",
-          "november", "nov", "december", "dec", "spring", "summer", "autumn", "fall", "winter",
-          "season", "a");
+          "november", "nov", "december", "dec", "spring", "summer", "autumn", "fall", "winter");
   private static final Set<String> QUALIFIERS =
       Set.of("early", "mid", "middle", "late", "beginning", "end", "start");
   private static final Set<String> FRACTION_WORDS =
@@ -381,10 +388,27 @@ public final class ObjectDates {
 
   /** Drops filler words and strips unknown words (object parts, role verbs) at the ends. */
   private static List<DateToken> trimUnknownWords(List<DateToken> tokens) {
-    List<DateToken> kept = new ArrayList<>();
+    List<DateToken> words = new ArrayList<>();
     for (DateToken t : tokens) {
       if (t.is(Kind.WORD) && FILLER.contains(t.word())) {
         continue;
+      }
+      words.add(t);
+    }
+    // a month or season keeps the year's interval, and so does a qualifier of it: "early March
+    // and end of April 1803" is 1803, "mid-June 1889" 1889
+    List<DateToken> kept = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      DateToken t = words.get(i);
+      if (isMonth(t)) {
+        continue;
+      }
+      if (t.is(Kind.WORD) && QUALIFIERS.contains(t.word())) {
+        int next = i + 1 < words.size() && words.get(i + 1).is(Kind.DASH) ? i + 2 : i + 1;
+        if (next < words.size() && isMonth(words.get(next))) {
+          i = next;
+          continue;
+        }
       }
       kept.add(t);
     }
@@ -403,6 +427,10 @@ public final class ObjectDates {
       }
     }
     return core;
+  }
+
+  private static boolean isMonth(DateToken t) {
+    return t.is(Kind.WORD) && MONTHS.contains(t.word());
   }
 
   private static boolean isStrippable(DateToken t) {
@@ -844,10 +872,15 @@ public final class ObjectDates {
         if (b.end() < a.begin()) {
           throw new Unreadable(); // runs backwards
         }
-        range = new YearRange(Math.min(a.begin(), b.begin()), Math.max(a.end(), b.end()));
+        // a range runs from the beginning of its first end to the end of its second: "mid
+        // 19th–19th century" is 1833..1899, not the whole century
+        range = new YearRange(a.begin(), Math.max(a.begin(), b.end()));
       }
+      // "or later" reaches on by the interval's own length, at least OPEN_END_YEARS: "17th
+      // century or later" is 1600..1799, "ca. 1720 or later" 1715..1750 (the Met's columns for
+      // "or earlier" reach back barely if at all: "19th century or earlier" is 1800..1900)
       if (segment.extension > 0) {
-        range = new YearRange(range.begin(), range.end() + OPEN_END_YEARS);
+        range = new YearRange(range.begin(), range.end() + Math.max(OPEN_END_YEARS, range.length()));
       } else if (segment.extension < 0) {
         range = new YearRange(range.begin() - OPEN_END_YEARS, range.end());
       }

@@ -109,6 +109,12 @@ class ObjectDatesTest {
           by 1853                                 | 1828  | 1853
           shortly after 1553                      | 1553  | 1563
           ca. 1720 or later                       | 1715  | 1750
+          17th century or later                   | 1600  | 1799
+          second half 18th century or later       | 1750  | 1849
+          19th century or earlier                 | 1775  | 1899
+          mid 19th–19th century                   | 1833  | 1899
+          mid-June 1889                           | 1889  | 1889
+          made between early March and end of April 1803 | 1803 | 1803
           ca. 1425–before ca. 1467                | 1425  | 1467
           probably 1791                           | 1791  | 1791
           possibly 19th or first half 20th century | 1800 | 1949
