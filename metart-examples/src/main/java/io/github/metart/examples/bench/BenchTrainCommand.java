@@ -146,7 +146,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     out.printf(
         Locale.ROOT,
-        "%-9s %9s | %10s %10s %7s | %10s %9s | %10s %10s %10s | %10s %7s | %10s %9s%n",
+        "%-9s %9s | %10s %10s %7s | %10s %9s | %10s %10s %10s | %10s %10s | %10s %7s %7s | %10s %8s %8s%n",
         "model",
         "params",
         "bare DJL",
@@ -157,17 +157,21 @@ final class BenchTrainCommand implements Callable<Integer> {
         "upd DJL",
         "upd fused",
         "upd unfus.",
+        "fit cpu",
+        "cores",
         "fit EMA",
         "EMA +%",
+        "cpu +%",
         "fit mixed",
-        "mix cost");
+        "mix cost",
+        "cpu +%");
     out.flush();
     for (String name : models) {
       Row row = measure(name);
       out.printf(
           Locale.ROOT,
           "%-9s %8.1fM | %8.1fms %8.1fms %7.3f | %8.1fms %9.3f | %8.1fms %8.1fms %8.1fms |"
-              + " %8.1fms %6.1f%% | %8.1fms %8.1f%%%n",
+              + " %8.1fms %9.2f | %8.1fms %6.1f%% %6.1f%% | %8.1fms %7.1f%% %7.1f%%%n",
           name,
           row.parameters / 1e6,
           row.bareStep,
@@ -178,10 +182,14 @@ final class BenchTrainCommand implements Callable<Integer> {
           row.djlUpdate,
           row.fusedUpdate,
           row.unfusedUpdate,
+          row.fitCpu,
+          row.fitCpu / row.fitStep,
           row.fitEmaStep,
           100 * (row.fitEmaStep / row.fitStep - 1),
+          100 * (row.fitEmaCpu / row.fitCpu - 1),
           row.fitMixedStep,
-          100 * (row.fitMixedStep / row.fitStep - 1));
+          100 * (row.fitMixedStep / row.fitStep - 1),
+          100 * (row.fitMixedCpu / row.fitCpu - 1));
       out.flush();
     }
     out.println(
@@ -191,12 +199,16 @@ final class BenchTrainCommand implements Callable<Integer> {
         "fwd+bwd = bare DJL minus its update; overhead = fit / (fwd+bwd + fused update);"
             + " upd = the update alone;");
     out.println(
+        "fit cpu = the process's CPU time per fit step (mean); cores = fit cpu / fit (CPU time counts only"
+            + " this process, so its +% are steadier than the wall clock's on a shared machine);");
+    out.println(
         "fit EMA = Trainer.fit per step with a moving average of the weights (--ema 0.999);"
-            + " EMA +% = its cost over fit.");
+            + " EMA +% = its cost over fit (wall clock), cpu +% the same in CPU time;");
     out.println(
         "fit mixed = Trainer.fit per step on mixup/CutMix labels [B, 3] (soft-target loss); mix cost ="
-            + " fit mixed / fit - 1. Image augmentation runs in the loader threads: see metart bench"
-            + " load --augmentation.");
+            + " fit mixed / fit - 1, cpu +% in CPU time. Image augmentation (TrivialAugment,"
+            + " RandAugment, erasing, the mixing of the images) runs in the loader threads: see"
+            + " metart bench load --augmentation.");
     out.printf(
         Locale.ROOT,
         "load average at the end: %.2f (figures are only comparable on an otherwise idle machine)%n",
@@ -214,7 +226,10 @@ final class BenchTrainCommand implements Callable<Integer> {
       double fusedUpdate,
       double unfusedUpdate,
       double fitEmaStep,
-      double fitMixedStep) {}
+      double fitMixedStep,
+      double fitCpu,
+      double fitEmaCpu,
+      double fitMixedCpu) {}
 
   private Row measure(String name) {
     Engine engine = MetEngine.engine();
@@ -232,7 +247,7 @@ final class BenchTrainCommand implements Callable<Integer> {
     // a fresh model (same seed) for each measurement, so that none inherits another's weights
     double[] bare;
     double[] updatesAlone;
-    double fit;
+    double[] fit;
     long parameters;
     try (MetModel model = freshModel(name)) {
       parameters = model.trainableParameterCount();
@@ -244,7 +259,7 @@ final class BenchTrainCommand implements Callable<Integer> {
     try (MetModel model = freshModel(name)) {
       fit = trainerFit(model, images, labels, imageShape, WeightAverage.none());
     }
-    double fitEma;
+    double[] fitEma;
     try (MetModel model = freshModel(name)) {
       fitEma = trainerFit(model, images, labels, imageShape, WeightAverage.of(0.999));
     }
@@ -255,12 +270,13 @@ final class BenchTrainCommand implements Callable<Integer> {
       mixed[3 * i + 1] = (labels[i] + 1) % classes;
       mixed[3 * i + 2] = 0.7f;
     }
-    double fitMixed;
+    double[] fitMixed;
     try (MetModel model = freshModel(name)) {
       fitMixed = trainerFit(model, images, mixed, imageShape, WeightAverage.none());
     }
     return new Row(
-        parameters, bare[0], bare[0] - bare[1], bare[1], fit, updatesAlone[0], updatesAlone[1], fitEma, fitMixed);
+        parameters, bare[0], bare[0] - bare[1], bare[1], fit[0], updatesAlone[0], updatesAlone[1], fitEma[0],
+        fitMixed[0], fit[1], fitEma[1], fitMixed[1]);
   }
 
   private MetModel freshModel(String name) {
@@ -336,18 +352,22 @@ final class BenchTrainCommand implements Callable<Integer> {
   }
 
   /**
-   * Trainer.fit over warm-up + measured batches: median ms between consecutive batch ends; {@code
-   * labels} holds one ({@code [B, 1]}) or three ({@link MixedLabels}, trained as mixup) values per sample.
+   * Trainer.fit over warm-up + measured batches: the median ms between consecutive batch ends on
+   * the wall clock, and the mean ms of the process's CPU time per measured batch (less disturbed by
+   * other processes on a shared machine); {@code labels} holds one ({@code [B, 1]}) or three ({@link MixedLabels}, trained as
+   * mixup) values per sample.
    */
-  private double trainerFit(
+  private double[] trainerFit(
       MetModel model, float[] images, float[] labels, Shape shape, WeightAverage ema) {
     int batches = warmup + steps;
     List<Long> ends = new ArrayList<>();
+    List<Long> cpuEnds = new ArrayList<>();
     TrainingListener timing =
         new TrainingListener() {
           @Override
           public void onBatchEnd(BatchProgress progress) {
             ends.add(System.nanoTime());
+            cpuEnds.add(BenchPrepareCommand.processCpuNanos());
           }
         };
     try (NDManager scope = model.djlModel().getNDManager().newSubManager()) {
@@ -364,6 +384,7 @@ final class BenchTrainCommand implements Callable<Integer> {
               .setSampling(batchSize, false)
               .build();
       long start = System.nanoTime();
+      long cpuStart = BenchPrepareCommand.processCpuNanos();
       TrainingConfig config =
           TrainingConfig.builder()
               .epochs(1)
@@ -380,16 +401,24 @@ final class BenchTrainCommand implements Callable<Integer> {
                   ? Augmentation.NONE.withMixup(0.2f) : Augmentation.NONE)
               .build();
       Trainer.builder().listener(timing).build().fit(model, TrainingData.of(dataset, null), config);
-      List<Double> stepTimes = new ArrayList<>();
-      long previous = start;
-      for (int i = 0; i < ends.size(); i++) {
-        if (i >= warmup) {
-          stepTimes.add((ends.get(i) - previous) / 1e6);
-        }
-        previous = ends.get(i);
-      }
-      return median(stepTimes);
+      // the CPU clock ticks in coarse steps (10 ms on Linux): a mean over the measured steps
+      long cpuBefore = warmup == 0 ? cpuStart : cpuEnds.get(warmup - 1);
+      double cpuMean = (cpuEnds.get(cpuEnds.size() - 1) - cpuBefore) / 1e6 / (ends.size() - warmup);
+      return new double[] {medianStep(start, ends), cpuMean};
     }
+  }
+
+  /** The median ms between consecutive measured batch ends (after the warm-up ones). */
+  private double medianStep(long start, List<Long> ends) {
+    List<Double> stepTimes = new ArrayList<>();
+    long previous = start;
+    for (int i = 0; i < ends.size(); i++) {
+      if (i >= warmup) {
+        stepTimes.add((ends.get(i) - previous) / 1e6);
+      }
+      previous = ends.get(i);
+    }
+    return median(stepTimes);
   }
 
   private static long time(Runnable work) {

@@ -6,15 +6,10 @@ import io.github.metart.train.checkpoint.CheckpointStore;
 import io.github.metart.train.checkpoint.StoredCheckpoint;
 import io.github.metart.train.history.HistoryFiles;
 import io.github.metart.train.history.RunStatus;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,10 +27,10 @@ class ResumeAfterKillTest {
     Path killed = temp.resolve("killed");
 
     // the uninterrupted run goes on beside the one that will be killed
-    Child uninterrupted = Child.start(straight, "fit", 0);
+    ChildJvm uninterrupted = child(straight, "fit", 0);
 
     // kill after the mid-epoch checkpoint of epoch 2 (after step 7) and one more step
-    Child victim = Child.start(killed, "fit", 300);
+    ChildJvm victim = child(killed, "fit", 300);
     boolean sawStepSeven = false;
     boolean sawCheckpointAfter = false;
     String line;
@@ -57,7 +52,7 @@ class ResumeAfterKillTest {
     assertThat(atKill.state().sampler().batchesDone()).isEqualTo(2);
     assertThat(atKill.state().status()).isEqualTo(RunStatus.RUNNING);
 
-    Child resumed = Child.start(killed, "resume", 0);
+    ChildJvm resumed = child(killed, "resume", 0);
     assertThat(resumed.awaitExit()).as(resumed.log()).isZero();
     assertThat(uninterrupted.awaitExit()).as(uninterrupted.log()).isZero();
     assertThat(resumed.lines()).first().isEqualTo("step 8");
@@ -78,79 +73,14 @@ class ResumeAfterKillTest {
     assertThat(b.bestEpoch()).isEqualTo(a.bestEpoch());
   }
 
-  /** A child JVM running {@link ResumeChild}. */
-  private static final class Child {
-    private final Process process;
-    private final BufferedReader out;
-    private final Path errors;
-    private final List<String> lines = new ArrayList<>();
-
-    private Child(Process process, Path errors) {
-      this.process = process;
-      this.out =
-          new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      this.errors = errors;
-    }
-
-    static Child start(Path folder, String mode, long sleepMillis) throws IOException {
-      Files.createDirectories(folder);
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      String classPath =
-          System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-      Path errors = folder.resolve("child-" + mode + ".err");
-      ProcessBuilder builder =
-          new ProcessBuilder(
-              java,
-              "-Xmx512m",
-              "-Dai.djl.offline=true",
-              "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-              "-cp",
-              classPath,
-              ResumeChild.class.getName(),
-              folder.toString(),
-              mode,
-              Long.toString(sleepMillis));
-      builder.redirectError(errors.toFile());
-      return new Child(builder.start(), errors);
-    }
-
-    String readLine() throws IOException {
-      String line = out.readLine();
-      if (line != null) {
-        lines.add(line);
-      }
-      return line;
-    }
-
-    List<String> lines() {
-      return lines;
-    }
-
-    void kill() {
-      process.destroyForcibly(); // SIGKILL on Unix
-    }
-
-    int awaitExit() throws Exception {
-      try {
-        while (readLine() != null) {
-          // drain
-        }
-      } catch (IOException e) {
-        // a killed process's streams are closed
-      }
-      if (!process.waitFor(180, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("the child did not finish in time: " + log());
-      }
-      return process.exitValue();
-    }
-
-    String log() {
-      try {
-        return "stdout " + lines + "; stderr " + Files.readString(errors);
-      } catch (IOException e) {
-        return "stdout " + lines;
-      }
-    }
+  /** A child JVM running {@link ResumeChild} on {@code folder}. */
+  private static ChildJvm child(Path folder, String mode, long sleepMillis) throws IOException {
+    return ChildJvm.start(
+        folder.resolve("child-" + mode + ".err"),
+        "512m",
+        ResumeChild.class,
+        folder.toString(),
+        mode,
+        Long.toString(sleepMillis));
   }
 }
