@@ -36,7 +36,7 @@ import io.github.metart.models.engine.MetEngine;
  *
  * <ul>
  *   <li>Training: {@link #djlModel()}{@code .newTrainer(config)} trains the network; choose the loss
- *       from {@code head().kind()} and compare outputs with {@code head().trainingTargets(labels)}.
+ *       by the type of {@code head()} and compare outputs with {@code head().trainingTargets(labels)}.
  *   <li>Evaluation and prediction: {@link #predict(NDArray)} turns a batch of images into class
  *       probabilities or years.
  *   <li>Persistence: {@link #save(Path)} and {@link MetModels#load(Path)} write and read one folder.
@@ -123,7 +123,7 @@ public final class MetModel implements AutoCloseable {
     return spec;
   }
 
-  /** The head: loss kind, training targets, predictions. */
+  /** The head: training targets and predictions. */
   public Head head() {
     return head;
   }

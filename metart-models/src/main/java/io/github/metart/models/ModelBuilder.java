@@ -2,6 +2,7 @@ package io.github.metart.models;
 
 import ai.djl.Device;
 import com.google.common.base.Preconditions;
+import io.github.metart.data.images.ImageRecipe;
 import io.github.metart.models.predict.Preprocessing;
 import io.github.metart.models.pretrained.PretrainedWeights;
 import io.github.metart.models.pretrained.WeightCache;
@@ -9,7 +10,6 @@ import io.github.metart.models.spec.Architecture;
 import io.github.metart.models.spec.Family;
 import io.github.metart.models.spec.HeadSpec;
 import io.github.metart.models.spec.ModelSpec;
-import io.github.metart.models.spec.SpatialPlan;
 import io.github.metart.models.transfer.TransferMode;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,17 +86,12 @@ public final class ModelBuilder {
   }
 
   /**
-   * Side of the square input in pixels ({@value SpatialPlan#MIN_INPUT_SIZE} to {@value
-   * SpatialPlan#MAX_INPUT_SIZE}; default 224). Adaptive pooling makes any size work that is large
+   * Side of the square input in pixels ({@value ImageRecipe#MIN_SIZE} to {@value
+   * ImageRecipe#MAX_SIZE}; default 224). Adaptive pooling makes any size work that is large
    * enough for the architecture.
    */
   public ModelBuilder inputSize(int pixels) {
-    Preconditions.checkArgument(
-        pixels >= SpatialPlan.MIN_INPUT_SIZE && pixels <= SpatialPlan.MAX_INPUT_SIZE,
-        "inputSize must be between %s and %s px, got %s",
-        SpatialPlan.MIN_INPUT_SIZE,
-        SpatialPlan.MAX_INPUT_SIZE,
-        pixels);
+    ImageRecipe.checkSize("inputSize", pixels);
     this.inputSize = pixels;
     return this;
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.metart.models.heads.ClassifierHead;
-import io.github.metart.models.heads.HeadKind;
 import io.github.metart.models.spec.Architecture;
 import io.github.metart.models.spec.HeadSpec;
 import io.github.metart.models.spec.ModelSpec;
@@ -35,7 +34,7 @@ class ModelBuilderTest {
     try (MetModel model =
         MetModels.resnet(18).inputSize(64).classifier(List.of("Japan", "China"))) {
       assertThat(model.spec().architecture()).isEqualTo(Architecture.RESNET18);
-      assertThat(model.head().kind()).isEqualTo(HeadKind.CLASSIFICATION);
+      assertThat(model.head()).isInstanceOf(ClassifierHead.class);
       assertThat(((ClassifierHead) model.head()).labels()).containsExactly("Japan", "China");
       assertThat(model.parameterCount())
           .isEqualTo(model.summary().parameters())
@@ -70,7 +69,7 @@ class ModelBuilderTest {
     assertThatThrownBy(() -> MetModels.vgg(11).hiddenUnits(0))
         .hasMessage("hiddenUnits of vgg11 must be between 1 and 65536, got 0");
     assertThatThrownBy(() -> MetModels.resnet(18).inputSize(16))
-        .hasMessage("inputSize must be between 32 and 1024 px, got 16");
+        .hasMessage("inputSize must be between 32 and 2048 px, got 16");
     assertThatThrownBy(() -> MetModels.resnet(18).inputChannels(0))
         .hasMessage("inputChannels must be between 1 and 64, got 0");
     assertThatThrownBy(() -> MetModels.resnet(18).extraStem(9))

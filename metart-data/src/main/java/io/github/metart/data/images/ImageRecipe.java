@@ -14,8 +14,10 @@ import java.util.Objects;
  * crops at load time ({@link #forInput(int)}). The {@link #key()} names the cache folder: a
  * different recipe makes a different cache.
  *
- * @param resizeTo the shorter side after resizing, in pixels
- * @param cropTo the side of the stored square, at most {@code resizeTo}
+ * @param resizeTo the shorter side after resizing, in pixels, from {@code cropTo} to {@value
+ *     #MAX_SIZE}
+ * @param cropTo the side of the stored square, {@value #MIN_SIZE} to {@value #MAX_SIZE} ({@link
+ *     #checkSize}), at most {@code resizeTo}
  * @param filter the resampling filter
  * @param subsampledReading whether large originals are read subsampled (see {@link
  *     ImageDecoder#subsamplingFor}); changes pixels slightly, so it is part of the key
@@ -28,23 +30,46 @@ public record ImageRecipe(int resizeTo, int cropTo, ResizeFilter filter, boolean
    */
   public static final int VERSION = 2;
 
-  /** The largest side accepted for the stored square. */
-  public static final int MAX_SIZE = 4096;
+  /**
+   * The smallest side of a model input and of a stored square, in pixels: the one lower bound of
+   * both (a smaller square holds no model input).
+   */
+  public static final int MIN_SIZE = 32;
+
+  /** The largest side of a model input and of a stored square, in pixels: the one upper bound of both. */
+  public static final int MAX_SIZE = 2048;
 
   /** Validates the fields. */
   public ImageRecipe {
     Objects.requireNonNull(filter, "filter");
-    checkArgument(
-        cropTo >= 8 && cropTo <= MAX_SIZE,
-        "cropTo must be between 8 and %s pixels, got %s",
-        MAX_SIZE,
-        cropTo);
+    checkSize("cropTo", cropTo);
     checkArgument(
         resizeTo >= cropTo && resizeTo <= MAX_SIZE,
-        "resizeTo must be between cropTo (%s) and %s pixels, got %s",
+        "resizeTo must be between cropTo (%s) and %s px, got %s",
         cropTo,
         MAX_SIZE,
         resizeTo);
+  }
+
+  /**
+   * Checks the side of a model input or of a stored square against the bounds {@value #MIN_SIZE}
+   * to {@value #MAX_SIZE} shared by the cache, the model and the commands.
+   *
+   * @param what what the size is, as the message names it: an option such as {@code --image-size}
+   *     or a field such as {@code inputSize}
+   * @param size the side in pixels
+   * @return the size
+   * @throws IllegalArgumentException {@code <what> must be between 32 and 2048 px, got <size>}
+   */
+  public static int checkSize(String what, int size) {
+    checkArgument(
+        size >= MIN_SIZE && size <= MAX_SIZE,
+        "%s must be between %s and %s px, got %s",
+        what,
+        MIN_SIZE,
+        MAX_SIZE,
+        size);
+    return size;
   }
 
   /** Resize the shorter side to {@code resizeTo}, keep the center {@code cropTo} square, bilinear. */
@@ -58,8 +83,14 @@ public record ImageRecipe(int resizeTo, int cropTo, ResizeFilter filter, boolean
    * inputSize} fit and a center crop equals the usual resize-256/center-crop-224 evaluation.
    */
   public static ImageRecipe forInput(int inputSize) {
-    checkArgument(inputSize >= 8, "inputSize must be at least 8 pixels, got %s", inputSize);
+    checkSize("inputSize", inputSize);
     int size = (int) Math.round(inputSize * 256.0 / 224.0);
+    checkArgument(
+        size <= MAX_SIZE,
+        "an input of %s px needs a stored square of %s px (input * 256 / 224), more than %s px",
+        inputSize,
+        size,
+        MAX_SIZE);
     return of(size, size);
   }
 

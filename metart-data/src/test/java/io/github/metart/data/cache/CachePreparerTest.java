@@ -167,7 +167,7 @@ class CachePreparerTest {
 
     PreparationResult first = preparer(root).build().prepare(ids(1, 5), source);
     PreparationResult again = preparer(root).build().prepare(ids(1, 5), source);
-    PreparationResult other = CachePreparer.builder(ImageRecipe.of(24, 24)).root(root).build().prepare(ids(1, 5), source);
+    PreparationResult other = CachePreparer.builder(ImageRecipe.of(32, 32)).root(root).build().prepare(ids(1, 5), source);
 
     assertThat(first.report().preparedNow()).isEqualTo(5);
     assertThat(again.report().preparedNow()).isZero();
@@ -175,7 +175,7 @@ class CachePreparerTest {
     assertThat(other.directory()).isNotEqualTo(first.directory());
     assertThat(other.report().preparedNow()).isEqualTo(5);
     try (PreparedCache small = other.open()) {
-      assertThat(small.imageSize()).isEqualTo(24);
+      assertThat(small.imageSize()).isEqualTo(32);
     }
   }
 

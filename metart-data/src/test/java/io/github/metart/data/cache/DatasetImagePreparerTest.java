@@ -79,7 +79,7 @@ class DatasetImagePreparerTest {
     }
     Path folder = dir.resolve("prepared");
 
-    assertThatThrownBy(() -> prepare(folder, images, 24))
+    assertThatThrownBy(() -> prepare(folder, images, 32))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("none of the 8 images could be prepared (")
         .hasMessageContaining("e.g. object ");
@@ -113,10 +113,10 @@ class DatasetImagePreparerTest {
   void preparingAgainGivesTheSameManifestFile() throws IOException {
     Path images = images(dir);
     Path folder = dir.resolve("prepared");
-    prepare(folder, images, 24);
+    prepare(folder, images, 32);
     String first = Manifest.sha256(folder.resolve(Manifest.FILE_NAME));
 
-    prepare(folder, images, 24); // every image reused from the cache
+    prepare(folder, images, 32); // every image reused from the cache
 
     assertThat(Manifest.sha256(folder.resolve(Manifest.FILE_NAME))).isEqualTo(first);
   }
@@ -128,7 +128,7 @@ class DatasetImagePreparerTest {
     Path old = prepare(folder, images, 36).preparation().directory();
     Path notACache = Files.createDirectories(folder.resolve("cache").resolve("notes"));
 
-    DatasetImagePreparer.Result again = prepare(folder, images, 24);
+    DatasetImagePreparer.Result again = prepare(folder, images, 32);
     List<Path> removed = DatasetImagePreparer.removeStaleCaches(folder, again.splits().manifest());
 
     assertThat(removed).containsExactly(old);

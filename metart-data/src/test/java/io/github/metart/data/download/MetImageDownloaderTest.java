@@ -501,7 +501,7 @@ class MetImageDownloaderTest {
     MetApiImageSource source = new MetApiImageSource(downloader().build());
 
     PreparationResult result =
-        CachePreparer.builder(ImageRecipe.of(24, 24)).root(out.resolve("cache")).threads(2).build()
+        CachePreparer.builder(ImageRecipe.of(32, 32)).root(out.resolve("cache")).threads(2).build()
             .prepare(List.of(1L, 2L, 3L), source);
 
     assertThat(result.report().decoded()).isEqualTo(2);

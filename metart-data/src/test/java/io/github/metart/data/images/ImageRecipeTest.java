@@ -38,10 +38,10 @@ class ImageRecipeTest {
   void portraitImagesAreCroppedVertically() {
     RgbImage tall = RgbImage.from(TestImages.bands(10, 400, Color.GREEN));
 
-    RgbImage out = ImageRecipe.of(32, 24).apply(tall);
+    RgbImage out = ImageRecipe.of(40, 32).apply(tall);
 
-    assertThat(out.width()).isEqualTo(24);
-    assertThat(out.height()).isEqualTo(24);
+    assertThat(out.width()).isEqualTo(32);
+    assertThat(out.height()).isEqualTo(32);
     assertThat(out.rgb(0, 0)).isEqualTo(0x00ff00);
   }
 
@@ -66,9 +66,10 @@ class ImageRecipeTest {
 
   @Test
   void uniformImagesStayUniformAtAnyScale() {
-    RgbImage grey = RgbImage.from(TestImages.bands(33, 57, new Color(77, 150, 201)));
+    // down by 3 and 1.7, up by 1.7 and 3, into stored squares the bounds allow
+    RgbImage grey = RgbImage.from(TestImages.bands(100, 170, new Color(77, 150, 201)));
     for (ResizeFilter filter : ResizeFilter.values()) {
-      for (int size : new int[] {8, 20, 57, 100}) {
+      for (int size : new int[] {32, 60, 170, 300}) {
         RgbImage out = new ImageRecipe(size, size, filter, true).apply(grey);
         for (int i = 0; i < out.pixels().length; i += 3) {
           assertThat(out.rgb(i / 3 % size, i / 3 / size)).as("%s %d", filter, size).isEqualTo(0x4d96c9);
@@ -94,7 +95,18 @@ class ImageRecipeTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("resizeTo must be between cropTo (200)");
     assertThatThrownBy(() -> ImageRecipe.of(5000, 5000))
-        .hasMessageContaining("cropTo must be between 8 and 4096");
+        .hasMessage("cropTo must be between 32 and 2048 px, got 5000");
+    assertThatThrownBy(() -> ImageRecipe.of(24, 24))
+        .hasMessage("cropTo must be between 32 and 2048 px, got 24");
+    assertThatThrownBy(() -> ImageRecipe.of(3000, 2048))
+        .hasMessage("resizeTo must be between cropTo (2048) and 2048 px, got 3000");
+    assertThat(ImageRecipe.of(2048, 2048).cropTo()).isEqualTo(ImageRecipe.MAX_SIZE);
+    assertThat(ImageRecipe.forInput(32).cropTo()).isEqualTo(37);
+    assertThat(ImageRecipe.forInput(1792).cropTo()).isEqualTo(ImageRecipe.MAX_SIZE);
+    assertThatThrownBy(() -> ImageRecipe.forInput(16))
+        .hasMessage("inputSize must be between 32 and 2048 px, got 16");
+    assertThatThrownBy(() -> ImageRecipe.forInput(2000))
+        .hasMessage("an input of 2000 px needs a stored square of 2286 px (input * 256 / 224), more than 2048 px");
   }
 
   @Test
@@ -105,7 +117,7 @@ class ImageRecipeTest {
       Graphics2D g = image.createGraphics();
       g.drawImage(rgb, 0, 0, null);
       g.dispose();
-      ImageRecipe recipe = ImageRecipe.of(30, 24);
+      ImageRecipe recipe = ImageRecipe.of(40, 32);
 
       assertThat(recipe.apply(image).pixels()).as("type %d", type).isEqualTo(recipe.apply(RgbImage.from(image)).pixels());
     }
@@ -115,7 +127,7 @@ class ImageRecipeTest {
     g.drawImage(rgb, 11, 7, null);
     g.dispose();
     BufferedImage child = parent.getSubimage(11, 7, 97, 61);
-    assertThat(ImageRecipe.of(30, 24).apply(child).pixels())
-        .isEqualTo(ImageRecipe.of(30, 24).apply(RgbImage.from(child)).pixels());
+    assertThat(ImageRecipe.of(40, 32).apply(child).pixels())
+        .isEqualTo(ImageRecipe.of(40, 32).apply(RgbImage.from(child)).pixels());
   }
 }

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Which cache {@link PreparedImageData} opens: the manifest's, a chosen one, or the only one. */
 class PreparedImageDataCacheChoiceTest {
 
-  private static final String KEY_24 = "r24-c24-bilinear-sub-v" + ImageRecipe.VERSION;
-  private static final String KEY_16 = "r16-c16-bilinear-sub-v" + ImageRecipe.VERSION;
+  private static final String KEY_40 = "r40-c40-bilinear-sub-v" + ImageRecipe.VERSION;
+  private static final String KEY_32 = "r32-c32-bilinear-sub-v" + ImageRecipe.VERSION;
 
   @TempDir Path dir;
 
@@ -79,30 +79,30 @@ class PreparedImageDataCacheChoiceTest {
   void theCacheTheManifestNamesIsOpenedAmongSeveral() throws IOException {
     Path images = images();
     Path folder = dir.resolve("prepared");
-    unnamedCache(folder, images, 16);
+    unnamedCache(folder, images, 32);
     DatasetImagePreparer.prepare(
-            splits(), folder, FolderImageSource.open(images), CachePreparer.builder(ImageRecipe.of(24, 24)).threads(1))
+            splits(), folder, FolderImageSource.open(images), CachePreparer.builder(ImageRecipe.of(40, 40)).threads(1))
         .splits()
         .write(folder);
 
     try (PreparedImageData data = PreparedImageData.open(folder)) {
-      assertThat(data.cache().directory().getFileName()).hasToString(KEY_24);
+      assertThat(data.cache().directory().getFileName()).hasToString(KEY_40);
       assertThat(data.manifestSha256()).isEqualTo(Manifest.sha256(folder.resolve(Manifest.FILE_NAME)));
       assertThat(data.examples(Split.TRAIN)).extracting(ImageExample::objectId).containsExactly(1L, 2L);
       assertThat(data.missing(Split.TRAIN)).isEqualTo(1);
       assertThat(data.missing(Split.VALIDATION)).isZero();
       assertThat(data.missing(Split.TEST)).isEqualTo(1);
     }
-    try (PreparedImageData data = PreparedImageData.open(folder, KEY_16)) {
-      assertThat(data.cache().imageSize()).isEqualTo(16);
+    try (PreparedImageData data = PreparedImageData.open(folder, KEY_32)) {
+      assertThat(data.cache().imageSize()).isEqualTo(32);
     }
     assertThatThrownBy(() -> PreparedImageData.open(folder, "r99-c99-bilinear-sub-v" + ImageRecipe.VERSION))
-        .hasMessageContaining("r99-c99-bilinear-sub-v" + ImageRecipe.VERSION + ": no such image cache (available: " + KEY_16 + ", " + KEY_24 + ")");
+        .hasMessageContaining("r99-c99-bilinear-sub-v" + ImageRecipe.VERSION + ": no such image cache (available: " + KEY_32 + ", " + KEY_40 + ")");
 
-    deleteTree(folder.resolve("cache").resolve(KEY_24));
+    deleteTree(folder.resolve("cache").resolve(KEY_40));
     assertThatThrownBy(() -> PreparedImageData.open(folder))
-        .hasMessageContaining(KEY_24 + ": the image cache named by " + folder.resolve("manifest.json") + " is missing")
-        .hasMessageContaining("available: " + KEY_16);
+        .hasMessageContaining(KEY_40 + ": the image cache named by " + folder.resolve("manifest.json") + " is missing")
+        .hasMessageContaining("available: " + KEY_32);
   }
 
   @Test
@@ -110,19 +110,19 @@ class PreparedImageDataCacheChoiceTest {
     Path images = images();
     Path folder = dir.resolve("prepared");
     splits().write(folder);
-    unnamedCache(folder, images, 16);
+    unnamedCache(folder, images, 32);
     Files.createDirectories(folder.resolve("cache").resolve("partial")); // no recipe.json: not a cache
 
     try (PreparedImageData data = PreparedImageData.open(folder)) {
-      assertThat(data.cache().directory().getFileName()).hasToString(KEY_16);
+      assertThat(data.cache().directory().getFileName()).hasToString(KEY_32);
       assertThat(data.examples(Split.VALIDATION)).extracting(ImageExample::objectId).containsExactly(3L);
     }
 
-    unnamedCache(folder, images, 24);
+    unnamedCache(folder, images, 40);
     assertThatThrownBy(() -> PreparedImageData.open(folder))
-        .hasMessageContaining("holds several image caches: choose one (available: " + KEY_16 + ", " + KEY_24 + ")");
-    try (PreparedImageData data = PreparedImageData.open(folder, ImageRecipe.of(24, 24))) {
-      assertThat(data.cache().imageSize()).isEqualTo(24);
+        .hasMessageContaining("holds several image caches: choose one (available: " + KEY_32 + ", " + KEY_40 + ")");
+    try (PreparedImageData data = PreparedImageData.open(folder, ImageRecipe.of(40, 40))) {
+      assertThat(data.cache().imageSize()).isEqualTo(40);
     }
   }
 

@@ -28,7 +28,7 @@ class DatasetPreparationTest {
                 // the sample's smaller departments: about 60 images, so the test stays quick
                 .departments(List.of("The American Wing", "European Sculpture and Decorative Arts", "Robert Lehman Collection")),
             folder)
-        .images(MetSample.dir().resolve("images"), CachePreparer.builder(ImageRecipe.forInput(16)).threads(1));
+        .images(MetSample.dir().resolve("images"), CachePreparer.builder(ImageRecipe.forInput(32)).threads(1));
   }
 
   @Test
@@ -79,7 +79,7 @@ class DatasetPreparationTest {
     Path missing = dir.resolve("no-images");
     assertThatThrownBy(
             () -> DatasetPreparation.builder(MetDataset.fromCsv(MetSample.objectsCsv()).year(1500, 1900), dir.resolve("out"))
-                .images(missing, ImageRecipe.forInput(16)).build().run())
+                .images(missing, ImageRecipe.forInput(32)).build().run())
         .hasMessage(missing + ": no such folder (expected images named <objectId>.<ext>)");
   }
 }

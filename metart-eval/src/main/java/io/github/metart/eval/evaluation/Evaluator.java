@@ -205,9 +205,9 @@ public final class Evaluator {
       Collection<LabeledObject> objects) {
     checkArgument(
         model.head() instanceof ClassifierHead,
-        "%s is not a classifier: it has a %s head",
+        "%s is not a classifier: its head is %s",
         model.spec().name(),
-        model.head().kind());
+        model.spec().head().describe());
     ClassifierHead head = (ClassifierHead) model.head();
     List<String> labels = head.spec().names();
     List<String> checked = head.spec().labels().isEmpty() ? null : labels;
@@ -266,9 +266,9 @@ public final class Evaluator {
       Collection<LabeledObject> objects) {
     checkArgument(
         model.head() instanceof YearHead,
-        "%s is not a year model: it has a %s head",
+        "%s is not a year model: its head is %s",
         model.spec().name(),
-        model.head().kind());
+        model.spec().head().describe());
     YearOutcomes.Builder builder = YearOutcomes.builder();
     run(
         model,

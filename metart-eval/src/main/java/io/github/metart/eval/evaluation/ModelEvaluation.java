@@ -8,8 +8,6 @@ import io.github.metart.data.dataset.Task;
 import io.github.metart.data.loading.Augmentation;
 import io.github.metart.data.loading.CachedImageDataset;
 import io.github.metart.data.loading.PreparedImageData;
-import io.github.metart.eval.evaluation.EvaluationReport;
-import io.github.metart.eval.evaluation.Evaluator;
 import io.github.metart.eval.plots.RunCurves;
 import io.github.metart.eval.report.ReportFiles;
 import io.github.metart.eval.report.RunReport;
@@ -31,11 +29,43 @@ import java.util.Optional;
  * Evaluates a model on one split of a prepared folder with the {@link Evaluator} — the images of
  * the cache the model was trained on (its recorded preprocessing), centre-cropped, never augmented;
  * year models against the constant guess of the mean training year — and writes the run's report
- * page. What {@code metart evaluate} does.
+ * page. What {@code metart evaluate} does, e.g. {@code ModelEvaluation.of(prepared,
+ * Split.TEST).withViews(TestTimeAugmentation.FLIP).evaluateAndReport(run, out)}.
+ *
+ * <p>Every evaluation returns one report per task the model predicts: one for a culture or a year
+ * model, two (culture, then year) for a culture+year model.
+ *
+ * @param preparedFolder the prepared folder the model is evaluated on
+ * @param split the split
+ * @param name the model's name in the reports, or {@code null} for the training folder's name (of
+ *     a model folder) or the spec's name (of a model in memory)
+ * @param views the test-time augmentation: each prediction averaged over the views of the cached
+ *     square ({@link TestTimeAugmentation#FLIP_CROPS} loads the whole stored square and crops it at
+ *     the centre and the corners); {@code metrics.json} records which
  */
-public final class ModelEvaluation {
+public record ModelEvaluation(Path preparedFolder, Split split, String name, TestTimeAugmentation views) {
 
-  private ModelEvaluation() {}
+  /** Checks the components; no views means {@link TestTimeAugmentation#NONE}. */
+  public ModelEvaluation {
+    Objects.requireNonNull(preparedFolder, "preparedFolder");
+    Objects.requireNonNull(split, "split");
+    views = Objects.requireNonNullElse(views, TestTimeAugmentation.NONE);
+  }
+
+  /** An evaluation on one split, without test-time augmentation, named after the model. */
+  public static ModelEvaluation of(Path preparedFolder, Split split) {
+    return new ModelEvaluation(preparedFolder, split, null, TestTimeAugmentation.NONE);
+  }
+
+  /** This evaluation with the model's name in the reports ({@code null}: the default name). */
+  public ModelEvaluation named(String newName) {
+    return new ModelEvaluation(preparedFolder, split, newName, views);
+  }
+
+  /** This evaluation with test-time augmentation. */
+  public ModelEvaluation withViews(TestTimeAugmentation newViews) {
+    return new ModelEvaluation(preparedFolder, split, name, newViews);
+  }
 
   /**
    * An evaluation and the report page written for it.
@@ -52,43 +82,27 @@ public final class ModelEvaluation {
   }
 
   /**
-   * What {@code metart evaluate} does, in one call: loads the model, evaluates it on one split of a
-   * prepared folder, and writes the report page (with the training curves when the model sits in a
-   * training folder) into {@code out} — for a culture+year model one page per task, in {@code
-   * out/culture/} and {@code out/year/} ({@link #writeReports}).
+   * What {@code metart evaluate} does, in one call: loads the model, evaluates it, and writes the
+   * report page (with the training curves when the model sits in a training folder) into {@code
+   * out} — for a culture+year model one page per task, in {@code out/culture/} and {@code
+   * out/year/} ({@link #writeReports}).
    *
    * @param model a model folder, or a training folder holding {@code model/}
-   * @param preparedFolder the prepared folder the model is evaluated on
-   * @param split the split
-   * @param name the model's name in the report, or {@code null} for the training folder's name
    * @param out the report folder ({@code index.html}, {@code metrics.json}, ...)
-   * @throws IOException naming the prepared folder's or the history's file that is missing or broken
    * @return one result per task the model predicts, culture before year
+   * @throws IOException naming the prepared folder's or the history's file that is missing or broken
    * @throws IllegalArgumentException naming the model folder's problem, or when the model does not
    *     fit the data
    */
-  public static List<Result> evaluateAndReport(Path model, Path preparedFolder, Split split, String name, Path out)
-      throws IOException {
-    return evaluateAndReport(model, preparedFolder, split, name, out, TestTimeAugmentation.NONE);
-  }
-
-  /**
-   * As {@link #evaluateAndReport(Path, Path, Split, String, Path)}, each prediction averaged over
-   * the views of {@code tta} ({@code metrics.json} records which).
-   */
-  public static List<Result> evaluateAndReport(
-      Path model, Path preparedFolder, Split split, String name, Path out, TestTimeAugmentation tta)
-      throws IOException {
-    Path modelFolder = ModelFolder.locate(model);
-    Path absolute = modelFolder.toAbsolutePath().normalize();
-    Path training = absolute.getParent() == null ? absolute : absolute.getParent();
-    String modelName = name != null ? name : training.getFileName().toString();
-    List<EvaluationReport> evaluations = evaluateEach(modelFolder, preparedFolder, split, modelName, tta);
+  public List<Result> evaluateAndReport(Path model, Path out) throws IOException {
+    Path training = trainingFolder(ModelFolder.locate(model));
+    ModelEvaluation named = named(name != null ? name : training.getFileName().toString());
+    List<EvaluationReport> evaluations = named.evaluate(model);
     List<ReportFiles> pages =
         writeReports(
-            modelName + " on the " + split.id() + " split of " + preparedFolder.getFileName(),
+            named.name + " on the " + split.id() + " split of " + preparedFolder.getFileName(),
             evaluations,
-            RunCurves.read(modelName, training),
+            RunCurves.read(named.name, training),
             out);
     List<Result> results = new ArrayList<>();
     for (int i = 0; i < evaluations.size(); i++) {
@@ -98,100 +112,31 @@ public final class ModelEvaluation {
   }
 
   /**
-   * Loads a model folder and evaluates it.
+   * Loads a model and evaluates each of its tasks.
    *
-   * @param modelFolder a folder written by {@code metart train} ({@code model/}) or {@link
-   *     MetModel#save}
-   * @param preparedFolder the prepared folder the model is evaluated on
-   * @param split the split
-   * @param name the model's name in the report
+   * @param model a model folder ({@link MetModel#save}), or a training folder holding {@code
+   *     model/} (what {@code metart train} writes)
    * @throws IOException naming the prepared folder's file that is missing or broken
    * @throws IllegalArgumentException naming the model folder's file that is missing or broken, or
    *     when the model does not fit the data (another task, other labels, no cache of its
    *     preprocessing)
    */
-  public static EvaluationReport evaluate(Path modelFolder, Path preparedFolder, Split split, String name)
-      throws IOException {
-    try (MetModel model = MetModels.load(modelFolder)) {
-      return evaluate(model, preparedFolder, split, name);
+  public List<EvaluationReport> evaluate(Path model) throws IOException {
+    Path modelFolder = ModelFolder.locate(model);
+    ModelEvaluation named =
+        name != null ? this : named(trainingFolder(modelFolder).getFileName().toString());
+    try (MetModel loaded = MetModels.load(modelFolder)) {
+      return named.evaluate(loaded);
     }
   }
 
-  /**
-   * Loads a model folder and evaluates it with test-time augmentation ({@code metrics.json} says
-   * which); see {@link #evaluate(Path, Path, Split, String)}.
-   */
-  public static EvaluationReport evaluate(
-      Path modelFolder, Path preparedFolder, Split split, String name, TestTimeAugmentation tta)
-      throws IOException {
-    try (MetModel model = MetModels.load(modelFolder)) {
-      return evaluate(model, preparedFolder, split, name, tta);
-    }
-  }
-
-  /** Evaluates a model in memory; see {@link #evaluate(Path, Path, Split, String)}. */
-  public static EvaluationReport evaluate(MetModel model, Path preparedFolder, Split split, String name)
-      throws IOException {
-    return evaluate(model, preparedFolder, split, name, TestTimeAugmentation.NONE);
-  }
-
-  /**
-   * Evaluates a model in memory with test-time augmentation: each prediction averaged over views
-   * of the cached square (for {@link TestTimeAugmentation#FLIP_CROPS} the whole stored square is
-   * loaded and cropped at the centre and the corners).
-   */
-  public static EvaluationReport evaluate(
-      MetModel model, Path preparedFolder, Split split, String name, TestTimeAugmentation tta)
-      throws IOException {
-    List<EvaluationReport> reports = evaluateEach(model, preparedFolder, split, name, tta);
-    if (reports.size() != 1) {
-      throw new IllegalArgumentException(
-          name + " predicts culture and year: evaluate it with evaluateEach, which reports both");
-    }
-    return reports.get(0);
-  }
-
-  /**
-   * Loads a model folder and evaluates each of its tasks: one report for a culture or a year model,
-   * two (culture, then year) for a culture+year model; see {@link #evaluate(Path, Path, Split,
-   * String)}.
-   */
-  public static List<EvaluationReport> evaluateEach(
-      Path modelFolder, Path preparedFolder, Split split, String name) throws IOException {
-    return evaluateEach(modelFolder, preparedFolder, split, name, TestTimeAugmentation.NONE);
-  }
-
-  /** {@link #evaluateEach(Path, Path, Split, String)} with test-time augmentation. */
-  public static List<EvaluationReport> evaluateEach(
-      Path modelFolder, Path preparedFolder, Split split, String name, TestTimeAugmentation tta)
-      throws IOException {
-    try (MetModel model = MetModels.load(modelFolder)) {
-      return evaluateEach(model, preparedFolder, split, name, tta);
-    }
-  }
-
-  /** Evaluates each task of a model in memory; see {@link #evaluateEach(Path, Path, Split, String)}. */
-  public static List<EvaluationReport> evaluateEach(
-      MetModel model, Path preparedFolder, Split split, String name) throws IOException {
-    return evaluateEach(model, preparedFolder, split, name, TestTimeAugmentation.NONE);
-  }
-
-  /**
-   * Evaluates each task of a model in memory with test-time augmentation; see {@link
-   * #evaluateEach(Path, Path, Split, String)} and {@link #evaluate(MetModel, Path, Split, String,
-   * TestTimeAugmentation)}.
-   */
-  public static List<EvaluationReport> evaluateEach(
-      MetModel model, Path preparedFolder, Split split, String name, TestTimeAugmentation tta)
-      throws IOException {
+  /** Evaluates each task of a model in memory; see {@link #evaluate(Path)}. */
+  public List<EvaluationReport> evaluate(MetModel model) throws IOException {
     Objects.requireNonNull(model, "model");
-    Objects.requireNonNull(tta, "tta");
-    Objects.requireNonNull(split, "split");
     checkTask(model, DatasetSplits.read(preparedFolder).task(), preparedFolder);
     Preprocessing preprocessing = model.preprocessing();
     Path cache = PreparedCache.directory(preparedFolder.resolve(DatasetImagePreparer.CACHE_DIR), preprocessing.recipe());
     if (!Files.isDirectory(cache)) {
-      DatasetSplits.read(preparedFolder); // names a missing or broken prepared folder first
       throw new IOException(
           cache + ": missing; the model was trained on images prepared by recipe "
               + preprocessing.recipe().key() + " (prepare this folder with images of that recipe)");
@@ -199,7 +144,7 @@ public final class ModelEvaluation {
     try (PreparedImageData data = PreparedImageData.open(preparedFolder, preprocessing.recipe());
         CachedImageDataset dataset =
             data.dataset(split)
-                .inputSize(tta.usesCrops() ? preprocessing.recipe().cropTo() : model.spec().inputSize())
+                .inputSize(views.usesCrops() ? preprocessing.recipe().cropTo() : model.spec().inputSize())
                 .normalization(preprocessing.normalization())
                 .augmentation(Augmentation.NONE)
                 .setSampling(Evaluator.DEFAULT_BATCH_SIZE, false)
@@ -209,13 +154,19 @@ public final class ModelEvaluation {
             preparedFolder + ": the " + split.id() + " split has no object with an image in " + cache);
       }
       Evaluator.Builder evaluator =
-          Evaluator.builder().split(split.id()).modelName(name).testTimeAugmentation(tta);
+          Evaluator.builder().split(split.id()).modelName(name).testTimeAugmentation(views);
       if (!(model.spec().head() instanceof HeadSpec.Classifier)) {
         // only year models compare with a constant guess; culture objects need not have a year
         evaluator.baselineFromTraining(data.splits().train());
       }
       return evaluator.build().evaluateEach(model, dataset, data.splits().get(split));
     }
+  }
+
+  /** The training folder a model folder sits in ({@code run/} of {@code run/model/}). */
+  private static Path trainingFolder(Path modelFolder) {
+    Path absolute = modelFolder.toAbsolutePath().normalize();
+    return absolute.getParent() == null ? absolute : absolute.getParent();
   }
 
   /**
@@ -261,7 +212,7 @@ public final class ModelEvaluation {
   }
 
   /**
-   * Writes the pages of {@link #evaluateEach}: one evaluation into the folder itself ({@link
+   * Writes the pages of {@link #evaluate(Path)}: one evaluation into the folder itself ({@link
    * #writeReport}); the two of a culture+year model into its {@code culture/} and {@code year/}
    * subfolders, each a complete page ({@code metrics.json}, {@code report.md}, {@code
    * predictions.csv}, {@code index.html}).

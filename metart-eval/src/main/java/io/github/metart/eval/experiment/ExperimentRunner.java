@@ -486,8 +486,8 @@ public final class ExperimentRunner {
       how = RunOutcome.How.TRAINED;
     }
     List<EvaluationReport> evaluations =
-        ModelEvaluation.evaluateEach(
-            train.resolve(FitResult.MODEL_FOLDER), data, split, run.name(), spec.evaluationViews());
+        new ModelEvaluation(data, split, run.name(), spec.evaluationViews())
+            .evaluate(train.resolve(FitResult.MODEL_FOLDER));
     Optional<RunCurves> curves = RunCurves.read(run.name(), train);
     ModelEvaluation.writeReports(spec.title() + ": " + run.name(), evaluations, curves, report);
     List<MetricsSummary> summaries = new ArrayList<>();

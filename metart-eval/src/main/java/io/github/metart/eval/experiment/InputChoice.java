@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.metart.data.images.ImageRecipe;
 import io.github.metart.models.spec.ModelSpec;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -22,7 +23,7 @@ public record InputChoice(int size, int stemLayers) {
 
   /** Validates the values. */
   public InputChoice {
-    checkArgument(size >= 1, "the input size must be positive, got %s", size);
+    ImageRecipe.checkSize("the input size", size);
     checkArgument(
         stemLayers >= 0 && stemLayers <= ModelSpec.MAX_STEM_LAYERS,
         "stem layers must be between 0 and %s, got %s",

@@ -226,7 +226,7 @@ class EvaluatorTest {
               () -> evaluator.evaluate(model, dataset(labels), index -> 42, objects()))
           .hasMessage("dataset index 0 holds object 42, which is not among the 11 labeled objects given");
       assertThatThrownBy(() -> evaluator.predictYears(model, dataset(labels), EvaluatorTest::objectId, objects()))
-          .hasMessage("alexnet is not a year model: it has a CLASSIFICATION head");
+          .hasMessage("alexnet is not a year model: its head is classifier (3 classes)");
     }
   }
 

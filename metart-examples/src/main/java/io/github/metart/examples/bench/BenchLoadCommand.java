@@ -107,8 +107,14 @@ final class BenchLoadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (images < 1 || batch < 1 || epochs < 1 || threads < 1 || size < 8 || stored < size) {
+    if (images < 1 || batch < 1 || epochs < 1 || threads < 1 || stored < size) {
       throw new ParameterException(spec.commandLine(), "counts must be positive and --stored at least --size");
+    }
+    try {
+      ImageRecipe.checkSize("--size", size);
+      ImageRecipe.checkSize("--stored", stored);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
     ImageRecipe recipe = ImageRecipe.of(stored, stored);

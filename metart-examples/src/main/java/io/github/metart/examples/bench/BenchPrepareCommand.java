@@ -86,9 +86,14 @@ final class BenchPrepareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (originals < 1 || width < 16 || height < 16 || size < 8 || threads < 1 || rounds < 1
+    if (originals < 1 || width < 16 || height < 16 || threads < 1 || rounds < 1
         || count != null && count < 1) {
-      throw new ParameterException(spec.commandLine(), "counts and sizes must be positive (originals, width, height >= 16, size >= 8)");
+      throw new ParameterException(spec.commandLine(), "counts must be positive, width and height at least 16");
+    }
+    try {
+      ImageRecipe.checkSize("--size", size);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
     ImageRecipe recipe = ImageRecipe.of(size, size);

@@ -1,5 +1,6 @@
 package io.github.metart.examples.cli;
 
+import io.github.metart.data.images.ImageRecipe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,18 @@ final class CliOptions {
     if (value < minimum) {
       throw new ParameterException(
           spec.commandLine(), option + " must be at least " + minimum + ", got " + value);
+    }
+  }
+
+  /**
+   * The value of a size option (a model input or a stored square), or a usage error naming the
+   * option and the bounds every size shares ({@link ImageRecipe#checkSize}).
+   */
+  static int size(CommandSpec spec, String option, int value) {
+    try {
+      return ImageRecipe.checkSize(option, value);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 

@@ -73,7 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--split: " + e.getMessage());
     }
-    List<ModelEvaluation.Result> results = ModelEvaluation.evaluateAndReport(model, data, chosen, name, out, views);
+    List<ModelEvaluation.Result> results = new ModelEvaluation(data, chosen, name, views).evaluateAndReport(model, out);
     PrintWriter stdout = spec.commandLine().getOut();
     for (ModelEvaluation.Result result : results) {
       stdout.println(result.evaluation().summaryLine());

@@ -430,7 +430,7 @@ final class ExperimentCommand implements Callable<Integer> {
   }
 
   private ExperimentSpec fromCommandLine() {
-    ModelRecipe base = usage(() -> ModelRecipe.of(source.model, inputSize == null ? 224 : inputSize));
+    ModelRecipe base = usage(() -> ModelRecipe.of(source.model, inputSize == null ? 224 : CliOptions.size(spec, "--input-size", inputSize)));
     List<Sweep> sweeps = new ArrayList<>();
     if (architectures != null) {
       sweeps.add(Sweep.architectures("architecture", architectures));

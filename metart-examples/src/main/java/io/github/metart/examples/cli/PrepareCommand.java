@@ -210,12 +210,14 @@ final class PrepareCommand implements Callable<Integer> {
       }
       return null;
     }
-    int size = imageSize == null ? 224 : imageSize;
-    CliOptions.requireAtLeast(spec, "--image-size", size, 8);
-    if (size > 2048) {
-      throw new ParameterException(spec.commandLine(), "--image-size must be at most 2048, got " + size);
+    int size = CliOptions.size(spec, "--image-size", imageSize == null ? 224 : imageSize);
+    ImageRecipe recipe;
+    try {
+      recipe = ImageRecipe.forInput(size);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--image-size: " + e.getMessage());
     }
-    CachePreparer.Builder cache = CachePreparer.builder(ImageRecipe.forInput(size));
+    CachePreparer.Builder cache = CachePreparer.builder(recipe);
     if (imageThreads != null) {
       CliOptions.requirePositive(spec, "--image-threads", imageThreads);
       cache.threads(imageThreads);

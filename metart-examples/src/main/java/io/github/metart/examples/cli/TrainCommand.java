@@ -445,7 +445,7 @@ final class TrainCommand implements Callable<Integer> {
       }
       int size =
           inputSize != null
-              ? inputSize
+              ? CliOptions.size(spec, "--input-size", inputSize)
               : recipe != null ? recipe.inputSize() : training.preparedInputSize();
       recipe =
           recipe == null ? ModelRecipe.of(model, size) : recipe.withInput(size, recipe.stemLayers());

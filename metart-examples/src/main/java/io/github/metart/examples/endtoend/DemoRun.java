@@ -3,6 +3,8 @@ package io.github.metart.examples.endtoend;
 import io.github.metart.eval.plots.RunCurves;
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.collect.Iterables;
+
 import io.github.metart.data.dataset.DatasetSplits;
 import io.github.metart.data.dataset.Split;
 import io.github.metart.eval.evaluation.EvaluationReport;
@@ -166,7 +168,8 @@ public final class DemoRun {
       throws IOException {
     Path modelFolder = trained.fit().modelFolder().orElseThrow();
     String name = task + " " + size.model().architecture();
-    EvaluationReport evaluation = ModelEvaluation.evaluate(modelFolder, prepared, Split.TEST, name);
+    EvaluationReport evaluation =
+        Iterables.getOnlyElement(ModelEvaluation.of(prepared, Split.TEST).named(name).evaluate(modelFolder));
     Path folder = output.resolve(REPORT).resolve(task);
     ModelEvaluation.writeReport(
         title + " on generated demo data (" + size.model().describe() + ")",

@@ -72,12 +72,12 @@ class PrepareImagesCommandTest {
 
     CliRun.Result run =
         CliRun.run("prepare", "--csv", csv().toString(), "--task", "year", "--min-year", "1600", "--max-year", "1900",
-            "--bin-width", "100", "--split", "1:1:1", "--images", images().toString(), "--image-size", "28",
+            "--bin-width", "100", "--split", "1:1:1", "--images", images().toString(), "--image-size", "56",
             "--image-threads", "2", "--out", out.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
-        .contains("images: 35 of 36 prepared into " + out.resolve("cache").resolve("r32-c32-bilinear-sub-v2"))
+        .contains("images: 35 of 36 prepared into " + out.resolve("cache").resolve("r64-c64-bilinear-sub-v2"))
         .contains("skipped, not an image: 1")
         .containsPattern("near-duplicate groups: \\d+ \\(\\d+ straddled splits, \\d+ objects moved\\)")
         .contains("quality report: ");
@@ -100,8 +100,8 @@ class PrepareImagesCommandTest {
     }
     assertThat(Files.readString(out.resolve("report.txt"))).contains("images\n").contains("near-duplicate groups: ");
     ManifestImages recorded = splits.manifest().images();
-    assertThat(recorded.cache().key()).isEqualTo("r32-c32-bilinear-sub-v" + ImageRecipe.VERSION);
-    assertThat(recorded.cache().cropTo()).isEqualTo(32);
+    assertThat(recorded.cache().key()).isEqualTo("r64-c64-bilinear-sub-v" + ImageRecipe.VERSION);
+    assertThat(recorded.cache().cropTo()).isEqualTo(64);
     assertThat(recorded.source()).isEqualTo(dir.resolve("images").toAbsolutePath().normalize().toString());
     // the object whose image does not decode is left out before balancing (not kept in a split)
     assertThat(recorded.requested()).isEqualTo(splits.size() + 1);
@@ -122,7 +122,7 @@ class PrepareImagesCommandTest {
 
     CliRun.Result again =
         CliRun.run("prepare", "--csv", csv().toString(), "--task", "year", "--min-year", "1600", "--max-year", "1900",
-            "--bin-width", "100", "--split", "1:1:1", "--images", dir.resolve("images").toString(), "--image-size", "28",
+            "--bin-width", "100", "--split", "1:1:1", "--images", dir.resolve("images").toString(), "--image-size", "56",
             "--out", out.toString());
     assertThat(again.exitCode()).isZero();
     assertThat(DatasetSplits.read(out).splitHash()).isEqualTo(splits.splitHash());
@@ -130,24 +130,24 @@ class PrepareImagesCommandTest {
 
     CliRun.Result smaller =
         CliRun.run("prepare", "--csv", csv().toString(), "--task", "year", "--min-year", "1600", "--max-year", "1900",
-            "--bin-width", "100", "--split", "1:1:1", "--images", dir.resolve("images").toString(), "--image-size", "14",
+            "--bin-width", "100", "--split", "1:1:1", "--images", dir.resolve("images").toString(), "--image-size", "32",
             "--out", out.toString());
     assertThat(smaller.exitCode()).as(smaller.err()).isZero();
     assertThat(DatasetSplits.read(out).splitHash()).as("the same splits").isEqualTo(splits.splitHash());
     assertThat(smaller.out()).as("a cache of the same splits at another size is kept").doesNotContain("removed");
-    Path large = out.resolve("cache").resolve("r32-c32-bilinear-sub-v" + ImageRecipe.VERSION);
-    Path small = out.resolve("cache").resolve("r16-c16-bilinear-sub-v" + ImageRecipe.VERSION);
+    Path large = out.resolve("cache").resolve("r64-c64-bilinear-sub-v" + ImageRecipe.VERSION);
+    Path small = out.resolve("cache").resolve("r37-c37-bilinear-sub-v" + ImageRecipe.VERSION);
     try (PreparedImageData data = PreparedImageData.open(out)) {
       assertThat(data.cache().directory()).as("the cache the manifest names").isEqualTo(small);
     }
-    try (PreparedImageData data = PreparedImageData.open(out, "r32-c32-bilinear-sub-v" + ImageRecipe.VERSION)) {
+    try (PreparedImageData data = PreparedImageData.open(out, "r64-c64-bilinear-sub-v" + ImageRecipe.VERSION)) {
       assertThat(data.cache().directory()).isEqualTo(large);
     }
 
     CliRun.Result otherSplits =
         CliRun.run("prepare", "--csv", csv().toString(), "--task", "year", "--min-year", "1600", "--max-year", "1900",
             "--bin-width", "100", "--split", "1:1:1", "--seed", "8", "--images", dir.resolve("images").toString(),
-            "--image-size", "14", "--out", out.toString());
+            "--image-size", "32", "--out", out.toString());
     assertThat(otherSplits.exitCode()).as(otherSplits.err()).isZero();
     assertThat(DatasetSplits.read(out).splitHash()).isNotEqualTo(splits.splitHash());
     assertThat(otherSplits.out()).contains("removed the image cache " + large + ": it was prepared for other splits");
@@ -158,7 +158,7 @@ class PrepareImagesCommandTest {
         CliRun.run("prepare", "--csv", csv().toString(), "--task", "year", "--min-year", "1600", "--max-year", "1900",
             "--bin-width", "100", "--split", "1:1:1", "--seed", "9", "--out", out.toString());
     assertThat(withoutImages.exitCode()).isZero();
-    assertThat(withoutImages.out()).contains("removed the image cache " + out.resolve("cache").resolve("r16-c16-bilinear-sub-v" + ImageRecipe.VERSION));
+    assertThat(withoutImages.out()).contains("removed the image cache " + out.resolve("cache").resolve("r37-c37-bilinear-sub-v" + ImageRecipe.VERSION));
     assertThat(DatasetSplits.read(out).manifest().images()).isNull();
   }
 
@@ -188,7 +188,7 @@ class PrepareImagesCommandTest {
 
     CliRun.Result run =
         CliRun.run("prepare", "--csv", csv.toString(), "--task", "culture", "--min-per-label", "5", "--balance", "5",
-            "--split", "3:1:1", "--images", images.toString(), "--image-size", "14", "--image-threads", "1",
+            "--split", "3:1:1", "--images", images.toString(), "--image-size", "32", "--image-threads", "1",
             "--out", out.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The data check on real prepared folders: year splits of demo objects and a real image cache. */
 class PreparedDataCheckTest {
 
-  static final ImageRecipe CACHE_RECIPE = ImageRecipe.forInput(24);
+  static final ImageRecipe CACHE_RECIPE = ImageRecipe.forInput(32);
 
   @TempDir static Path shared;
   static DemoCollection demo;

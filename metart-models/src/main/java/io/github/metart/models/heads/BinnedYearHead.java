@@ -30,11 +30,6 @@ public final class BinnedYearHead implements YearHead {
   }
 
   @Override
-  public HeadKind kind() {
-    return HeadKind.BINNED_YEAR;
-  }
-
-  @Override
   public int minYear() {
     return spec.minYear();
   }

@@ -26,11 +26,6 @@ public final class ClassifierHead implements Head {
     return spec;
   }
 
-  @Override
-  public HeadKind kind() {
-    return HeadKind.CLASSIFICATION;
-  }
-
   /** The number of classes. */
   public int classCount() {
     return spec.classes();

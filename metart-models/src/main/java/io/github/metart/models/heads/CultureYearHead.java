@@ -32,11 +32,6 @@ public final class CultureYearHead implements Head {
     return spec;
   }
 
-  @Override
-  public HeadKind kind() {
-    return HeadKind.CULTURE_YEAR;
-  }
-
   /** The culture head. */
   public ClassifierHead culture() {
     return culture;

@@ -5,9 +5,10 @@ import io.github.metart.models.spec.HeadSpec;
 import java.util.List;
 
 /**
- * The behaviour of a model's head: which loss fits it, what the outputs are compared with during
- * training, and how a batch of outputs becomes predictions. Obtained from {@link
- * io.github.metart.models.MetModel#head()} or {@link #of(HeadSpec)}; immutable.
+ * The behaviour of a model's head, one implementation per {@link HeadSpec} case (the trainer picks
+ * the loss by the type): what the outputs are compared with during training, and how a batch of
+ * outputs becomes predictions. Obtained from {@link io.github.metart.models.MetModel#head()} or
+ * {@link #of(HeadSpec)}; immutable.
  */
 public sealed interface Head permits ClassifierHead, YearHead, CultureYearHead {
 
@@ -27,9 +28,6 @@ public sealed interface Head permits ClassifierHead, YearHead, CultureYearHead {
 
   /** The spec this head implements. */
   HeadSpec spec();
-
-  /** The kind, which decides the loss. */
-  HeadKind kind();
 
   /** The number of outputs per sample. */
   default int outputUnits() {

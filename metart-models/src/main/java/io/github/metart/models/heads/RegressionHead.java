@@ -28,11 +28,6 @@ public final class RegressionHead implements YearHead {
   }
 
   @Override
-  public HeadKind kind() {
-    return HeadKind.REGRESSION;
-  }
-
-  @Override
   public int minYear() {
     return spec.minYear();
   }

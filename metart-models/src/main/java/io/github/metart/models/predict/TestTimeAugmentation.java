@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.heads.Head;
 import io.github.metart.models.heads.Prediction;
+import io.github.metart.models.heads.RegressionHead;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -129,11 +130,12 @@ public enum TestTimeAugmentation {
       return outputs.get(0);
     }
     NDList stacked = new NDList(outputs.size());
-    boolean softmax = head.kind().usesSoftmaxCrossEntropy();
+    // every head but a year regression outputs logits (culture+year: at least its culture outputs)
+    boolean softmax = !(head instanceof RegressionHead);
     for (NDArray view : outputs) {
       // a regression predicts each view's year clamped to the range: the mean is of those years,
       // not of raw outputs outside it (which would pull the mean out of the range and clamp it there)
-      stacked.add(softmax ? view.softmax(1) : head instanceof io.github.metart.models.heads.RegressionHead ? view.clip(0, 1) : view);
+      stacked.add(softmax ? view.softmax(1) : view.clip(0, 1));
     }
     NDArray mean = NDArrays.stack(stacked).mean(new int[] {0});
     return softmax ? mean.log() : mean;

@@ -2,6 +2,7 @@ package io.github.metart.models.spec;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.google.common.base.Preconditions;
+import io.github.metart.data.images.ImageRecipe;
 
 /**
  * Everything needed to rebuild a model's network: the architecture, its knobs and its head.
@@ -11,7 +12,7 @@ import com.google.common.base.Preconditions;
  * @param architecture the architecture, e.g. {@code resnet50}
  * @param inputChannels channels of the input images (3 for RGB), 1 to {@value #MAX_CHANNELS}
  * @param inputSize side of the square input images in pixels, from {@value
- *     SpatialPlan#MIN_INPUT_SIZE} to {@value SpatialPlan#MAX_INPUT_SIZE} and large enough for the
+ *     ImageRecipe#MIN_SIZE} to {@value ImageRecipe#MAX_SIZE} and large enough for the
  *     architecture (see {@link SpatialPlan#minimumInputSize})
  * @param batchNorm whether convolutions are followed by batch normalization (the {@code _bn} VGG
  *     variants; always on in the reference ResNets)
@@ -75,12 +76,7 @@ public record ModelSpec(
         "stemChannels must be between 1 and %s, got %s",
         MAX_STEM_CHANNELS,
         stemChannels);
-    Preconditions.checkArgument(
-        inputSize >= SpatialPlan.MIN_INPUT_SIZE && inputSize <= SpatialPlan.MAX_INPUT_SIZE,
-        "inputSize must be between %s and %s px, got %s",
-        SpatialPlan.MIN_INPUT_SIZE,
-        SpatialPlan.MAX_INPUT_SIZE,
-        inputSize);
+    ImageRecipe.checkSize("inputSize", inputSize);
     int minimum = SpatialPlan.minimumInputSize(architecture, stemLayers);
     Preconditions.checkArgument(
         inputSize >= minimum,

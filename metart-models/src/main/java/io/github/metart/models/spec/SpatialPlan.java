@@ -11,12 +11,6 @@ import java.util.List;
  */
 public final class SpatialPlan {
 
-  /** The smallest input the {@link ModelSpec} accepts, whatever the architecture. */
-  public static final int MIN_INPUT_SIZE = 32;
-
-  /** The largest input the {@link ModelSpec} accepts. */
-  public static final int MAX_INPUT_SIZE = 1024;
-
   /** One downsampling step: a window sliding with a stride over a padded axis. */
   record Window(String layer, int kernel, int stride, int padding) {
     long apply(long size) {

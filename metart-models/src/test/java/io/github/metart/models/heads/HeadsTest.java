@@ -44,12 +44,11 @@ class HeadsTest {
   @Test
   void headOfPicksTheImplementationAndKind() {
     assertThat(Head.of(HeadSpec.classifier(3))).isInstanceOf(ClassifierHead.class);
-    assertThat(Head.of(HeadSpec.classifier(3)).kind()).isEqualTo(HeadKind.CLASSIFICATION);
-    assertThat(Head.of(HeadSpec.regression(1500, 1900)).kind()).isEqualTo(HeadKind.REGRESSION);
-    assertThat(Head.of(HeadSpec.binnedYear(1500, 1900, 8)).kind()).isEqualTo(HeadKind.BINNED_YEAR);
+    assertThat(Head.of(HeadSpec.regression(1500, 1900))).isInstanceOf(RegressionHead.class);
+    assertThat(Head.of(HeadSpec.binnedYear(1500, 1900, 8))).isInstanceOf(BinnedYearHead.class);
     assertThat(Head.of(HeadSpec.binnedYear(1500, 1900, 8)).outputUnits()).isEqualTo(8);
-    assertThat(HeadKind.REGRESSION.usesSoftmaxCrossEntropy()).isFalse();
-    assertThat(HeadKind.BINNED_YEAR.usesSoftmaxCrossEntropy()).isTrue();
+    assertThat(Head.of(HeadSpec.cultureYear(HeadSpec.classifier(3), HeadSpec.regression(1500, 1900))))
+        .isInstanceOf(CultureYearHead.class);
   }
 
   @Test
@@ -191,7 +190,6 @@ class HeadsTest {
     HeadSpec.CultureYear spec =
         HeadSpec.cultureYear(HeadSpec.classifier(List.of("a", "b", "c")), HeadSpec.binnedYear(1500, 1900, 4));
     CultureYearHead head = (CultureYearHead) Head.of(spec);
-    assertThat(head.kind()).isEqualTo(HeadKind.CULTURE_YEAR);
     assertThat(head.outputUnits()).isEqualTo(3 + 4);
     assertThat(spec.describe())
         .isEqualTo("culture+year (classifier (3 classes) + binned-year (1500..1900, 4 bins))");

@@ -11,7 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.MetModels;
 import io.github.metart.models.ModelBuilder;
-import io.github.metart.models.heads.HeadKind;
+import io.github.metart.models.heads.RegressionHead;
 import io.github.metart.models.spec.HeadSpec;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -397,7 +397,7 @@ class BackboneTransferTest {
     try (MetModel culture = tiny().classifier(5);
         MetModel year = culture.withHead(HeadSpec.regression(1500, 1900))) {
       assertBackboneEquals(culture, year);
-      assertThat(year.head().kind()).isEqualTo(HeadKind.REGRESSION);
+      assertThat(year.head()).isInstanceOf(RegressionHead.class);
       assertThat(year.parameters().get("head_weight").getShape()).isEqualTo(new Shape(1, 16));
       assertThat(culture.parameters().get("head_weight").getShape()).isEqualTo(new Shape(5, 16));
       assertThat(year.spec()).isEqualTo(culture.spec().withHead(HeadSpec.regression(1500, 1900)));

@@ -18,7 +18,7 @@ import io.github.metart.train.loss.CrossEntropyLoss;
 import io.github.metart.train.loss.CultureYearLoss;
 import io.github.metart.train.loss.Losses;
 import io.github.metart.models.heads.Head;
-import io.github.metart.models.heads.HeadKind;
+import io.github.metart.models.heads.RegressionHead;
 import io.github.metart.models.heads.YearHead;
 import io.github.metart.models.spec.SpecJson;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ final class MetModelAdapter implements TrainableModel {
 
   MetModelAdapter(MetModel model) {
     this.model = model;
-    this.task = taskOf(model.head());
+    this.task = new HeadTask(model.head());
   }
 
   @Override
@@ -64,100 +64,32 @@ final class MetModelAdapter implements TrainableModel {
     model.save(folder);
   }
 
-  private static TrainingTask taskOf(Head head) {
-    if (head instanceof ClassifierHead) {
-      return new ClassificationTask(head);
-    } else if (head instanceof CultureYearHead both) {
-      return new CultureYearTask(both);
-    }
-    return new YearTask((YearHead) head);
-  }
-
-  /** Cross-entropy on the class index; DJL's accuracy. */
-  private record ClassificationTask(Head head) implements TrainingTask {
-    @Override
-    public boolean classification() {
-      return true;
-    }
-
-    @Override
-    public NDArray trainingTargets(NDArray labels) {
-      return head.trainingTargets(labels);
-    }
-
-    @Override
-    public Evaluator newMetric() {
-      return new Accuracy();
-    }
-
-    @Override
-    public String metricName() {
-      return "accuracy";
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-      return true;
-    }
-
-    @Override
-    public NDList metricPredictions(NDList outputs) {
-      return outputs;
-    }
-  }
-
   /**
-   * A year head: regression on the normalized year, or cross-entropy over year bins; measured by
-   * metart-eval's mean year error, which turns the head's raw outputs into years as the head does.
+   * The training task of a head, one record for every kind (the kinds differ in a few answers,
+   * chosen by the head's type):
+   *
+   * <ul>
+   *   <li>a classifier: cross-entropy on the class index, measured by DJL's accuracy;
+   *   <li>a year head: regression on the normalized year, or cross-entropy over year bins; measured
+   *       by the mean year error, which turns the head's raw outputs into years as the head does;
+   *   <li>culture and year on one backbone: the loss {@code culture + yearLossWeight * year} ({@link
+   *       CultureYearLoss}), where the configured loss is the year head's (as for a year model: L1,
+   *       L2 or Huber for the direct head, cross-entropy for the binned one; a cross-entropy's label
+   *       smoothing applies to the culture head too) and the culture head's is cross-entropy;
+   *       measured by the culture accuracy (metart evaluate reports both tasks).
+   * </ul>
    */
-  private record YearTask(YearHead head) implements TrainingTask {
+  private record HeadTask(Head head) implements TrainingTask {
+
+    /** The head whose outputs the metric measures: the culture head of a culture+year model. */
+    private Head measured() {
+      return head instanceof CultureYearHead both ? both.culture() : head;
+    }
+
     @Override
     public boolean classification() {
-      return head.kind() == HeadKind.BINNED_YEAR;
-    }
-
-    @Override
-    public NDArray trainingTargets(NDArray labels) {
-      return head.trainingTargets(labels);
-    }
-
-    @Override
-    public Evaluator newMetric() {
-      return new MeanYearError(head);
-    }
-
-    @Override
-    public String metricName() {
-      return "mean_year_error";
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-      return false;
-    }
-
-    @Override
-    public NDList metricPredictions(NDList outputs) {
-      return outputs;
-    }
-
-    @Override
-    public int labelWidth(TrainingConfig config) {
-      return config.yearTarget().labelWidth();
-    }
-  }
-
-  /**
-   * Culture and year on one backbone: the loss {@code culture + yearLossWeight * year} ({@link
-   * CultureYearLoss}), where the configured loss is the year head's (as for a year model: L1, L2 or
-   * Huber for the direct head, cross-entropy for the binned one; a cross-entropy's label smoothing
-   * applies to the culture head too) and the culture head's is cross-entropy; measured by the
-   * culture accuracy (metart evaluate reports both tasks).
-   */
-  private record CultureYearTask(CultureYearHead head) implements TrainingTask {
-    @Override
-    public boolean classification() {
-      return head.year().kind() == HeadKind.BINNED_YEAR;
+      Head trained = head instanceof CultureYearHead both ? both.year() : head;
+      return !(trained instanceof RegressionHead);
     }
 
     @Override
@@ -167,39 +99,47 @@ final class MetModelAdapter implements TrainableModel {
 
     @Override
     public Loss loss(LossConfig chosen, TrainingConfig config, float[] classWeights) {
+      if (!(head instanceof CultureYearHead both)) {
+        return TrainingTask.super.loss(chosen, config, classWeights);
+      }
       double smoothing = chosen.kind() == LossConfig.Kind.CROSS_ENTROPY ? chosen.labelSmoothing() : 0;
       return new CultureYearLoss(
-          head.classCount(), new CrossEntropyLoss(smoothing), Losses.of(chosen), config.yearLossWeight());
+          both.classCount(), new CrossEntropyLoss(smoothing), Losses.of(chosen), config.yearLossWeight());
     }
 
     @Override
     public Evaluator newMetric() {
-      return new Accuracy();
+      return measured() instanceof YearHead year ? new MeanYearError(year) : new Accuracy();
     }
 
     @Override
     public String metricName() {
-      return "accuracy";
+      return measured() instanceof YearHead ? "mean_year_error" : "accuracy";
     }
 
     @Override
     public boolean higherIsBetter() {
-      return true;
+      return !(measured() instanceof YearHead);
     }
 
     @Override
     public NDList metricPredictions(NDList outputs) {
-      return new NDList(head.cultureOutputs(outputs.singletonOrThrow()));
+      return head instanceof CultureYearHead both
+          ? new NDList(both.cultureOutputs(outputs.singletonOrThrow()))
+          : outputs;
     }
 
     @Override
     public NDList metricLabels(NDList labels) {
-      return new NDList(head.cultureLabels(labels.singletonOrThrow()));
+      return head instanceof CultureYearHead both
+          ? new NDList(both.cultureLabels(labels.singletonOrThrow()))
+          : labels;
     }
 
     @Override
     public int labelWidth(TrainingConfig config) {
-      return 1 + config.yearTarget().labelWidth();
+      int years = config.yearTarget().labelWidth();
+      return head instanceof ClassifierHead ? 1 : head instanceof CultureYearHead ? 1 + years : years;
     }
   }
 }
