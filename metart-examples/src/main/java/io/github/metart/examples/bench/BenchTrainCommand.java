@@ -146,7 +146,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     out.printf(
         Locale.ROOT,
-        "%-9s %9s | %10s %10s %7s | %10s %9s | %10s %10s %10s | %10s %10s | %10s %7s %7s | %10s %8s %8s%n",
+        "%-9s %9s | %10s %10s %7s | %10s %9s | %10s %10s %10s | %10s | %10s %7s %7s | %10s %8s %8s%n",
         "model",
         "params",
         "bare DJL",
@@ -158,7 +158,6 @@ final class BenchTrainCommand implements Callable<Integer> {
         "upd fused",
         "upd unfus.",
         "fit cpu",
-        "cores",
         "fit EMA",
         "EMA +%",
         "cpu +%",
@@ -171,7 +170,7 @@ final class BenchTrainCommand implements Callable<Integer> {
       out.printf(
           Locale.ROOT,
           "%-9s %8.1fM | %8.1fms %8.1fms %7.3f | %8.1fms %9.3f | %8.1fms %8.1fms %8.1fms |"
-              + " %8.1fms %9.2f | %8.1fms %6.1f%% %6.1f%% | %8.1fms %7.1f%% %7.1f%%%n",
+              + " %8.1fms | %8.1fms %6.1f%% %6.1f%% | %8.1fms %7.1f%% %7.1f%%%n",
           name,
           row.parameters / 1e6,
           row.bareStep,
@@ -183,7 +182,6 @@ final class BenchTrainCommand implements Callable<Integer> {
           row.fusedUpdate,
           row.unfusedUpdate,
           row.fitCpu,
-          row.fitCpu / row.fitStep,
           row.fitEmaStep,
           100 * (row.fitEmaStep / row.fitStep - 1),
           100 * (row.fitEmaCpu / row.fitCpu - 1),
@@ -199,8 +197,8 @@ final class BenchTrainCommand implements Callable<Integer> {
         "fwd+bwd = bare DJL minus its update; overhead = fit / (fwd+bwd + fused update);"
             + " upd = the update alone;");
     out.println(
-        "fit cpu = the process's CPU time per fit step (mean); cores = fit cpu / fit (CPU time counts only"
-            + " this process, so its +% are steadier than the wall clock's on a shared machine);");
+        "fit cpu = the process's CPU time per fit step (mean; it counts only this process, so its +%"
+            + " are steadier than the wall clock's on a shared machine);");
     out.println(
         "fit EMA = Trainer.fit per step with a moving average of the weights (--ema 0.999);"
             + " EMA +% = its cost over fit (wall clock), cpu +% the same in CPU time;");

@@ -69,32 +69,6 @@ class BenchCommandTest {
   }
 
   @Test
-  void trainBenchmarkPrintsTheCostOfEmaAndMixingBesideThePlainStep() {
-    Run run =
-        run("bench", "train", "--models", "resnet18", "--size", "32", "--batch-size", "2", "--steps", "2",
-            "--warmup", "0", "--updates", "1", "--threads", "1");
-
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    String header = run.out().lines().filter(line -> line.startsWith("model ")).findFirst().orElseThrow();
-    assertThat(header.split("\\|")[4].trim().split("\\s+")).containsExactly("fit", "cpu", "cores");
-    assertThat(header.split("\\|")[5].trim().split("\\s+")).containsExactly("fit", "EMA", "EMA", "+%", "cpu", "+%");
-    assertThat(header.split("\\|")[6].trim().split("\\s+"))
-        .containsExactly("fit", "mixed", "mix", "cost", "cpu", "+%");
-    String row = run.out().lines().filter(line -> line.startsWith("resnet18 ")).findFirst().orElseThrow();
-    String[] columns = row.split("\\|");
-    assertThat(columns).hasSize(7);
-    // every figure a finite number: fit cpu and cores, then each lever's step and its two costs
-    assertThat(columns[4].trim().split("\\s+")).hasSize(2).allMatch(BenchCommandTest::finite);
-    assertThat(columns[5].trim().split("\\s+")).hasSize(3).allMatch(BenchCommandTest::finite);
-    assertThat(columns[6].trim().split("\\s+")).hasSize(3).allMatch(BenchCommandTest::finite);
-    assertThat(run.out()).contains("cpu +% in CPU time").contains("metart bench load --augmentation");
-  }
-
-  private static boolean finite(String figure) {
-    return Double.isFinite(Double.parseDouble(figure.replaceAll("(ms|%)$", "")));
-  }
-
-  @Test
   void benchWithoutABenchmarkIsAUsageError() {
     Run run = run("bench");
 

@@ -332,5 +332,10 @@ class TrainCommandTest {
         .contains("fit EMA")
         .containsPattern("resnet18 .*ms \\| +[0-9.]+ms +-?[0-9.]+%");
     assertThat(run.out()).contains("fit mixed").containsPattern("resnet18 .*\\| +[0-9.]+ms +-?[0-9.]+%");
+    // each lever's cost on the wall clock and in CPU time, after the CPU time of the plain step
+    assertThat(run.out())
+        .containsPattern("fit cpu \\| +fit EMA +EMA \\+% +cpu \\+% \\| +fit mixed +mix cost +cpu \\+%")
+        .containsPattern("(?m)resnet18 .*\\| +[0-9.]+ms \\| +[0-9.]+ms +-?[0-9.]+% +-?[0-9.]+% \\| +[0-9.]+ms +-?[0-9.]+% +-?[0-9.]+%$")
+        .contains("metart bench load --augmentation");
   }
 }

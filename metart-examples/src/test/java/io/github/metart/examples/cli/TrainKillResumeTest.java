@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.metart.data.loading.AugmentPolicy;
 import io.github.metart.models.io.ModelFolder;
 import io.github.metart.train.checkpoint.CheckpointStore;
 import io.github.metart.train.checkpoint.StoredCheckpoint;
 import io.github.metart.train.config.ClassWeighting;
 import io.github.metart.train.config.TrainingConfig;
+import io.github.metart.train.config.WeightAverage;
 import io.github.metart.train.data.PreparedFolders;
 import io.github.metart.train.fit.ChildJvm;
 import io.github.metart.train.fit.FitResult;
@@ -106,8 +108,13 @@ class TrainKillResumeTest {
     TrainingConfig config = a.provenance().config();
     assertThat(config.accumulateSteps()).isEqualTo(2);
     assertThat(config.classWeights()).isEqualTo(ClassWeighting.BALANCED);
-    assertThat(config.augmentation().mixesBatches()).isTrue();
+    assertThat(config.augmentation().policy()).isEqualTo(AugmentPolicy.trivialWide());
     assertThat(config.augmentation().erasing()).isEqualTo(0.5f);
+    assertThat(config.augmentation().mixup()).isEqualTo(0.4f);
+    assertThat(config.augmentation().cutmix()).isEqualTo(1f);
+    assertThat(config.loss().labelSmoothing()).isEqualTo(0.1);
+    assertThat(config.ema()).isEqualTo(WeightAverage.of(0.9));
+    assertThat(config.checkpointEverySteps()).isEqualTo(1);
     assertThat(b.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(b.history().size()).isEqualTo(2);
     assertThat(b.history().withoutTiming()).isEqualTo(a.history().withoutTiming());

@@ -126,8 +126,11 @@ final class WeightEma implements AutoCloseable {
     JniUtils.setGradMode(false);
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
+      // (a - w) * decay + w, the same as decay * a + (1 - decay) * w, in place: no temporary of
+      // the network's size per update (its allocation cost more than the arithmetic)
       for (int i = 0; i < averages.size(); i++) {
-        averages.get(i).muli(decay).addi(live.get(i).mul(1 - decay));
+        NDArray weights = live.get(i);
+        averages.get(i).subi(weights).muli(decay).addi(weights);
       }
     } finally {
       JniUtils.setGradMode(gradMode);
