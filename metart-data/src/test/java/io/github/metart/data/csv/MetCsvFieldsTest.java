@@ -72,11 +72,13 @@ class MetCsvFieldsTest {
         + "1,True,\"a \"\"b\"\", c\",,\"\",\"\"\"\",\"1800\",1800,\"two\r\nlines\",\n"
         + "\"2\",False,\"\",\"\r\",\"\n\",\"\"\"\"\"\",,,12 in. \"tall,\"\"\r"
         + "3,\"True\",x,\",\",\"a,\"\"\",\"\",,,,\"\"\r\n"
+        + "5,True, \"a,b\",x,,,,,\n" // a quote after a space is text, so its comma separates
         + "4,True,\"multi\nline\r\nfield\"\"\",\"\"\"q\"\"\",\"\",,,\" 1805\",,";
     MetCsvReaderTest.Read read = check(text, "hand-picked");
 
     assertThat(read.objects()).extracting(MetObject::department)
-        .containsExactly("a \"b\", c", "", "x", "multi\nline\r\nfield\"");
+        .containsExactly("a \"b\", c", "", "x", " \"a", "multi\nline\r\nfield\"");
+    assertThat(read.objects().get(3).classification()).isEqualTo("b\"");
     assertThat(read.objects().get(1).period()).isEqualTo("\n");
     assertThat(read.objects().get(1).culture()).isEqualTo("12 in. \"tall");
   }
