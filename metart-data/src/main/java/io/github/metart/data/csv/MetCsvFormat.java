@@ -120,8 +120,9 @@ public final class MetCsvFormat {
   }
 
   /**
-   * This format decoding and framing on a background thread a few blocks ahead of the parsing
-   * thread (default true: on two or more cores reading is faster), or on the reading thread only.
+   * This format decoding and framing (cutting records and fields) on a background thread a few
+   * blocks ahead of the reading thread, which makes the values and objects (default true: on two or
+   * more cores reading is faster), or on the reading thread only.
    */
   public MetCsvFormat withReadAhead(boolean value) {
     return new MetCsvFormat(strict, requiredColumns, maxReportedRows, maxRowLines, maxRowChars, sha256, value);

@@ -5,10 +5,10 @@ import com.google.common.hash.HashingInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -19,25 +19,24 @@ import java.util.NoSuchElementException;
 import java.util.OptionalInt;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Streams the rows of one {@code MetObjects.csv}-format file as {@link MetObject}s (open one with
- * {@link MetCsvFormat#open}). Rows are parsed by Commons CSV; in front of it a framing layer
- * decodes UTF-8 with a reporting decoder and tracks physical lines, so every skipped row is reported
- * with its line and reason ({@link #report()}). Iterate once; close when done.
+ * {@link MetCsvFormat#open}). The bytes are decoded with a reporting UTF-8 decoder and cut into
+ * records and fields by one lexer that tracks physical lines ({@link RecordFramer}, which says why
+ * it is not Commons CSV), so every skipped row is reported with its line and reason ({@link
+ * #report()}). Iterate once; close when done.
  */
 public final class MetCsvReader implements Iterable<MetObject>, Closeable {
 
   private static final Logger LOG = LoggerFactory.getLogger(MetCsvReader.class);
 
-  private static final CSVFormat CSV = CSVFormat.RFC4180.builder().get();
   private static final int HEADER_PREVIEW = 12;
 
   private final InputStream in;
@@ -50,9 +49,7 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
   private final List<String> header;
   private final int[] columnIndex = new int[MetColumn.values().length];
   private final List<MetColumn> missingColumns = new ArrayList<>();
-  private final ArrayDeque<Entry> entries = new ArrayDeque<>();
-  private final CSVParser parser;
-  private final Iterator<CSVRecord> records;
+  private final ReadAhead readAhead;
   private final LongHashSet ids = new LongHashSet();
 
   // report
@@ -68,8 +65,15 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
   private long producedBlankLines;
   private long producedBytes;
 
-  /** A record the framer produced: sound (reason {@code null}) and sent to the parser, or skipped. */
-  private record Entry(long line, long endLine, long offset, SkipReason reason, String detail) {}
+  /**
+   * A record the framer produced: sound (reason {@code null}, its field bounds in {@link #rowBounds}
+   * from {@code boundsAt}) or skipped.
+   */
+  private record Entry(long line, long endLine, int boundsAt, SkipReason reason, String detail) {}
+
+  // the text and field bounds of the sound records being converted (the framer's, or a block's)
+  private char[] rowText;
+  private int[] rowBounds;
 
   MetCsvReader(InputStream stream, String name, MetCsvFormat format, int bufferSize)
       throws IOException {
@@ -88,8 +92,7 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
         new RecordFramer(decoder, bufferSize, format.maxRowChars(), format.maxRowLines());
     this.header = readHeader();
     framer.expectFields(header.size());
-    this.parser = CSV.parse(format.readsAhead() ? new ReadAheadReader() : new FramedReader());
-    this.records = parser.iterator();
+    this.readAhead = format.readsAhead() ? new ReadAhead() : null;
   }
 
   /** The file's column names, in file order. */
@@ -171,9 +174,8 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
       producer.interrupt();
     }
     try {
-      parser.close();
-    } finally {
       in.close();
+    } finally {
       if (producer != null) {
         try {
           producer.join(1_000);
@@ -226,12 +228,10 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
       throw new MetCsvException(name, "is not a CSV text file (NUL character in line 1)");
     }
     List<String> names = new ArrayList<>();
-    try (CSVParser headerParser = CSV.parse(new java.io.StringReader(text))) {
-      for (String value : headerParser.iterator().next()) {
-        names.add(value);
-      }
+    for (int i = 0; i < framer.fields(); i++) {
+      names.add(RecordFramer.field(framer.text(), framer.bounds(), 2 * i));
     }
-    java.util.Arrays.fill(columnIndex, -1);
+    Arrays.fill(columnIndex, -1);
     Map<String, MetColumn> known = new java.util.HashMap<>();
     for (MetColumn column : MetColumn.values()) {
       known.put(column.header().toLowerCase(Locale.ROOT), column);
@@ -306,24 +306,16 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
   /** The next usable row, or {@code null} at the end; reports skipped rows on the way. */
   private MetObject advance() {
     while (true) {
-      CSVRecord record;
-      try {
-        record = records.hasNext() ? records.next() : null;
-      } catch (UncheckedIOException e) {
-        throw new UncheckedIOException(name + ": " + e.getCause().getMessage(), e.getCause());
-      }
-      if (record == null) {
-        drainSkipped();
+      Entry entry = readAhead != null ? readAhead.next() : frame();
+      if (entry == null) {
         finished = true;
         return null;
       }
-      Entry entry = pollUntilSound();
-      if (entry.offset != record.getCharacterPosition()) {
-        throw new IllegalStateException(
-            name + ", line " + entry.line + ": framing and parsing disagree (offset "
-                + entry.offset + " vs " + record.getCharacterPosition() + ")");
+      if (entry.reason != null) {
+        skip(new SkippedRow(entry.line, entry.endLine, entry.reason, entry.detail));
+        continue;
       }
-      MetObject object = convert(record, entry);
+      MetObject object = convert(entry);
       if (object != null) {
         rowsRead++;
         return object;
@@ -331,25 +323,21 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
     }
   }
 
-  private Entry pollUntilSound() {
-    while (true) {
-      Entry entry = entries.poll();
-      if (entry == null) {
-        throw new IllegalStateException(name + ": a parsed row has no framed record");
+  /** Frames the next record on this thread (no read-ahead); {@code null} at the end. */
+  private Entry frame() {
+    try {
+      if (!framer.next()) {
+        return null;
       }
-      if (entry.reason == null) {
-        return entry;
-      }
-      skip(new SkippedRow(entry.line, entry.endLine, entry.reason, entry.detail));
+    } catch (IOException e) {
+      throw new UncheckedIOException(name + ": " + e.getMessage(), e);
     }
-  }
-
-  private void drainSkipped() {
-    for (Entry entry = entries.poll(); entry != null; entry = entries.poll()) {
-      if (entry.reason != null) {
-        skip(new SkippedRow(entry.line, entry.endLine, entry.reason, entry.detail));
-      }
+    if (framer.problem() != null) {
+      return new Entry(framer.startLine(), framer.endLine(), -1, framer.problem(), framer.detail());
     }
+    rowText = framer.text();
+    rowBounds = framer.bounds();
+    return new Entry(framer.startLine(), framer.endLine(), 0, null, null);
   }
 
   private void skip(SkippedRow row) {
@@ -363,13 +351,13 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
     }
   }
 
-  private String value(CSVRecord record, MetColumn column) {
+  private String value(Entry entry, MetColumn column) {
     int index = columnIndex[column.ordinal()];
-    return index < 0 ? "" : record.get(index);
+    return index < 0 ? "" : RecordFramer.field(rowText, rowBounds, entry.boundsAt + 2 * index);
   }
 
-  private MetObject convert(CSVRecord record, Entry entry) {
-    String idText = value(record, MetColumn.OBJECT_ID).strip();
+  private MetObject convert(Entry entry) {
+    String idText = value(entry, MetColumn.OBJECT_ID).strip();
     if (idText.isEmpty()) {
       skip(new SkippedRow(entry.line, entry.endLine, SkipReason.MISSING_OBJECT_ID, "Object ID is empty"));
       return null;
@@ -391,25 +379,25 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
     Boolean publicDomain;
     Boolean highlight;
     try {
-      begin = optionalInt(value(record, MetColumn.OBJECT_BEGIN_DATE));
+      begin = optionalInt(value(entry, MetColumn.OBJECT_BEGIN_DATE));
     } catch (NumberFormatException e) {
-      skip(number(entry, MetColumn.OBJECT_BEGIN_DATE, value(record, MetColumn.OBJECT_BEGIN_DATE)));
+      skip(number(entry, MetColumn.OBJECT_BEGIN_DATE, value(entry, MetColumn.OBJECT_BEGIN_DATE)));
       return null;
     }
     try {
-      end = optionalInt(value(record, MetColumn.OBJECT_END_DATE));
+      end = optionalInt(value(entry, MetColumn.OBJECT_END_DATE));
     } catch (NumberFormatException e) {
-      skip(number(entry, MetColumn.OBJECT_END_DATE, value(record, MetColumn.OBJECT_END_DATE)));
+      skip(number(entry, MetColumn.OBJECT_END_DATE, value(entry, MetColumn.OBJECT_END_DATE)));
       return null;
     }
-    publicDomain = flag(record, MetColumn.IS_PUBLIC_DOMAIN);
+    publicDomain = flag(entry, MetColumn.IS_PUBLIC_DOMAIN);
     if (publicDomain == null) {
-      skip(flagError(entry, MetColumn.IS_PUBLIC_DOMAIN, value(record, MetColumn.IS_PUBLIC_DOMAIN)));
+      skip(flagError(entry, MetColumn.IS_PUBLIC_DOMAIN, value(entry, MetColumn.IS_PUBLIC_DOMAIN)));
       return null;
     }
-    highlight = flag(record, MetColumn.IS_HIGHLIGHT);
+    highlight = flag(entry, MetColumn.IS_HIGHLIGHT);
     if (highlight == null) {
-      skip(flagError(entry, MetColumn.IS_HIGHLIGHT, value(record, MetColumn.IS_HIGHLIGHT)));
+      skip(flagError(entry, MetColumn.IS_HIGHLIGHT, value(entry, MetColumn.IS_HIGHLIGHT)));
       return null;
     }
     if (!ids.add(id)) {
@@ -419,26 +407,26 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
     }
     return new MetObject(
         id,
-        value(record, MetColumn.OBJECT_NUMBER),
+        value(entry, MetColumn.OBJECT_NUMBER),
         highlight,
         publicDomain,
-        value(record, MetColumn.DEPARTMENT),
-        value(record, MetColumn.OBJECT_NAME),
-        value(record, MetColumn.TITLE),
-        value(record, MetColumn.CULTURE),
-        value(record, MetColumn.PERIOD),
-        value(record, MetColumn.DYNASTY),
-        value(record, MetColumn.REIGN),
-        value(record, MetColumn.ARTIST_DISPLAY_NAME),
-        value(record, MetColumn.ARTIST_NATIONALITY),
-        value(record, MetColumn.OBJECT_DATE),
+        value(entry, MetColumn.DEPARTMENT),
+        value(entry, MetColumn.OBJECT_NAME),
+        value(entry, MetColumn.TITLE),
+        value(entry, MetColumn.CULTURE),
+        value(entry, MetColumn.PERIOD),
+        value(entry, MetColumn.DYNASTY),
+        value(entry, MetColumn.REIGN),
+        value(entry, MetColumn.ARTIST_DISPLAY_NAME),
+        value(entry, MetColumn.ARTIST_NATIONALITY),
+        value(entry, MetColumn.OBJECT_DATE),
         begin,
         end,
-        value(record, MetColumn.MEDIUM),
-        value(record, MetColumn.COUNTRY),
-        value(record, MetColumn.REGION),
-        value(record, MetColumn.CLASSIFICATION),
-        value(record, MetColumn.LINK_RESOURCE));
+        value(entry, MetColumn.MEDIUM),
+        value(entry, MetColumn.COUNTRY),
+        value(entry, MetColumn.REGION),
+        value(entry, MetColumn.CLASSIFICATION),
+        value(entry, MetColumn.LINK_RESOURCE));
   }
 
   private static OptionalInt optionalInt(String text) {
@@ -447,11 +435,11 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
   }
 
   /** True/False (any case), or {@code false} when the column is absent; {@code null} when invalid. */
-  private Boolean flag(CSVRecord record, MetColumn column) {
+  private Boolean flag(Entry entry, MetColumn column) {
     if (columnIndex[column.ordinal()] < 0) {
       return Boolean.FALSE;
     }
-    String text = value(record, column).strip();
+    String text = value(entry, column).strip();
     if (text.equalsIgnoreCase("true")) {
       return Boolean.TRUE;
     }
@@ -476,80 +464,42 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
   }
 
   /**
-   * The text Commons CSV parses: the framer's sound records only, each noted (with its physical
-   * lines and char offset) in {@link #entries}; unusable records are noted there as skipped.
-   */
-  private final class FramedReader extends Reader {
-    private char[] out;
-    private int outPos;
-    private int outLen;
-    private long offset;
-
-    @Override
-    public int read(char[] cbuf, int off, int len) throws IOException {
-      if (len == 0) {
-        return 0;
-      }
-      while (outPos == outLen) {
-        if (!framer.next()) {
-          return -1;
-        }
-        if (framer.problem() != null) {
-          entries.add(new Entry(framer.startLine(), framer.endLine(), -1, framer.problem(), framer.detail()));
-          continue;
-        }
-        entries.add(new Entry(framer.startLine(), framer.endLine(), offset, null, null));
-        out = framer.text();
-        outPos = 0;
-        outLen = framer.length();
-        offset += outLen;
-      }
-      int n = Math.min(len, outLen - outPos);
-      System.arraycopy(out, outPos, cbuf, off, n);
-      outPos += n;
-      return n;
-    }
-
-    @Override
-    public void close() {
-      // the stream is closed by the reader
-    }
-  }
-
-  /**
-   * A block of framed text with its entries and the position figures at the time it was framed;
-   * the last block has {@code last} set, a failed read carries the error.
+   * A block of framed records: the text and field bounds of its sound ones, its entries and the
+   * position figures at the time it was framed; the last block has {@code last} set, a failed read
+   * carries the error.
    */
   private record Block(
-      char[] text, int length, List<Entry> entries, long lines, long blankLines, long bytes,
+      char[] text, int[] bounds, List<Entry> entries, long lines, long blankLines, long bytes,
       boolean last, Throwable error) {}
 
   /**
-   * Like {@link FramedReader}, but decoding and framing run on a background thread a few blocks
-   * ahead of the parser, so the two use two cores. Blocks pass through a small bounded queue, which
-   * also carries the producer's figures and errors to the reading thread in order.
+   * Decoding and framing on a background thread a few blocks ahead of the reading thread, which
+   * makes the field values and objects, so the two use two cores. Blocks pass through a small
+   * bounded queue, which also carries the producer's figures and errors to the reading thread in
+   * order.
    */
-  private final class ReadAheadReader extends Reader {
+  private final class ReadAhead {
     private static final int BLOCK_CHARS = 1 << 16;
-    private static final Block POISON = new Block(new char[0], 0, List.of(), 0, 0, 0, true, null);
+    private static final Block POISON =
+        new Block(new char[0], new int[0], List.of(), 0, 0, 0, true, null);
 
-    private final java.util.concurrent.BlockingQueue<Block> queue =
-        new java.util.concurrent.ArrayBlockingQueue<>(4);
+    private final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(4);
     private Block current;
     private int pos;
 
-    ReadAheadReader() {
+    ReadAhead() {
       producer = new Thread(this::produce, "metart-csv-reader " + name);
       producer.setDaemon(true);
       producer.start();
     }
 
     private void produce() {
-      long offset = 0;
       try {
         while (!closed) {
           char[] text = new char[BLOCK_CHARS];
           int length = 0;
+          int[] bounds = new int[BLOCK_CHARS / 8];
+          int boundsLength = 0;
           List<Entry> blockEntries = new ArrayList<>();
           boolean last = false;
           while (length < BLOCK_CHARS) {
@@ -563,14 +513,24 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
             }
             int n = framer.length();
             if (length + n > text.length) {
-              text = java.util.Arrays.copyOf(text, Math.max(text.length * 2, length + n));
+              text = Arrays.copyOf(text, Math.max(text.length * 2, length + n));
             }
             System.arraycopy(framer.text(), 0, text, length, n);
-            blockEntries.add(new Entry(framer.startLine(), framer.endLine(), offset, null, null));
-            offset += n;
+            int b = 2 * framer.fields();
+            if (boundsLength + b > bounds.length) {
+              bounds = Arrays.copyOf(bounds, Math.max(bounds.length * 2, boundsLength + b));
+            }
+            int[] recordBounds = framer.bounds();
+            for (int i = 0; i < b; i++) {
+              int bound = recordBounds[i];
+              // moved by the record's place in the block; an escaped end (~end) stays negative
+              bounds[boundsLength + i] = bound >= 0 ? bound + length : ~(~bound + length);
+            }
+            blockEntries.add(new Entry(framer.startLine(), framer.endLine(), boundsLength, null, null));
+            boundsLength += b;
             length += n;
           }
-          queue.put(new Block(text, length, blockEntries, framer.lines(), framer.blankLines(),
+          queue.put(new Block(text, bounds, blockEntries, framer.lines(), framer.blankLines(),
               decoder.bytesRead(), last, null));
           if (last) {
             return;
@@ -581,7 +541,7 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
       } catch (IOException | RuntimeException | Error e) {
         if (!closed) {
           try {
-            queue.put(new Block(new char[0], 0, List.of(), 0, 0, 0, true, e));
+            queue.put(new Block(new char[0], new int[0], List.of(), 0, 0, 0, true, e));
           } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
           }
@@ -589,51 +549,43 @@ public final class MetCsvReader implements Iterable<MetObject>, Closeable {
       }
     }
 
-    @Override
-    public int read(char[] cbuf, int off, int len) throws IOException {
-      if (len == 0) {
-        return 0;
-      }
-      while (current == null || pos == current.length()) {
+    /** The next framed record, or {@code null} at the end. */
+    Entry next() {
+      while (current == null || pos == current.entries().size()) {
         if (current != null && current.last()) {
           current = POISON;
           pos = 0;
-          return -1;
+          return null;
         }
         Block next;
         try {
           next = queue.take();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new java.io.InterruptedIOException(name + ": interrupted while reading");
+          throw new UncheckedIOException(
+              new InterruptedIOException(name + ": interrupted while reading"));
         }
         if (next.error() != null) {
           current = POISON;
+          pos = 0;
           Throwable e = next.error();
           if (e instanceof IOException io) {
-            throw io;
+            throw new UncheckedIOException(name + ": " + io.getMessage(), io);
           }
           if (e instanceof RuntimeException re) {
             throw re;
           }
           throw (Error) e;
         }
-        entries.addAll(next.entries());
         producedLines = next.lines();
         producedBlankLines = next.blankLines();
         producedBytes = next.bytes();
+        rowText = next.text();
+        rowBounds = next.bounds();
         current = next;
         pos = 0;
       }
-      int n = Math.min(len, current.length() - pos);
-      System.arraycopy(current.text(), pos, cbuf, off, n);
-      pos += n;
-      return n;
-    }
-
-    @Override
-    public void close() {
-      // the stream and the producer are closed by the reader
+      return current.entries().get(pos++);
     }
   }
 }

@@ -6,10 +6,11 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * Cuts decoded text into CSV records the way an RFC 4180 parser will see them (comma, {@code "}
- * quoting with {@code ""} escapes, CR, LF or CRLF line ends, line breaks inside quoted fields), while
- * keeping what a parser forgets: the physical line each record starts and ends on, and whether it is
- * structurally sound. Only sound records go on to Commons CSV; the others come back with a reason:
+ * The lexer of {@code MetObjects.csv}: cuts decoded text into RFC 4180 records (comma, {@code "}
+ * quoting with {@code ""} escapes, CR, LF or CRLF line ends, line breaks inside quoted fields) and
+ * the fields of each sound record ({@link #field(char[], int[], int)}), in one pass over the chars,
+ * while keeping the physical line each record starts and ends on and whether it is structurally
+ * sound. Unsound records come back with a reason instead of fields:
  *
  * <ul>
  *   <li>a byte sequence that is not UTF-8 on one of the record's lines;
@@ -24,6 +25,14 @@ import java.util.TreeMap;
  * the header's field count, only its first line is reported and framing resumes on its second line,
  * so the rows after it are read again and nothing good is lost. Otherwise it is one broken row,
  * reported once with all its lines.
+ *
+ * <p>Why hand-written rather than Commons CSV's {@code CSVParser} (which metart uses for the small
+ * CSV files it writes itself): a parser fails a whole file, or at best a record, at a broken quote,
+ * and it cannot tell the physical lines a broken record spans, cannot name the line of an invalid
+ * UTF-8 sequence (the {@code Reader} it reads has replaced the bytes, or failed without a
+ * position) and cannot go back to read again the good rows a stray opening quote swallowed. The
+ * state machine that finds all this walks every char once and notes the field boundaries on the
+ * way, so no second lexer goes over the sound records again.
  */
 final class RecordFramer {
 
@@ -61,6 +70,8 @@ final class RecordFramer {
   private long recEndLine;
   private int recLines;
   private int fields;
+  /** Per field of the current record: its start and end in {@link #rec} (see {@link #field}). */
+  private int[] bounds = new int[128];
   private boolean started;
   private boolean discarding;
   /** Whether no record has been framed yet: the header, which is never skipped over. */
@@ -130,6 +141,38 @@ final class RecordFramer {
 
   int fields() {
     return fields;
+  }
+
+  /**
+   * The current record's field boundaries, two ints per field: start and end in {@link #text()}
+   * (valid until the next call of {@link #next()}; meaningful for a sound record only). Read a field
+   * with {@link #field(char[], int[], int)}.
+   */
+  int[] bounds() {
+    return bounds;
+  }
+
+  /**
+   * The value of a field: the chars between {@code bounds[at]} and {@code bounds[at + 1]} of {@code
+   * text}, without the quotes of a quoted field and with its {@code ""} escapes undone (an end
+   * stored as {@code ~end} marks a field that has escapes).
+   */
+  static String field(char[] text, int[] bounds, int at) {
+    int start = bounds[at];
+    int end = bounds[at + 1];
+    if (end >= 0) {
+      return new String(text, start, end - start);
+    }
+    end = ~end;
+    StringBuilder value = new StringBuilder(end - start);
+    for (int i = start; i < end; i++) {
+      char c = text[i];
+      value.append(c);
+      if (c == '"') {
+        i++; // the second quote of a "" escape (a sound quoted field holds quotes only in pairs)
+      }
+    }
+    return value.toString();
   }
 
   /** Why the current record is unusable, or {@code null} when it is sound. */
@@ -299,6 +342,9 @@ final class RecordFramer {
     detail = null;
     replayAfter = false;
     int state = FIELD_START;
+    int fieldStart = 0; // where the current field's value starts in rec
+    int fieldEnd = 0; // in a quoted field, where its last quote is in rec
+    boolean escaped = false; // whether the current quoted field has a "" escape
     while (true) {
       char[] src;
       int pos;
@@ -318,7 +364,11 @@ final class RecordFramer {
             broken("a quoted field is never closed (end of file)");
             replayAfter = true;
           }
-          fields++;
+          if (state == QUOTE_SEEN) {
+            addField(fieldStart, fieldEnd, escaped);
+          } else {
+            addField(state == FIELD_START ? recLen : fieldStart, recLen, false);
+          }
           recEndLine = lastWasBreak ? line - 1 : line;
           return true;
         }
@@ -345,6 +395,7 @@ final class RecordFramer {
         recStartLine = line;
       }
       int segStart = pos;
+      int base = recLen - segStart; // src[i] goes to rec[base + i]
       boolean prevCr = afterCr;
       boolean ended = false;
       int i = pos;
@@ -353,6 +404,7 @@ final class RecordFramer {
         if (c > ',') {
           if (state == FIELD_START) {
             state = UNQUOTED;
+            fieldStart = base + i;
           } else if (state == QUOTE_SEEN) {
             afterQuote(discarding);
             state = UNQUOTED;
@@ -363,6 +415,7 @@ final class RecordFramer {
         boolean lineBreak = (c == '\r' || c == '\n') && !crlf;
         if (discarding) {
           if (lineBreak) {
+            addField(fieldStart, fieldStart, false); // the record is unusable: its count only
             ended = true;
             break;
           }
@@ -372,25 +425,31 @@ final class RecordFramer {
           case FIELD_START:
             if (c == '"') {
               state = QUOTED;
+              fieldStart = base + i + 1;
+              escaped = false;
             } else if (c == ',') {
-              fields++;
+              addField(base + i, base + i, false);
             } else if (lineBreak) {
+              addField(base + i, base + i, false);
               ended = true;
             } else if (!crlf) {
               state = UNQUOTED;
+              fieldStart = base + i;
             }
             break;
           case UNQUOTED:
             if (c == ',') {
-              fields++;
+              addField(fieldStart, base + i, false);
               state = FIELD_START;
             } else if (lineBreak) {
+              addField(fieldStart, base + i, false);
               ended = true;
             }
             break;
           case QUOTED:
             if (c == '"') {
               state = QUOTE_SEEN;
+              fieldEnd = base + i;
             } else if (lineBreak) {
               line++;
               recLines++;
@@ -404,7 +463,7 @@ final class RecordFramer {
                 lastWasBreak = true;
                 broken("a quoted field is not closed within " + maxRecordLines + " lines");
                 replayAfter = true;
-                fields++;
+                addField(fieldStart, base + i + 1, false);
                 recEndLine = line - 1;
                 return true;
               }
@@ -413,10 +472,12 @@ final class RecordFramer {
           case QUOTE_SEEN:
             if (c == '"') {
               state = QUOTED;
+              escaped = true;
             } else if (c == ',') {
-              fields++;
+              addField(fieldStart, fieldEnd, escaped);
               state = FIELD_START;
             } else if (lineBreak) {
+              addField(fieldStart, fieldEnd, escaped);
               ended = true;
             } else {
               afterQuote(false);
@@ -439,7 +500,6 @@ final class RecordFramer {
       }
       advance(replaying, stop);
       if (ended) {
-        fields++;
         recEndLine = line;
         line++;
         if (recLen > maxRecordChars && problem == null) {
@@ -452,7 +512,7 @@ final class RecordFramer {
         // a header longer than any record may be is not a MetObjects.csv header: stop here rather
         // than read a file without line breaks (gigabytes, perhaps) to its end to skip it
         tooLong();
-        fields++;
+        addField(fieldStart, recLen, false);
         recEndLine = line;
         headerPending = false;
         return true;
@@ -461,7 +521,7 @@ final class RecordFramer {
         if (state == QUOTED && recLines > 0) {
           broken("a quoted field is not closed within " + maxRecordChars + " chars");
           replayAfter = true;
-          fields++;
+          addField(fieldStart, recLen, false);
           recEndLine = line;
           return true;
         }
@@ -473,6 +533,17 @@ final class RecordFramer {
         discarding = true;
       }
     }
+  }
+
+  /** Notes the next field's value: {@code rec[start, end)}, with {@code ""} escapes or not. */
+  private void addField(int start, int end, boolean escaped) {
+    int at = 2 * fields;
+    if (at + 2 > bounds.length) {
+      bounds = Arrays.copyOf(bounds, bounds.length * 2);
+    }
+    bounds[at] = start;
+    bounds[at + 1] = escaped ? ~end : end;
+    fields++;
   }
 
   private void tooLong() {
