@@ -21,6 +21,7 @@ public final class EpochSampler implements EpochAwareSampler {
   private final int batchSize;
   private final boolean shuffle;
   private final boolean dropLast;
+  private final boolean dropSingleLast;
   private final long seed;
   private int nextEpoch;
   private long skipBatches;
@@ -35,11 +36,37 @@ public final class EpochSampler implements EpochAwareSampler {
    * @param seed the seed of every epoch's permutation
    */
   public EpochSampler(int batchSize, boolean shuffle, boolean dropLast, long seed) {
+    this(batchSize, shuffle, dropLast, false, seed);
+  }
+
+  private EpochSampler(int batchSize, boolean shuffle, boolean dropLast, boolean dropSingleLast, long seed) {
     checkArgument(batchSize >= 1, "batchSize must be at least 1, got %s", batchSize);
     this.batchSize = batchSize;
     this.shuffle = shuffle;
     this.dropLast = dropLast;
+    this.dropSingleLast = dropSingleLast;
     this.seed = seed;
+  }
+
+  /**
+   * The sampler of training data: shuffled, and a last batch that would hold a single example is
+   * left out of each epoch (batch normalization cannot train on one example: PyTorch refuses it).
+   * The shuffle leaves out another example each epoch, so none is lost for the whole run.
+   *
+   * @param batchSize examples per batch
+   * @param dropLast whether to drop every last batch smaller than {@code batchSize}
+   * @param seed the seed of every epoch's permutation
+   */
+  public static EpochSampler forTraining(int batchSize, boolean dropLast, long seed) {
+    return new EpochSampler(batchSize, true, dropLast, true, seed);
+  }
+
+  /**
+   * Whether an epoch over {@code size} examples leaves out a last batch of a single example (see
+   * {@link #forTraining}).
+   */
+  public boolean dropsSingleExample(long size) {
+    return dropSingleLast && !dropLast && batchSize > 1 && size > batchSize && size % batchSize == 1;
   }
 
   @Override
@@ -99,7 +126,7 @@ public final class EpochSampler implements EpochAwareSampler {
 
   /** The number of batches in one epoch over {@code size} examples. */
   public long batchesPerEpoch(long size) {
-    return dropLast ? size / batchSize : (size + batchSize - 1) / batchSize;
+    return dropLast || dropsSingleExample(size) ? size / batchSize : (size + batchSize - 1) / batchSize;
   }
 
   /**

@@ -1,12 +1,17 @@
 package io.github.metart.train.fit;
 
 import io.github.metart.data.loading.CachedImageDataset;
+import io.github.metart.data.loading.EpochSampler;
 import io.github.metart.train.config.LossConfig;
 import io.github.metart.train.config.TrainingConfig;
 import io.github.metart.train.data.TrainingData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The checks of a training request that need no engine: the data's size and the loss's fit. */
 final class RunChecks {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunChecks.class);
 
   private RunChecks() {}
 
@@ -22,7 +27,17 @@ final class RunChecks {
     if (size == 0) {
       throw new IllegalArgumentException("the training dataset is empty");
     }
-    int batchesPerEpoch = (int) RunContext.trainingSampler(config).batchesPerEpoch(size);
+    EpochSampler sampler = RunContext.trainingSampler(config);
+    int batchesPerEpoch = (int) sampler.batchesPerEpoch(size);
+    if (sampler.dropsSingleExample(size)) {
+      LOG.info(
+          "{} training records make {} batches of {} and one of a single record, which batch"
+              + " normalization cannot train on: each epoch leaves that one out (another one each"
+              + " epoch, as the order is shuffled)",
+          size,
+          batchesPerEpoch,
+          config.batchSize());
+    }
     if (batchesPerEpoch == 0) {
       throw new IllegalArgumentException(
           "the training dataset has "
@@ -35,9 +50,9 @@ final class RunChecks {
         && !images.augmentation().equals(config.augmentation())) {
       throw new IllegalArgumentException(
           "the training images are loaded with augmentation "
-              + images.augmentation()
+              + images.augmentation().describe()
               + " but the configuration says "
-              + config.augmentation()
+              + config.augmentation().describe()
               + ": open the data with the configuration (PreparedData.at(folder).config(config))");
     }
     if (data.hasValidation() && data.validation().size() == 0) {

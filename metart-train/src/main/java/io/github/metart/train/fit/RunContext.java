@@ -63,11 +63,11 @@ record RunContext(
     WeightEma ema) {
 
   /**
-   * The training data's sampler: the data module's seeded {@link EpochSampler}, whose epoch also
-   * drives the augmentation of a {@code CachedImageDataset}.
+   * The training data's sampler: the data module's seeded {@link EpochSampler#forTraining}, whose
+   * epoch also drives the augmentation of a {@code CachedImageDataset}.
    */
   static EpochSampler trainingSampler(TrainingConfig config) {
-    return new EpochSampler(config.batchSize(), true, config.dropLastBatch(), config.seed());
+    return EpochSampler.forTraining(config.batchSize(), config.dropLastBatch(), config.seed());
   }
 
   /** {@link #trainingSampler(TrainingConfig)} for this run. */

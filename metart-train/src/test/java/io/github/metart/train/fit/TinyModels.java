@@ -82,6 +82,22 @@ final class TinyModels {
     return model(net, new ClassTask(), "{\"test\":\"classifier\",\"classes\":" + classes + "}", seed);
   }
 
+  /**
+   * conv-relu, global pooling, batch norm over the pooled features, linear: like a ResNet's last
+   * block on small inputs, its batch norm sees one value per channel and image.
+   */
+  static TestModel pooledBatchNormClassifier(int classes, long seed) {
+    SequentialBlock net =
+        new SequentialBlock()
+            .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(8).build())
+            .add(Activation::relu)
+            .add(Pool.globalAvgPool2dBlock())
+            .add(Blocks.batchFlattenBlock())
+            .add(BatchNorm.builder().build())
+            .add(Linear.builder().setUnits(classes).build());
+    return model(net, new ClassTask(), "{\"test\":\"pooled-bn\",\"classes\":" + classes + "}", seed);
+  }
+
   /** conv-relu-pool twice, linear to one output: the normalized year. */
   static TestModel regression(int minYear, int maxYear, long seed) {
     SequentialBlock net =

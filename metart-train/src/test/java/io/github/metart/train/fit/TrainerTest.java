@@ -153,6 +153,22 @@ class TrainerTest {
   }
 
   @Test
+  void aLastBatchOfOneRecordIsLeftOutSoBatchNormCanTrain() {
+    // 33 records in batches of 16: two whole batches and one of a single record, on which batch
+    // norm over pooled features cannot train (PyTorch: "Expected more than 1 value per channel")
+    TrainingData data =
+        TrainingData.of(TinyModels.classes(manager, 33, 3, 1), TinyModels.classes(manager, 9, 3, 2));
+    try (TinyModels.TestModel model = TinyModels.pooledBatchNormClassifier(3, 5)) {
+      FitResult result = Trainer.builder().build().fit(model, data, base().epochs(2).build());
+
+      assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+      assertThat(result.history().epochs()).hasSize(2);
+    }
+    assertThat(RunContext.trainingSampler(base().build()).batchesPerEpoch(33)).isEqualTo(2);
+    assertThat(RunContext.trainingSampler(base().build()).batchesPerEpoch(34)).isEqualTo(3);
+  }
+
+  @Test
   void theRegressionHeadLearnsASyntheticYear() {
     TrainingData data =
         TrainingData.of(TinyModels.years(manager, 320, 3), TinyModels.years(manager, 80, 4));
