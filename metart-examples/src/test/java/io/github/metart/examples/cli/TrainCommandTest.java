@@ -291,6 +291,12 @@ class TrainCommandTest {
         .doesNotContain("\n")
         .contains("unknown loss 'hinge': use cross-entropy, l1, l2 or huber:DELTA");
 
+    MetartCliTest.Run size = MetartCliTest.run(train(out, "--input-size", "16"));
+    assertThat(size.exitCode()).isEqualTo(MetartCli.EXIT_USAGE);
+    assertThat(size.err().strip())
+        .doesNotContain("\n")
+        .contains("--input-size must be between 32 and 2048 px, got 16");
+
     MetartCliTest.Run augment = MetartCliTest.run(train(out, "--augment", "mixup"));
     assertThat(augment.exitCode()).isEqualTo(MetartCli.EXIT_USAGE);
     assertThat(augment.err().strip())
