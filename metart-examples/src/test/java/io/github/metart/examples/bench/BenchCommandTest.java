@@ -71,12 +71,12 @@ class BenchCommandTest {
   @Test
   void sizesOutsideTheSharedBoundsAreUsageErrorsNamingTheOption() {
     Run prepare = run("bench", "prepare", "--work", dir.toString(), "--size", "16");
-    Run load = run("bench", "load", "--work", dir.toString(), "--stored", "4000", "--size", "224");
+    Run load = run("bench", "load", "--work", dir.toString(), "--stored", "5000", "--size", "224");
 
     assertThat(prepare.exitCode()).isEqualTo(2);
-    assertThat(prepare.err()).contains("--size must be between 32 and 2048 px, got 16");
+    assertThat(prepare.err()).contains("--size must be between 32 and 4096 px, got 16");
     assertThat(load.exitCode()).isEqualTo(2);
-    assertThat(load.err()).contains("--stored must be between 32 and 2048 px, got 4000");
+    assertThat(load.err()).contains("--stored must be between 32 and 4096 px, got 5000");
   }
 
   @Test

@@ -225,8 +225,8 @@ class PrepareImagesCommandTest {
     assertThat(stray.err()).contains("--image-size need --images DIR");
     Path images = images();
     for (String[] size : new String[][] {
-      {"16", "--image-size must be between 32 and 2048 px, got 16"},
-      {"2000", "--image-size: an input of 2000 px needs a stored square of 2286 px (input * 256 / 224), more than 2048 px"}}) {
+      {"16", "--image-size must be between 32 and 4096 px, got 16"},
+      {"4000", "--image-size: an input of 4000 px needs a stored square of 4571 px (input * 256 / 224), more than 4096 px"}}) {
       CliRun.Result refused =
           CliRun.run("prepare", "--csv", csv.toString(), "--task", "year", "--images", images.toString(),
               "--image-size", size[0], "--out", dir.resolve("c").toString());

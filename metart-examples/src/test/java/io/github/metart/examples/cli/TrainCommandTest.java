@@ -307,7 +307,7 @@ class TrainCommandTest {
     assertThat(size.exitCode()).isEqualTo(MetartCli.EXIT_USAGE);
     assertThat(size.err().strip())
         .doesNotContain("\n")
-        .contains("--input-size must be between 32 and 2048 px, got 16");
+        .contains("--input-size must be between 32 and 4096 px, got 16");
 
     MetartCliTest.Run augment = MetartCliTest.run(train(out, "--augment", "mixup"));
     assertThat(augment.exitCode()).isEqualTo(MetartCli.EXIT_USAGE);
