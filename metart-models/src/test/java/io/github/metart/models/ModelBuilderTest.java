@@ -69,7 +69,7 @@ class ModelBuilderTest {
     assertThatThrownBy(() -> MetModels.vgg(11).hiddenUnits(0))
         .hasMessage("hiddenUnits of vgg11 must be between 1 and 65536, got 0");
     assertThatThrownBy(() -> MetModels.resnet(18).inputSize(16))
-        .hasMessage("inputSize must be between 32 and 2048 px, got 16");
+        .hasMessage("inputSize must be between 32 and 4096 px, got 16");
     assertThatThrownBy(() -> MetModels.resnet(18).inputChannels(0))
         .hasMessage("inputChannels must be between 1 and 64, got 0");
     assertThatThrownBy(() -> MetModels.resnet(18).extraStem(9))

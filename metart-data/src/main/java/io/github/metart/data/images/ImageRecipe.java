@@ -37,7 +37,7 @@ public record ImageRecipe(int resizeTo, int cropTo, ResizeFilter filter, boolean
   public static final int MIN_SIZE = 32;
 
   /** The largest side of a model input and of a stored square, in pixels: the one upper bound of both. */
-  public static final int MAX_SIZE = 2048;
+  public static final int MAX_SIZE = 4096;
 
   /** Validates the fields. */
   public ImageRecipe {
@@ -59,7 +59,7 @@ public record ImageRecipe(int resizeTo, int cropTo, ResizeFilter filter, boolean
    *     or a field such as {@code inputSize}
    * @param size the side in pixels
    * @return the size
-   * @throws IllegalArgumentException {@code <what> must be between 32 and 2048 px, got <size>}
+   * @throws IllegalArgumentException {@code <what> must be between 32 and 4096 px, got <size>}
    */
   public static int checkSize(String what, int size) {
     checkArgument(

@@ -95,18 +95,18 @@ class ImageRecipeTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("resizeTo must be between cropTo (200)");
     assertThatThrownBy(() -> ImageRecipe.of(5000, 5000))
-        .hasMessage("cropTo must be between 32 and 2048 px, got 5000");
+        .hasMessage("cropTo must be between 32 and 4096 px, got 5000");
     assertThatThrownBy(() -> ImageRecipe.of(24, 24))
-        .hasMessage("cropTo must be between 32 and 2048 px, got 24");
-    assertThatThrownBy(() -> ImageRecipe.of(3000, 2048))
-        .hasMessage("resizeTo must be between cropTo (2048) and 2048 px, got 3000");
-    assertThat(ImageRecipe.of(2048, 2048).cropTo()).isEqualTo(ImageRecipe.MAX_SIZE);
+        .hasMessage("cropTo must be between 32 and 4096 px, got 24");
+    assertThatThrownBy(() -> ImageRecipe.of(5000, 4096))
+        .hasMessage("resizeTo must be between cropTo (4096) and 4096 px, got 5000");
+    assertThat(ImageRecipe.of(4096, 4096).cropTo()).isEqualTo(ImageRecipe.MAX_SIZE);
     assertThat(ImageRecipe.forInput(32).cropTo()).isEqualTo(37);
-    assertThat(ImageRecipe.forInput(1792).cropTo()).isEqualTo(ImageRecipe.MAX_SIZE);
+    assertThat(ImageRecipe.forInput(3584).cropTo()).isEqualTo(ImageRecipe.MAX_SIZE);
     assertThatThrownBy(() -> ImageRecipe.forInput(16))
-        .hasMessage("inputSize must be between 32 and 2048 px, got 16");
-    assertThatThrownBy(() -> ImageRecipe.forInput(2000))
-        .hasMessage("an input of 2000 px needs a stored square of 2286 px (input * 256 / 224), more than 2048 px");
+        .hasMessage("inputSize must be between 32 and 4096 px, got 16");
+    assertThatThrownBy(() -> ImageRecipe.forInput(4000))
+        .hasMessage("an input of 4000 px needs a stored square of 4571 px (input * 256 / 224), more than 4096 px");
   }
 
   @Test

@@ -88,7 +88,8 @@ final class TrainCommand implements Callable<Integer> {
       names = "--head",
       paramLabel = "HEAD",
       description =
-          "auto (default: the data's own head), or for year data regression or binned:N (classification over N year bins).")
+          "auto (default: the data's own head), or for year data direct (a regression of the year) or binned:N"
+              + " (classification over N year bins).")
   String head;
 
   @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: 10).")
@@ -457,7 +458,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         recipe = recipe.withPretrained(pretrained.source);
       }
-      return recipe.withHead(HeadChoice.parse(head == null ? "auto" : head));
+      return head == null ? recipe : recipe.withHead(HeadChoice.parse(head));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--model " + model + ": " + e.getMessage(), e);
     }

@@ -28,7 +28,7 @@ class BenchCommandTest {
   void prepareBenchmarkComparesWithThePlainLoop() {
     Run run =
         run("bench", "prepare", "--work", dir.toString(), "--originals", "3", "--width", "64", "--height", "48",
-            "--size", "16", "--rounds", "1", "--threads", "2");
+            "--size", "32", "--rounds", "1", "--threads", "2");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
@@ -41,7 +41,7 @@ class BenchCommandTest {
   void memoryBenchmarkReportsEveryTenth() {
     Run run =
         run("bench", "prepare", "--work", dir.toString(), "--originals", "2", "--width", "40", "--height", "30",
-            "--size", "16", "--count", "30", "--memory");
+            "--size", "32", "--count", "30", "--memory");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("prepared 30 images").contains("tenth  images  peak RSS (MB)");
@@ -51,7 +51,7 @@ class BenchCommandTest {
   @Test
   void loadBenchmarkIteratesEpochsAndLeavesNoArrays() {
     Run run =
-        run("bench", "load", "--work", dir.toString(), "--images", "10", "--stored", "20", "--size", "16",
+        run("bench", "load", "--work", dir.toString(), "--images", "10", "--stored", "40", "--size", "32",
             "--batch", "4", "--epochs", "2", "--augmentation", "standard");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -61,11 +61,22 @@ class BenchCommandTest {
   @Test
   void everyAugmentationLeverLoadsAndLeavesNoArrays() {
     Run run =
-        run("bench", "load", "--work", dir.resolve("all").toString(), "--images", "10", "--stored", "20",
-            "--size", "16", "--batch", "4", "--epochs", "2", "--augmentation", "all");
+        run("bench", "load", "--work", dir.resolve("all").toString(), "--images", "10", "--stored", "40",
+            "--size", "32", "--batch", "4", "--epochs", "2", "--augmentation", "all");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("augmentation all").contains("arrays left 0").contains("median: ");
+  }
+
+  @Test
+  void sizesOutsideTheSharedBoundsAreUsageErrorsNamingTheOption() {
+    Run prepare = run("bench", "prepare", "--work", dir.toString(), "--size", "16");
+    Run load = run("bench", "load", "--work", dir.toString(), "--stored", "5000", "--size", "224");
+
+    assertThat(prepare.exitCode()).isEqualTo(2);
+    assertThat(prepare.err()).contains("--size must be between 32 and 4096 px, got 16");
+    assertThat(load.exitCode()).isEqualTo(2);
+    assertThat(load.err()).contains("--stored must be between 32 and 4096 px, got 5000");
   }
 
   @Test

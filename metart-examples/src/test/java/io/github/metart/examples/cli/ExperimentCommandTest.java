@@ -41,6 +41,18 @@ class ExperimentCommandTest {
   }
 
   @Test
+  void inputSizesShareTheBoundsOfEveryImageSize() {
+    CliRun.Result base = CliRun.run("experiment", "--model", "alexnet", "--input-size", "5000", "--print-spec");
+    assertThat(base.exitCode()).isEqualTo(2);
+    assertThat(base.err()).contains("--input-size must be between 32 and 4096 px, got 5000");
+
+    CliRun.Result swept =
+        CliRun.run("experiment", "--model", "alexnet", "--inputs", "224,16", "--print-spec");
+    assertThat(swept.exitCode()).isEqualTo(2);
+    assertThat(swept.err()).contains("--inputs").contains("the input size must be between 32 and 4096 px, got 16");
+  }
+
+  @Test
   void aSmallSweepFromTheCommandLineRunsAndReports() {
     DemoResult demo = QuickDemo.result();
     Path out = dir.resolve("sweep");

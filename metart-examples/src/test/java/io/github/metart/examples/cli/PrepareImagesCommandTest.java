@@ -223,6 +223,17 @@ class PrepareImagesCommandTest {
 
     assertThat(stray.exitCode()).isEqualTo(2);
     assertThat(stray.err()).contains("--image-size need --images DIR");
+    Path images = images();
+    for (String[] size : new String[][] {
+      {"16", "--image-size must be between 32 and 4096 px, got 16"},
+      {"4000", "--image-size: an input of 4000 px needs a stored square of 4571 px (input * 256 / 224), more than 4096 px"}}) {
+      CliRun.Result refused =
+          CliRun.run("prepare", "--csv", csv.toString(), "--task", "year", "--images", images.toString(),
+              "--image-size", size[0], "--out", dir.resolve("c").toString());
+      assertThat(refused.exitCode()).isEqualTo(2);
+      assertThat(refused.err()).contains(size[1]);
+      assertThat(dir.resolve("c")).doesNotExist();
+    }
     assertThat(missing.exitCode()).isEqualTo(1);
     assertThat(missing.err().strip()).isEqualTo("metart: " + dir.resolve("nope") + ": no such folder (expected images named <objectId>.<ext>)");
   }

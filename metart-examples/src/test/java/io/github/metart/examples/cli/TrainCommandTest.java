@@ -291,6 +291,24 @@ class TrainCommandTest {
         .doesNotContain("\n")
         .contains("unknown loss 'hinge': use cross-entropy, l1, l2 or huber:DELTA");
 
+    MetartCliTest.Run head = MetartCliTest.run(train(out, "--head", "binned"));
+    assertThat(head.exitCode()).isEqualTo(MetartCli.EXIT_USAGE);
+    assertThat(head.err().strip())
+        .doesNotContain("\n")
+        .contains("unknown head 'binned': use auto, direct or binned:N (e.g. binned:8)");
+
+    MetartCliTest.Run yearHead = MetartCliTest.run(train(out, "--head", "direct"));
+    assertThat(yearHead.exitCode()).isNotZero();
+    assertThat(yearHead.err().strip())
+        .doesNotContain("\n")
+        .contains("the direct head predicts years, but " + data + " holds culture data");
+
+    MetartCliTest.Run size = MetartCliTest.run(train(out, "--input-size", "16"));
+    assertThat(size.exitCode()).isEqualTo(MetartCli.EXIT_USAGE);
+    assertThat(size.err().strip())
+        .doesNotContain("\n")
+        .contains("--input-size must be between 32 and 4096 px, got 16");
+
     MetartCliTest.Run augment = MetartCliTest.run(train(out, "--augment", "mixup"));
     assertThat(augment.exitCode()).isEqualTo(MetartCli.EXIT_USAGE);
     assertThat(augment.err().strip())

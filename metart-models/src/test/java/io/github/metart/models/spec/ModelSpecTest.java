@@ -101,8 +101,8 @@ class ModelSpecTest {
     assertThatThrownBy(
             () ->
                 new ModelSpec(
-                    Architecture.VGG11, 3, 4000, false, 4096, 0.5, 0, 32, HeadSpec.classifier(2)))
-        .hasMessage("inputSize must be between 32 and 2048 px, got 4000");
+                    Architecture.VGG11, 3, 5000, false, 4096, 0.5, 0, 32, HeadSpec.classifier(2)))
+        .hasMessage("inputSize must be between 32 and 4096 px, got 5000");
     assertThatThrownBy(
             () ->
                 new ModelSpec(
