@@ -96,6 +96,12 @@ final class BenchTrainCommand implements Callable<Integer> {
       description = "Measured updates when timing the update alone (default: ${DEFAULT-VALUE}).")
   int updates = 10;
 
+  @Option(
+      names = "--ema-every",
+      paramLabel = "N",
+      description = "The EMA variant updates its average after every N updates (default: ${DEFAULT-VALUE}).")
+  int emaEvery = 1;
+
   @Option(names = "--classes", paramLabel = "N", description = "Classes of the head (default: ${DEFAULT-VALUE}).")
   int classes = 10;
 
@@ -200,7 +206,9 @@ final class BenchTrainCommand implements Callable<Integer> {
         "fit cpu = the process's CPU time per fit step (mean; it counts only this process, so its +%"
             + " are steadier than the wall clock's on a shared machine);");
     out.println(
-        "fit EMA = Trainer.fit per step with a moving average of the weights (--ema 0.999);"
+        "fit EMA = Trainer.fit per step with a moving average of the weights (--ema 0.999"
+            + (emaEvery > 1 ? " --ema-every " + emaEvery : "")
+            + ");"
             + " EMA +% = its cost over fit (wall clock), cpu +% the same in CPU time;");
     out.println(
         "fit mixed = Trainer.fit per step on mixup/CutMix labels [B, 3] (soft-target loss); mix cost ="
@@ -259,7 +267,7 @@ final class BenchTrainCommand implements Callable<Integer> {
     }
     double[] fitEma;
     try (MetModel model = freshModel(name)) {
-      fitEma = trainerFit(model, images, labels, imageShape, WeightAverage.of(0.999));
+      fitEma = trainerFit(model, images, labels, imageShape, WeightAverage.of(0.999).withEvery(emaEvery));
     }
     // the same step on mixed labels: each sample's label, another class, and the first one's weight
     float[] mixed = new float[batchSize * MixedLabels.COLUMNS];

@@ -214,6 +214,15 @@ final class TrainCommand implements Callable<Integer> {
   Double ema;
 
   @Option(
+      names = "--ema-every",
+      paramLabel = "N",
+      description =
+          "With --ema: update the average after every N weight updates, with the decay to the"
+              + " power N (the same pace; torchvision's recipe uses 32): an update costs a pass over"
+              + " all weights (default: 1, after each).")
+  Integer emaEvery;
+
+  @Option(
       names = "--accumulate",
       paramLabel = "N",
       description =
@@ -407,6 +416,7 @@ final class TrainCommand implements Callable<Integer> {
           .freezeBackboneEpochs(freezeBackboneEpochs)
           .backboneLrFactor(backboneLrFactor)
           .ema(ema)
+          .emaEvery(emaEvery)
           .accumulate(accumulate)
           .classWeights(classWeights)
           .yearTarget(yearTarget)

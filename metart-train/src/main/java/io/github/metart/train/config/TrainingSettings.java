@@ -52,6 +52,8 @@ import java.util.function.Supplier;
  * @param randomErasing the probability of random erasing per training image (default 0: none)
  * @param mixup mixup's α (default 0: none); see {@link Augmentation#mixup()}
  * @param cutmix CutMix's α (default 0: none); see {@link Augmentation#cutmix()}
+ * @param emaEvery with {@code ema}: update the average after every this many weight updates, with
+ *     the decay to that power (default 1: after each); see {@link WeightAverage#every()}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingSettings(
@@ -83,14 +85,15 @@ public record TrainingSettings(
     Double yearLossWeight,
     Double randomErasing,
     Double mixup,
-    Double cutmix) {
+    Double cutmix,
+    Integer emaEvery) {
 
   /** Validates every value by building the configuration (the messages name the setting). */
   public TrainingSettings {
     config(
         epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
         warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights, yearTarget, yearLossWeight, randomErasing, mixup, cutmix);
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights, yearTarget, yearLossWeight, randomErasing, mixup, cutmix, emaEvery);
   }
 
   /** No setting given: every value is {@link TrainingConfig}'s default. */
@@ -135,6 +138,7 @@ public record TrainingSettings(
     b.randomErasing = randomErasing;
     b.mixup = mixup;
     b.cutmix = cutmix;
+    b.emaEvery = emaEvery;
     return b;
   }
 
@@ -143,7 +147,7 @@ public record TrainingSettings(
     return config(
         epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
         warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights, yearTarget, yearLossWeight, randomErasing, mixup, cutmix);
+        earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights, yearTarget, yearLossWeight, randomErasing, mixup, cutmix, emaEvery);
   }
 
   private static TrainingConfig config(
@@ -175,7 +179,8 @@ public record TrainingSettings(
       Double yearLossWeight,
       Double randomErasing,
       Double mixup,
-      Double cutmix) {
+      Double cutmix,
+      Integer emaEvery) {
     TrainingConfig.Builder config = TrainingConfig.builder();
     TrainingConfig defaults = config.build();
     if (epochs != null) {
@@ -244,6 +249,12 @@ public record TrainingSettings(
     if (ema != null) {
       checkArgument(ema >= 0 && ema < 1, "ema must be in [0, 1) (0 for none), got %s", ema);
       config.ema(ema == 0 ? WeightAverage.none() : WeightAverage.of(ema));
+    }
+    if (emaEvery != null) {
+      WeightAverage average =
+          ema == null ? defaults.ema() : ema == 0 ? WeightAverage.none() : WeightAverage.of(ema);
+      checkArgument(average.isOn(), "emaEvery goes with an ema decay above 0, got ema %s", ema);
+      config.ema(named("emaEvery", () -> average.withEvery(emaEvery)));
     }
     if (accumulate != null) {
       config.accumulateSteps(accumulate);
@@ -401,6 +412,7 @@ public record TrainingSettings(
     private Double randomErasing;
     private Double mixup;
     private Double cutmix;
+    private Integer emaEvery;
 
     private Integer freezeBackboneEpochs;
     private Double backboneLrFactor;
@@ -583,6 +595,12 @@ public record TrainingSettings(
       return this;
     }
 
+    /** See {@link TrainingSettings#emaEvery()}. */
+    public Builder emaEvery(Integer value) {
+      emaEvery = value;
+      return this;
+    }
+
     /**
      * Validates and builds the settings.
      *
@@ -592,7 +610,7 @@ public record TrainingSettings(
       return new TrainingSettings(
           epochs, batchSize, optimizer, learningRate, momentum, nesterov, weightDecay, schedule,
           warmupEpochs, loss, labelSmoothing, clipNorm, augmentation, earlyStopping,
-          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights, yearTarget, yearLossWeight, randomErasing, mixup, cutmix);
+          earlyStoppingPatience, seed, devices, cpuThreads, checkpointEverySteps, freezeBackboneEpochs, backboneLrFactor, ema, accumulate, classWeights, yearTarget, yearLossWeight, randomErasing, mixup, cutmix, emaEvery);
     }
   }
 }

@@ -121,7 +121,10 @@ final class WeightEma implements AutoCloseable {
    * @param t the number of updates before this one (the run's global step)
    */
   void update(long t) {
-    double decay = average.decayAt(t);
+    if (!average.updatesAfter(t)) {
+      return;
+    }
+    double decay = average.decayAfter(t);
     boolean gradMode = JniUtils.isGradMode();
     JniUtils.setGradMode(false);
     try (NDScope scope = new NDScope()) {

@@ -69,7 +69,7 @@ class AugmentationSettingsTest {
         trained.toBuilder().augmentation(trained.augmentation().withMixup(0.4f)).build();
     assertThat(otherMixup.resumeDifferences(trained))
         .singleElement()
-        .satisfies(line -> assertThat(line).startsWith("augmentation: ").contains("mixup=0.2"));
+        .satisfies(line -> assertThat(line).startsWith("augmentation: ").contains("mixup α 0.2 in the checkpoint", "mixup α 0.4 now"));
     TrainingConfig otherPolicy =
         trained.toBuilder().augmentation(trained.augmentation().withPolicy(AugmentPolicy.trivialWide())).build();
     assertThat(otherPolicy.resumeDifferences(trained)).hasSize(1);

@@ -188,6 +188,26 @@ class TrainingConfigTest {
   }
 
   @Test
+  void anAverageUpdatedEveryNUpdatesIsASettingRecordedAndCheckedOnResume() throws Exception {
+    TrainingConfig every32 = TrainingJsonSettings.parse("{\"ema\": 0.999, \"emaEvery\": 32}").config();
+    assertThat(every32.ema()).isEqualTo(WeightAverage.of(0.999).withEvery(32));
+    String json = TrainJson.write(every32);
+    assertThat(json).contains("\"every\" : 32");
+    assertThat(TrainJson.mapper().readValue(json, TrainingConfig.class)).isEqualTo(every32);
+    // after each update (the default) the file is as before the setting existed
+    TrainingConfig each = TrainingSettings.builder().ema(0.999).build().config();
+    assertThat(TrainJson.write(each)).doesNotContain("\"every\"");
+    assertThat(every32.resumeDifferences(each))
+        .containsExactly(
+            "ema: decay 0.999 with warm-up in the checkpoint, decay 0.999 with warm-up, every 32"
+                + " updates now");
+    assertThatThrownBy(() -> TrainingSettings.builder().emaEvery(32).build())
+        .hasMessageContaining("emaEvery goes with an ema decay above 0");
+    assertThatThrownBy(() -> TrainingSettings.builder().ema(0.99).emaEvery(0).build())
+        .hasMessage("emaEvery: the EMA is updated after every 1 to 1000 weight updates, got 0");
+  }
+
+  @Test
   void theYearTargetAndTheYearLossWeightAreSettingsRecordedAndCheckedOnResume() throws Exception {
     TrainingConfig defaults = TrainingConfig.builder().build();
     assertThat(defaults.yearTarget()).isEqualTo(io.github.metart.data.dataset.YearTargetChoice.RANDOM);

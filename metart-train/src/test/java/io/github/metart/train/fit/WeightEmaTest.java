@@ -55,6 +55,27 @@ class WeightEmaTest {
     assertThat(ema.decayAt(1)).isEqualTo(2.0 / 11);
     assertThat(ema.decayAt(5)).isEqualTo(0.3);
     assertThat(ema.withWarmup(false).decayAt(0)).isEqualTo(0.3);
+    assertThat(ema.updatesAfter(0)).isTrue();
+    assertThat(ema.decayAfter(3)).isEqualTo(ema.decayAt(3));
+    averageEqualsItsClosedForm(ema);
+  }
+
+  @Test
+  void anAverageUpdatedEveryThirdUpdateEqualsItsClosedForm() {
+    WeightAverage ema = WeightAverage.of(0.6).withEvery(3);
+    assertThat(ema.updatesAfter(0)).isFalse();
+    assertThat(ema.updatesAfter(1)).isFalse();
+    assertThat(ema.updatesAfter(2)).isTrue();
+    assertThat(ema.updatesAfter(5)).isTrue();
+    assertThat(ema.decayAfter(2)).isCloseTo(Math.pow(3.0 / 12, 3), within(1e-12));
+    assertThat(ema.describe()).isEqualTo("decay 0.6 with warm-up, every 3 updates");
+    assertThat(new WeightAverage(0.6, true, 0)).isEqualTo(WeightAverage.of(0.6));
+    assertThatThrownBy(() -> WeightAverage.of(0.6).withEvery(-2))
+        .hasMessage("the EMA is updated after every 1 to 1000 weight updates, got -2");
+    averageEqualsItsClosedForm(ema);
+  }
+
+  private static void averageEqualsItsClosedForm(WeightAverage ema) {
     List<Map<String, float[]>> weights = new ArrayList<>();
     try (NDManager manager = MetEngine.engine().newBaseManager();
         TinyModels.TestModel model = TinyModels.classifier(3, 2)) {
@@ -82,11 +103,13 @@ class WeightEmaTest {
       for (String name : averaged.keySet()) {
         int size = averaged.get(name).length;
         double[] expected = new double[size];
-        // ema_k = prod_{s<k} d_s w_0 + sum_{t=1..k} (1 - d_{t-1}) prod_{s=t..k-1} d_s w_t
+        // with D_s = decayAfter(s) where the average updates after update s, else 1 (and then
+        // w_(s+1) does not enter): ema_k = prod_{s<k} D_s w_0 + sum_{t=1..k} (1 - D_{t-1})
+        // prod_{s=t..k-1} D_s w_t
         for (int t = 0; t <= k; t++) {
-          double coefficient = t == 0 ? 1 : 1 - ema.decayAt(t - 1);
+          double coefficient = t == 0 ? 1 : 1 - decay(ema, t - 1);
           for (int s = t; s < k; s++) {
-            coefficient *= ema.decayAt(s);
+            coefficient *= decay(ema, s);
           }
           float[] w = weights.get(t).get(name);
           for (int i = 0; i < size; i++) {
@@ -103,6 +126,10 @@ class WeightEmaTest {
           .isFalse();
       assertThat(averaged.get(firstName(averaged))).isNotEqualTo(weights.get(k).get(firstName(averaged)));
     }
+  }
+
+  private static double decay(WeightAverage ema, long s) {
+    return ema.updatesAfter(s) ? ema.decayAfter(s) : 1;
   }
 
   @Test
