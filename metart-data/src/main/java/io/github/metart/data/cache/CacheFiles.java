@@ -4,7 +4,8 @@ import io.github.metart.data.files.AtomicFiles;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.github.metart.data.files.JsonFiles;
 import io.github.metart.data.images.ImageRecipe;
 import io.github.metart.data.images.ResizeFilter;
 import java.io.IOException;
@@ -25,8 +26,7 @@ final class CacheFiles {
   static final String COMPLETE = "complete.json";
   static final String LOCK = ".lock";
 
-  static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper JSON = JsonFiles.mapper();
 
   private CacheFiles() {}
 
@@ -90,6 +90,8 @@ final class CacheFiles {
       read = JSON.readerFor(RecipeFile.class)
           .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .readValue(tree);
+    } catch (JsonMappingException e) {
+      throw new IOException(file + ": not a cache recipe (" + JsonFiles.problem(e) + ")", e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IOException(file + ": not a cache recipe (" + e.getOriginalMessage() + ")", e);
     }

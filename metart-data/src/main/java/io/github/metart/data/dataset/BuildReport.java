@@ -2,6 +2,8 @@ package io.github.metart.data.dataset;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.metart.data.files.JsonFiles;
 import io.github.metart.data.report.DatasetReport;
 import io.github.metart.data.report.LabelCount;
 import java.util.Collections;
@@ -36,25 +38,18 @@ public record BuildReport(
 
   /** The report as JSON for {@code report.json}: {@code dataset} (outcome) and {@code input}. */
   public String toJson(Manifest manifest) {
-    com.fasterxml.jackson.databind.ObjectMapper mapper =
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    File file = new File(new File.Dataset(manifest.task().id(), manifest.splitHash(), leftOut, candidates, droppedLabels), input);
     try {
-      com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
-      com.fasterxml.jackson.databind.node.ObjectNode dataset = root.putObject("dataset");
-      dataset.put("task", manifest.task().id());
-      dataset.put("splitHash", manifest.splitHash());
-      com.fasterxml.jackson.databind.node.ObjectNode left = dataset.putObject("leftOut");
-      leftOut.forEach(left::put);
-      com.fasterxml.jackson.databind.node.ArrayNode cands = dataset.putArray("candidates");
-      candidates.forEach(c -> cands.addObject().put("label", c.label()).put("count", c.count()));
-      com.fasterxml.jackson.databind.node.ObjectNode dropped = dataset.putObject("droppedLabels");
-      droppedLabels.forEach(dropped::put);
-      root.set("input", mapper.readTree(input.toJson()));
-      return mapper.writeValueAsString(root) + "\n";
-    } catch (java.io.IOException e) {
+      return JsonFiles.mapper().writeValueAsString(file) + "\n";
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the report as JSON", e);
     }
+  }
+
+  /** {@code report.json}, bound by Jackson databind (the input report in its own JSON form). */
+  record File(Dataset dataset, DatasetReport input) {
+    record Dataset(String task, String splitHash, Map<String, Long> leftOut, List<LabelCount> candidates,
+        Map<String, String> droppedLabels) {}
   }
 
   /** The full report for {@code report.txt}: the recipe's outcome, then the input report. */

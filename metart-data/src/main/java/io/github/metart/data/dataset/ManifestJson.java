@@ -15,14 +15,12 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.github.metart.data.culture.AmbiguityPolicy;
 import io.github.metart.data.dates.YearPolicy;
 import io.github.metart.data.dates.YearRange;
+import io.github.metart.data.files.JsonFiles;
 import io.github.metart.data.provenance.LibraryVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The JSON form of {@link Manifest}, through Jackson databind: the records ({@link Recipe}, {@link
@@ -106,7 +102,7 @@ final class ManifestJson {
       nullWhenMissing(tree.get("recipe"), "culture", "year");
       file = MAPPER.treeToValue(tree, File.class);
     } catch (JsonMappingException e) {
-      throw new IOException(path + ": " + problem(e), e);
+      throw new IOException(path + ": " + JsonFiles.problem(e), e);
     } catch (JsonProcessingException e) {
       throw new IOException(path + ": not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
     }
@@ -164,43 +160,9 @@ final class ManifestJson {
     return value;
   }
 
-  /** What is wrong, naming the field: {@code field 'recipe.culture.minPerLabel' must be an int}. */
-  private static String problem(JsonMappingException e) {
-    String field =
-        e.getPath().stream()
-            .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-            .collect(Collectors.joining("."))
-            .replace(".[", "[");
-    if (e instanceof ValueInstantiationException && e.getCause() != null) {
-      return (field.isEmpty() ? "" : "field '" + field + "': ") + e.getCause().getMessage();
-    }
-    if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
-      return "field '" + field + "': unknown value '" + invalid.getValue() + "', expected one of " + ids(invalid.getTargetType());
-    }
-    if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-      String original = e.getOriginalMessage();
-      if (original.startsWith("Missing creator property") && !field.isEmpty()) {
-        return "missing field '" + field + "'"; // the path ends at the missing field
-      }
-      Class<?> type = mismatched.getTargetType();
-      String expected =
-          type == int.class || type == Integer.class ? "an int"
-              : type == long.class || type == Long.class ? "an integer"
-              : type == boolean.class || type == Boolean.class ? "true or false"
-              : type == String.class ? "a string"
-              : List.class.isAssignableFrom(type) ? "an array"
-              : type.isRecord() || Map.class.isAssignableFrom(type) ? "an object"
-              : null;
-      if (expected != null && !field.isEmpty()) {
-        return "field '" + field + "' must be " + expected;
-      }
-    }
-    return (field.isEmpty() ? "" : "field '" + field + "': ") + e.getOriginalMessage().lines().findFirst().orElse("");
-  }
-
-  /** {@code PREFER_COLUMNS} → {@code prefer-columns}. */
+  /** {@link JsonFiles#id}. */
   static String id(Enum<?> value) {
-    return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return JsonFiles.id(value);
   }
 
   private static List<String> ids(Class<?> type) {

@@ -87,7 +87,7 @@ public final class MetImageDownloader {
   public static final double MAX_REQUESTS_PER_SECOND = 80;
 
   private static final Logger LOG = LoggerFactory.getLogger(MetImageDownloader.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = io.github.metart.data.files.JsonFiles.mapper();
   private static final int MAX_REDIRECTS = 5;
   private static final int MAX_RECORD_BYTES = 4 << 20;
   private static final Duration LOG_INTERVAL = Duration.ofSeconds(30);
@@ -386,6 +386,8 @@ public final class MetImageDownloader {
   }
 
   private Optional<URI> imageUri(long objectId, byte[] record) throws Failure {
+    // the Met API's object record is a foreign document of some 60 fields, of which only the image
+    // fields are read: a JSON tree, not a record bound to a format metart does not own
     JsonNode node;
     try {
       node = JSON.readTree(record);

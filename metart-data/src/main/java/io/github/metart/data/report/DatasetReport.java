@@ -2,10 +2,7 @@ package io.github.metart.data.report;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.github.metart.data.csv.MetCsvFormat;
 import io.github.metart.data.csv.MetCsvReader;
 import io.github.metart.data.csv.MetObject;
@@ -14,11 +11,13 @@ import io.github.metart.data.culture.CultureDecision;
 import io.github.metart.data.culture.CultureNormalizer;
 import io.github.metart.data.dates.YearResolver;
 import io.github.metart.data.dates.YearSource;
+import io.github.metart.data.files.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -188,59 +187,51 @@ public record DatasetReport(
 
   /** The report as a JSON object (pretty-printed), for {@code report.json}. */
   public String toJson() {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
-    ObjectNode r = root.putObject("read");
-    r.put("file", read.file());
-    r.put("rowsRead", read.rowsRead());
-    r.put("rowsSkipped", read.rowsSkipped());
-    r.put("lines", read.lines());
-    r.put("bytes", read.bytes());
-    r.put("sha256", read.sha256());
-    ObjectNode reasons = r.putObject("skippedByReason");
-    read.skippedByReason().forEach((k, v) -> reasons.put(k.description(), v));
-    ArrayNode skipped = r.putArray("skipped");
-    read.skipped().forEach(s -> skipped.addObject().put("line", s.line()).put("endLine", s.endLine())
-        .put("reason", s.reason().description()).put("detail", s.detail()));
-    root.put("rowsConsidered", rowsConsidered);
-    ObjectNode culture = root.putObject("culture");
-    culture.put("distinctRawValues", distinctRawCultures);
-    ObjectNode outcomes = culture.putObject("outcomes");
-    cultureOutcomes.forEach((k, v) -> outcomes.put(k.name().toLowerCase(Locale.ROOT), v));
-    counts(culture.putArray("labels"), labelCounts);
-    counts(culture.putArray("unlabeled"), unlabeledCultures);
-    ArrayNode broad = culture.putArray("broadLabels");
-    broadLabels.forEach(broad::add);
-    ObjectNode years = root.putObject("years");
-    ObjectNode sources = years.putObject("sources");
-    yearSources.forEach((k, v) -> sources.put(k.name().toLowerCase(Locale.ROOT).replace('_', '-'), v));
-    years.put("binWidth", yearHistogram.binWidth());
-    ArrayNode histogram = years.putArray("histogram");
-    yearHistogram.counts().forEach((start, count) -> histogram.addObject().put("start", start).put("count", count));
-    ObjectNode d = root.putObject("dates");
-    d.put("withText", dates.withText());
-    d.put("parsed", dates.parsed());
-    d.put("withColumns", dates.withColumns());
-    d.put("both", dates.both());
-    d.put("agree", dates.agree());
-    d.put("disagree", dates.disagree());
-    d.put("tolerance", dates.tolerance());
-    d.put("agreementShare", dates.agreementShare());
-    d.put("columnsMissingTextParsed", dates.columnsMissingTextParsed());
-    ObjectNode periods = root.putObject("periods");
-    periods.put("distinctRawValues", distinctRawPeriods);
-    counts(periods.putArray("labels"), periodCounts);
     try {
-      return mapper.writeValueAsString(root) + "\n";
+      return JsonFiles.mapper().writeValueAsString(this) + "\n";
     } catch (IOException e) {
       throw new IllegalStateException("cannot write the report as JSON", e);
     }
   }
 
-  private static void counts(ArrayNode array, List<LabelCount> counts) {
-    for (LabelCount c : counts) {
-      array.addObject().put("label", c.label()).put("count", c.count());
-    }
+  /** The JSON form (bound by Jackson databind): skip reasons by description, other enums by lowercase id. */
+  @JsonValue
+  File toFile() {
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    read.skippedByReason().forEach((k, v) -> reasons.put(k.description(), v));
+    Map<String, Long> outcomes = new LinkedHashMap<>();
+    cultureOutcomes.forEach((k, v) -> outcomes.put(k.name().toLowerCase(Locale.ROOT), v));
+    Map<String, Long> sources = new LinkedHashMap<>();
+    yearSources.forEach((k, v) -> sources.put(JsonFiles.id(k), v));
+    return new File(
+        new File.Read(read.file(), read.rowsRead(), read.rowsSkipped(), read.lines(), read.bytes(), read.sha256(), reasons,
+            read.skipped().stream().map(s -> new File.Skipped(s.line(), s.endLine(), s.reason().description(), s.detail())).toList()),
+        rowsConsidered,
+        new File.Culture(distinctRawCultures, outcomes, labelCounts, unlabeledCultures, broadLabels),
+        new File.Years(sources, yearHistogram.binWidth(),
+            yearHistogram.counts().entrySet().stream().map(e -> new File.Bin(e.getKey(), e.getValue())).toList()),
+        new File.Dates(dates.withText(), dates.parsed(), dates.withColumns(), dates.both(), dates.agree(), dates.disagree(),
+            dates.tolerance(), dates.agreementShare(), dates.columnsMissingTextParsed()),
+        new File.Periods(distinctRawPeriods, periodCounts));
+  }
+
+  record File(Read read, long rowsConsidered, Culture culture, Years years, Dates dates, Periods periods) {
+    record Read(String file, long rowsRead, long rowsSkipped, long lines, long bytes, String sha256,
+        Map<String, Long> skippedByReason, List<Skipped> skipped) {}
+
+    record Skipped(long line, long endLine, String reason, String detail) {}
+
+    record Culture(long distinctRawValues, Map<String, Long> outcomes, List<LabelCount> labels,
+        List<LabelCount> unlabeled, List<String> broadLabels) {}
+
+    record Years(Map<String, Long> sources, int binWidth, List<Bin> histogram) {}
+
+    record Bin(int start, long count) {}
+
+    record Dates(long withText, long parsed, long withColumns, long both, long agree, long disagree, int tolerance,
+        double agreementShare, long columnsMissingTextParsed) {}
+
+    record Periods(long distinctRawValues, List<LabelCount> labels) {}
   }
 
   static List<LabelCount> sorted(Map<String, Long> counts, int limit) {

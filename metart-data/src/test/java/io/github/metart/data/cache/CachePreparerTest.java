@@ -331,6 +331,16 @@ class CachePreparerTest {
   }
 
   @Test
+  void aRecipeFieldOfTheWrongTypeIsNamed() throws IOException {
+    Path recipe = dir.resolve("recipe.json");
+    Files.writeString(recipe, "{\"format\":\"metart-image-cache/1\",\"recipeVersion\":" + io.github.metart.data.images.ImageRecipe.VERSION
+        + ",\"cropTo\":\"big\"}", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> PreparedCache.open(dir))
+        .isInstanceOf(IOException.class)
+        .hasMessage(recipe + ": not a cache recipe (field 'cropTo' must be an int)");
+  }
+
+  @Test
   void aCacheOfAnOlderRecipeVersionAsksToPrepareAgain() throws IOException {
     PreparationResult result =
         CachePreparer.builder(ImageRecipe.forInput(32)).root(dir.resolve("caches")).threads(1).build()

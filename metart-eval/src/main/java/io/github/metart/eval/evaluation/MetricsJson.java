@@ -1,22 +1,22 @@
 package io.github.metart.eval.evaluation;
 
+import static io.github.metart.data.files.JsonFiles.finiteOrNull;
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.metart.data.files.JsonFiles;
 import io.github.metart.data.provenance.LibraryVersion;
 import io.github.metart.eval.analysis.Breakdown;
-import io.github.metart.eval.analysis.GroupScore;
-import io.github.metart.eval.analysis.LargeYearError;
 import io.github.metart.eval.analysis.Misclassified;
-import io.github.metart.eval.confusion.Confusion;
 import io.github.metart.eval.confusion.ConfusionMatrix;
 import io.github.metart.eval.metrics.ClassMetrics;
 import io.github.metart.eval.metrics.ClassificationMetrics;
+import io.github.metart.eval.metrics.YearBaseline;
 import io.github.metart.eval.metrics.YearErrorStats;
 import io.github.metart.eval.metrics.YearMetrics;
 import io.github.metart.eval.outcomes.ObjectMetadata;
@@ -26,7 +26,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +33,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code metrics.json}: every number of an {@link EvaluationReport}, machine-readable. Undefined
- * values (NaN, e.g. the accuracy of an empty split) are written as {@code null}. The confusion
- * matrix states its orientation and is written twice: as counts and normalized by column (shares
- * of each actual class); every object carries its Met Object ID and URL.
+ * {@code metrics.json}: every number of an {@link EvaluationReport}, machine-readable, written and
+ * read by Jackson databind through the records below. Undefined values (NaN, e.g. the accuracy of an
+ * empty split) are written as {@code null}. The confusion matrix states its orientation and is
+ * written twice: as counts and normalized by column (shares of each actual class); every object
+ * carries its Met Object ID and URL.
  */
 public final class MetricsJson {
 
@@ -48,31 +48,139 @@ public final class MetricsJson {
   public static final int TOP_CONFUSIONS = 20;
 
   private static final Logger LOG = LoggerFactory.getLogger(MetricsJson.class);
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private MetricsJson() {}
 
-  /** The report as a JSON tree. */
-  public static ObjectNode toJson(EvaluationReport report) {
-    requireNonNull(report, "report");
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("format", FORMAT);
-    root.put("model", report.model());
-    root.put("split", report.split());
-    root.put("kind", report.result().kind());
-    root.put("count", report.result().count());
-    root.put("testTimeAugmentation", report.testTimeAugmentation().key());
-    LibraryVersion versions = LibraryVersion.current();
-    root.putObject("versions").put("metart", versions.metart()).put("java", versions.java());
-    ObjectNode headline = root.putObject("headline");
-    report.headline().forEach((metric, value) -> number(headline, metric.key(), value));
-    if (report.result() instanceof ClassificationResult c) {
-      classification(root, c);
-    } else if (report.result() instanceof YearResult y) {
-      year(root, y);
+  /** The file; {@code classification} and {@code misclassified}, or {@code year} and {@code largestYearErrors}. */
+  @JsonPropertyOrder({"format", "model", "split", "kind", "count", "testTimeAugmentation", "versions", "headline",
+      "classification", "year", "breakdowns", "misclassified", "largestYearErrors"})
+  record File(
+      String format, String model, String split, String kind, int count, String testTimeAugmentation,
+      Versions versions, Map<String, Double> headline,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Classification classification,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Year year,
+      List<BreakdownJson> breakdowns,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<Miss> misclassified,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<LargeError> largestYearErrors) {}
+
+  record Versions(String metart, String java) {}
+
+  record Classification(
+      List<String> labels, int correct, Double accuracy, Map<Integer, Double> topKAccuracy, Macro macro,
+      List<PerClass> perClass, Matrix confusionMatrix, List<Top> topConfusions) {}
+
+  record Macro(Double precision, Double recall, Double f1) {}
+
+  record PerClass(String label, long support, long predicted, long truePositives, Double precision, Double recall, Double f1) {
+    PerClass(ClassMetrics c) {
+      this(c.label(), c.support(), c.predictedCount(), c.truePositives(), finiteOrNull(c.precision()),
+          finiteOrNull(c.recall()), finiteOrNull(c.f1()));
     }
-    return root;
+  }
+
+  record Matrix(
+      String orientation, String rows, String columns, List<String> labels, long[][] counts, String normalization,
+      double[][] normalizedByColumn) {}
+
+  record Top(String actual, String predicted, long count, String text) {}
+
+  /** A misclassified object: {@code objectId, url, actual, predicted, confidence}, then its metadata. */
+  @JsonPropertyOrder({"objectId", "url", "actual", "predicted", "confidence", "department", "classification", "objectName", "title"})
+  record Miss(long objectId, String url, String actual, String predicted, Double confidence,
+      String department, String classification, String objectName, String title) {
+    Miss(Misclassified m, ObjectMetadata o) {
+      this(o.objectId(), o.metUrl().toString(), m.actual(), m.predicted(), finiteOrNull(m.confidence()),
+          o.department(), o.classification(), o.objectName(), o.title());
+    }
+  }
+
+  record LargeError(long objectId, String url, double actualYear, double predictedYear, double error,
+      int intervalBegin, int intervalEnd, String department, String classification, String objectName, String title) {
+    LargeError(YearOutcome p, ObjectMetadata o) {
+      this(o.objectId(), o.metUrl().toString(), p.actualYear(), p.predictedYear(), p.error(), p.intervalBegin(),
+          p.intervalEnd(), o.department(), o.classification(), o.objectName(), o.title());
+    }
+  }
+
+  record Year(Stats model, Baseline baseline, Double improvementOverBaseline) {}
+
+  /** The baseline's guess, then its errors. */
+  @JsonPropertyOrder({"year", "source", "fallback", "description"})
+  record Baseline(double year, String source, boolean fallback, String description,
+      @com.fasterxml.jackson.annotation.JsonUnwrapped Stats stats) {
+    Baseline(YearBaseline guess, YearErrorStats stats) {
+      this(guess.year(), guess.source(), guess.fallback(), guess.describe(), new Stats(stats));
+    }
+  }
+
+  record Stats(int count, Double meanYearError, Double medianYearError, Double rmseYears, Double meanSignedError,
+      Double within25Years, Double within50Years, Double insideInterval, Double meanIntervalError) {
+    Stats(YearErrorStats s) {
+      this(s.count(), finiteOrNull(s.meanYearError()), finiteOrNull(s.medianYearError()),
+          finiteOrNull(s.rootMeanSquaredError()), finiteOrNull(s.meanSignedError()), finiteOrNull(s.within25()),
+          finiteOrNull(s.within50()), finiteOrNull(s.insideInterval()), finiteOrNull(s.meanIntervalError()));
+    }
+  }
+
+  record BreakdownJson(String field, String measure, List<Group> groups) {
+    BreakdownJson(Breakdown b) {
+      this(b.field().displayName(), b.measure().displayName(),
+          b.groups().stream().map(g -> new Group(g.group(), g.count(), finiteOrNull(g.value()))).toList());
+    }
+  }
+
+  record Group(String group, int count, Double value) {}
+
+  /** What {@link #readSummary} reads (the other fields are skipped); boxed to tell a missing field. */
+  record Summary(String format, String model, String split, String kind, Integer count, Map<String, Double> headline) {}
+
+  /** The report as a JSON tree. */
+  public static JsonNode toJson(EvaluationReport report) {
+    return JsonFiles.mapper().valueToTree(file(report));
+  }
+
+  private static File file(EvaluationReport report) {
+    requireNonNull(report, "report");
+    LibraryVersion versions = LibraryVersion.current();
+    Map<String, Double> headline = new LinkedHashMap<>();
+    report.headline().forEach((metric, value) -> headline.put(metric.key(), finiteOrNull(value)));
+    Classification classification = null;
+    Year year = null;
+    List<Breakdown> breakdowns = List.of();
+    List<Miss> misclassified = null;
+    List<LargeError> largest = null;
+    if (report.result() instanceof ClassificationResult c) {
+      classification = classification(c);
+      breakdowns = c.breakdowns();
+      misclassified = c.misclassified().stream().map(m -> new Miss(m, m.object())).toList();
+    } else if (report.result() instanceof YearResult y) {
+      YearMetrics m = y.metrics();
+      year = new Year(new Stats(m.model()), new Baseline(m.baselineGuess(), m.baseline()),
+          finiteOrNull(m.improvementOverBaseline()));
+      breakdowns = y.breakdowns();
+      largest = y.largestErrors().stream().map(e -> new LargeError(e.prediction(), e.prediction().object())).toList();
+    }
+    return new File(FORMAT, report.model(), report.split(), report.result().kind(), report.result().count(),
+        report.testTimeAugmentation().key(), new Versions(versions.metart(), versions.java()), headline,
+        classification, year, breakdowns.stream().map(BreakdownJson::new).toList(), misclassified, largest);
+  }
+
+  private static Classification classification(ClassificationResult result) {
+    ClassificationMetrics m = result.metrics();
+    Map<Integer, Double> topK = new LinkedHashMap<>();
+    m.topKAccuracy().forEach((k, v) -> topK.put(k, finiteOrNull(v)));
+    ConfusionMatrix matrix = result.confusion();
+    Matrix confusion =
+        new Matrix(matrix.orientation().describe(), matrix.orientation().rows(), matrix.orientation().columns(),
+            matrix.labels(), matrix.cells(),
+            "normalizedByColumn, same orientation as counts: " + matrix.orientation().describeColumnShares(),
+            matrix.normalizedByColumn());
+    return new Classification(
+        result.outcomes().labels(), m.correct(), finiteOrNull(m.accuracy()), topK,
+        new Macro(finiteOrNull(m.macroPrecision()), finiteOrNull(m.macroRecall()), finiteOrNull(m.macroF1())),
+        m.perClass().stream().map(PerClass::new).toList(), confusion,
+        result.topConfusions(TOP_CONFUSIONS).stream()
+            .map(c -> new Top(c.actual(), c.predicted(), c.count(), c.toString())).toList());
   }
 
   /**
@@ -83,13 +191,13 @@ public final class MetricsJson {
    */
   public static Path write(EvaluationReport report, Path file) {
     requireNonNull(file, "file");
-    ObjectNode json = toJson(report);
+    File json = file(report);
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Files.writeString(file, MAPPER.writeValueAsString(json) + "\n");
+      Files.writeString(file, JsonFiles.mapper().writeValueAsString(json) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
@@ -102,183 +210,39 @@ public final class MetricsJson {
    * are skipped, {@code null} values become NaN.
    *
    * @throws UncheckedIOException naming the file when it cannot be read
-   * @throws IllegalArgumentException naming the file when it is not a metart metrics file
+   * @throws IllegalArgumentException naming the file (and the field) when it is not a metart metrics file
    */
   public static MetricsSummary readSummary(Path file) {
     requireNonNull(file, "file");
-    JsonNode root;
+    JsonNode tree;
+    Summary s;
     try {
-      root = MAPPER.readTree(Files.readString(file));
+      tree = JsonFiles.mapper().readTree(Files.readString(file));
+      if (tree == null || !tree.isObject() || !FORMAT.equals(tree.path("format").asText())) {
+        throw new IllegalArgumentException(
+            file + ": not a metart metrics file (expected \"format\": \"" + FORMAT + "\")");
+      }
+      s = JsonFiles.mapper().readerFor(Summary.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .readValue(tree);
     } catch (NoSuchFileException e) {
       throw new UncheckedIOException("no metrics file " + file, e);
+    } catch (JsonMappingException e) {
+      throw new IllegalArgumentException(file + ": " + JsonFiles.problem(e), e);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           file + ": not valid JSON (line " + e.getLocation().getLineNr() + "): " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
-      throw new IllegalArgumentException(
-          file + ": not a metart metrics file (expected \"format\": \"" + FORMAT + "\")");
-    }
-    for (String field : new String[] {"model", "split", "kind", "count", "headline"}) {
-      if (!root.has(field)) {
-        throw new IllegalArgumentException(file + ": the field \"" + field + "\" is missing");
+    Object[] required = {s.model(), s.split(), s.kind(), s.count(), s.headline()};
+    String[] names = {"model", "split", "kind", "count", "headline"};
+    for (int i = 0; i < names.length; i++) {
+      if (required[i] == null) {
+        throw new IllegalArgumentException(file + ": the field \"" + names[i] + "\" is missing");
       }
     }
     Map<HeadlineMetric, Double> headline = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = root.get("headline").fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> e = fields.next();
-      HeadlineMetric.ofKey(e.getKey())
-          .ifPresent(m -> headline.put(m, e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN));
-    }
-    return new MetricsSummary(
-        root.get("model").asText(),
-        root.get("split").asText(),
-        root.get("kind").asText(),
-        root.get("count").asInt(),
-        headline);
-  }
-
-  private static void classification(ObjectNode root, ClassificationResult result) {
-    ClassificationMetrics m = result.metrics();
-    ObjectNode c = root.putObject("classification");
-    ArrayNode labels = c.putArray("labels");
-    result.outcomes().labels().forEach(labels::add);
-    c.put("correct", m.correct());
-    number(c, "accuracy", m.accuracy());
-    ObjectNode topK = c.putObject("topKAccuracy");
-    m.topKAccuracy().forEach((k, v) -> number(topK, Integer.toString(k), v));
-    ObjectNode macro = c.putObject("macro");
-    number(macro, "precision", m.macroPrecision());
-    number(macro, "recall", m.macroRecall());
-    number(macro, "f1", m.macroF1());
-    ArrayNode perClass = c.putArray("perClass");
-    for (ClassMetrics cm : m.perClass()) {
-      ObjectNode row = perClass.addObject();
-      row.put("label", cm.label());
-      row.put("support", cm.support());
-      row.put("predicted", cm.predictedCount());
-      row.put("truePositives", cm.truePositives());
-      number(row, "precision", cm.precision());
-      number(row, "recall", cm.recall());
-      number(row, "f1", cm.f1());
-    }
-    ConfusionMatrix matrix = result.confusion();
-    ObjectNode confusion = c.putObject("confusionMatrix");
-    confusion.put("orientation", matrix.orientation().describe());
-    confusion.put("rows", matrix.orientation().rows());
-    confusion.put("columns", matrix.orientation().columns());
-    ArrayNode matrixLabels = confusion.putArray("labels");
-    matrix.labels().forEach(matrixLabels::add);
-    ArrayNode counts = confusion.putArray("counts");
-    for (long[] row : matrix.cells()) {
-      ArrayNode r = counts.addArray();
-      for (long count : row) {
-        r.add(count);
-      }
-    }
-    confusion.put(
-        "normalization",
-        "normalizedByColumn, same orientation as counts: "
-            + matrix.orientation().describeColumnShares());
-    ArrayNode shares = confusion.putArray("normalizedByColumn");
-    for (double[] row : matrix.normalizedByColumn()) {
-      ArrayNode r = shares.addArray();
-      for (double share : row) {
-        r.add(share);
-      }
-    }
-    ArrayNode top = c.putArray("topConfusions");
-    for (Confusion confusionPair : result.topConfusions(TOP_CONFUSIONS)) {
-      top.addObject()
-          .put("actual", confusionPair.actual())
-          .put("predicted", confusionPair.predicted())
-          .put("count", confusionPair.count())
-          .put("text", confusionPair.toString());
-    }
-    breakdowns(root, result.breakdowns());
-    ArrayNode wrong = root.putArray("misclassified");
-    for (Misclassified miss : result.misclassified()) {
-      ObjectNode row = wrong.addObject();
-      object(row, miss.object());
-      row.put("actual", miss.actual());
-      row.put("predicted", miss.predicted());
-      number(row, "confidence", miss.confidence());
-      metadata(row, miss.object());
-    }
-  }
-
-  private static void year(ObjectNode root, YearResult result) {
-    YearMetrics m = result.metrics();
-    ObjectNode y = root.putObject("year");
-    stats(y.putObject("model"), m.model());
-    ObjectNode baseline = y.putObject("baseline");
-    baseline.put("year", m.baselineGuess().year());
-    baseline.put("source", m.baselineGuess().source());
-    baseline.put("fallback", m.baselineGuess().fallback());
-    baseline.put("description", m.baselineGuess().describe());
-    stats(baseline, m.baseline());
-    number(y, "improvementOverBaseline", m.improvementOverBaseline());
-    breakdowns(root, result.breakdowns());
-    ArrayNode largest = root.putArray("largestYearErrors");
-    for (LargeYearError e : result.largestErrors()) {
-      YearOutcome p = e.prediction();
-      ObjectNode row = largest.addObject();
-      object(row, p.object());
-      row.put("actualYear", p.actualYear());
-      row.put("predictedYear", p.predictedYear());
-      row.put("error", p.error());
-      row.put("intervalBegin", p.intervalBegin());
-      row.put("intervalEnd", p.intervalEnd());
-      metadata(row, p.object());
-    }
-  }
-
-  private static void stats(ObjectNode node, YearErrorStats s) {
-    node.put("count", s.count());
-    number(node, "meanYearError", s.meanYearError());
-    number(node, "medianYearError", s.medianYearError());
-    number(node, "rmseYears", s.rootMeanSquaredError());
-    number(node, "meanSignedError", s.meanSignedError());
-    number(node, "within25Years", s.within25());
-    number(node, "within50Years", s.within50());
-    number(node, "insideInterval", s.insideInterval());
-    number(node, "meanIntervalError", s.meanIntervalError());
-  }
-
-  private static void breakdowns(ObjectNode root, List<Breakdown> breakdowns) {
-    ArrayNode all = root.putArray("breakdowns");
-    for (Breakdown b : breakdowns) {
-      ObjectNode node = all.addObject();
-      node.put("field", b.field().displayName());
-      node.put("measure", b.measure().displayName());
-      ArrayNode groups = node.putArray("groups");
-      for (GroupScore g : b.groups()) {
-        ObjectNode group = groups.addObject().put("group", g.group()).put("count", g.count());
-        number(group, "value", g.value());
-      }
-    }
-  }
-
-  private static void object(ObjectNode row, ObjectMetadata object) {
-    row.put("objectId", object.objectId());
-    row.put("url", object.metUrl().toString());
-  }
-
-  private static void metadata(ObjectNode row, ObjectMetadata object) {
-    row.put("department", object.department());
-    row.put("classification", object.classification());
-    row.put("objectName", object.objectName());
-    row.put("title", object.title());
-  }
-
-  private static void number(ObjectNode node, String key, double value) {
-    if (Double.isNaN(value) || Double.isInfinite(value)) {
-      node.putNull(key);
-    } else {
-      node.put(key, value);
-    }
+    s.headline().forEach((key, value) -> HeadlineMetric.ofKey(key).ifPresent(m -> headline.put(m, JsonFiles.orNaN(value))));
+    return new MetricsSummary(s.model(), s.split(), s.kind(), s.count(), headline);
   }
 }

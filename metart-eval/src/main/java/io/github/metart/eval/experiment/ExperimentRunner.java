@@ -4,7 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.github.metart.data.files.JsonFiles;
 import io.github.metart.data.dataset.DatasetSplits;
 import io.github.metart.data.dataset.Manifest;
 import io.github.metart.data.dataset.Split;
@@ -79,7 +81,29 @@ public final class ExperimentRunner {
   /** The file that records what the folder's experiment is. */
   public static final String EXPERIMENT_FILE = "experiment.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonFiles.mapper();
+
+  /**
+   * {@code experiment.json}: the spec (kept as its JSON tree, compared as such, parsed by {@link
+   * ExperimentSpec#parse}), the split, the data folder and its manifest's SHA-256.
+   */
+  record ExperimentFile(JsonNode spec, String split, String data, String dataManifestSha256) {
+
+    static ExperimentFile read(Path file) throws IOException {
+      ExperimentFile read;
+      try {
+        read = JSON.readValue(file.toFile(), ExperimentFile.class);
+      } catch (JsonMappingException e) {
+        throw new IOException(file + ": not a valid experiment record: " + JsonFiles.problem(e), e);
+      } catch (JsonProcessingException e) {
+        throw new IOException(file + ": not a valid experiment record: " + e.getOriginalMessage(), e);
+      }
+      if (read.spec() == null || !read.spec().isObject()) {
+        throw new IOException(file + ": not a valid experiment record: missing field 'spec'");
+      }
+      return read;
+    }
+  }
 
   private final ExperimentSpec spec;
   private final Path data;
@@ -402,7 +426,7 @@ public final class ExperimentRunner {
     Path folder = output.toAbsolutePath().normalize();
     Path file = folder.resolve(EXPERIMENT_FILE);
     if (Files.isRegularFile(file)) {
-      if (!JSON.readTree(file.toFile()).path("spec").equals(JSON.readTree(spec.toJson()))) {
+      if (!Objects.equals(ExperimentFile.read(file).spec(), JSON.readTree(spec.toJson()))) {
         throw anotherExperiment(file, List.of("the spec differs"));
       }
       return;
@@ -432,23 +456,19 @@ public final class ExperimentRunner {
   /** Writes {@code experiment.json}, or checks that the folder's experiment is this one. */
   private void startOrContinue(String manifestSha256) throws IOException {
     Path file = output.resolve(EXPERIMENT_FILE);
-    ObjectNode record = JSON.createObjectNode();
-    record.set("spec", JSON.readTree(spec.toJson()));
-    record.put("split", split.id());
-    record.put("data", data.toAbsolutePath().normalize().toString());
-    record.put("dataManifestSha256", manifestSha256);
+    ExperimentFile record =
+        new ExperimentFile(JSON.readTree(spec.toJson()), split.id(), data.toAbsolutePath().normalize().toString(), manifestSha256);
     if (Files.isRegularFile(file)) {
-      JsonNode before = JSON.readTree(file.toFile());
+      ExperimentFile before = ExperimentFile.read(file);
       List<String> differences = new ArrayList<>();
-      if (!before.path("spec").equals(record.get("spec"))) {
+      if (!Objects.equals(before.spec(), record.spec())) {
         differences.add("the spec differs");
       }
-      if (!before.path("split").asText().equals(split.id())) {
-        differences.add("it was evaluated on the " + before.path("split").asText() + " split");
+      if (!split.id().equals(before.split())) {
+        differences.add("it was evaluated on the " + before.split() + " split");
       }
-      if (!before.path("dataManifestSha256").asText().equals(manifestSha256)) {
-        String other = before.path("data").asText();
-        differences.add("it was run on other data" + (other.isEmpty() ? "" : " (" + other + ")"));
+      if (!manifestSha256.equals(before.dataManifestSha256())) {
+        differences.add("it was run on other data" + (before.data() == null ? "" : " (" + before.data() + ")"));
       }
       if (!differences.isEmpty()) {
         throw anotherExperiment(file, differences);
@@ -458,7 +478,7 @@ public final class ExperimentRunner {
     }
     checkOutput(output, spec);
     Files.createDirectories(output);
-    Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(record) + "\n", StandardCharsets.UTF_8);
+    Files.writeString(file, JSON.writeValueAsString(record) + "\n", StandardCharsets.UTF_8);
   }
 
   private RunOutcome runOne(PlannedRun run, int index, int total) throws IOException {
@@ -715,18 +735,17 @@ public final class ExperimentRunner {
         if (!Files.isRegularFile(file)) {
           throw new IOException(output + ": holds no " + EXPERIMENT_FILE + ": give the experiment (a spec) to start one there");
         }
-        JsonNode record;
+        ExperimentFile record = ExperimentFile.read(file);
         try {
-          record = JSON.readTree(file.toFile());
-          spec = ExperimentSpec.parse(JSON.writeValueAsString(record.path("spec")), file + " (spec)");
+          spec = ExperimentSpec.parse(record.spec().toString(), file + " (spec)");
         } catch (IOException e) {
           throw new IOException(file + ": not a valid experiment record: " + e.getMessage(), e);
         }
-        if (data == null) {
-          data = Path.of(record.path("data").asText());
+        if (data == null && record.data() != null) {
+          data = Path.of(record.data());
         }
-        if (split == null && record.hasNonNull("split")) {
-          split = Split.fromId(record.path("split").asText());
+        if (split == null && record.split() != null) {
+          split = Split.fromId(record.split());
         }
       }
       if (split == null) {

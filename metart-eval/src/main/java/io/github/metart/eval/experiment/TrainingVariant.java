@@ -2,12 +2,9 @@ package io.github.metart.eval.experiment;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.metart.train.config.TrainingSettings;
 import io.github.metart.train.files.TrainJson;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -40,12 +37,10 @@ public record TrainingVariant(String name, TrainingSettings changes) {
    * @throws IllegalArgumentException naming the setting when the result is not a valid configuration
    */
   public TrainingSettings applyTo(TrainingSettings base) {
+    // an overlay of the variant's settings (written without the unset ones) on the base's: records
+    // cannot be updated in place by databind, so the two JSON trees are merged, then bound again
     ObjectNode merged = TrainJson.mapper().valueToTree(base);
-    JsonNode overrides = TrainJson.mapper().valueToTree(changes);
-    for (Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      merged.set(field.getKey(), field.getValue());
-    }
+    merged.setAll((ObjectNode) TrainJson.mapper().valueToTree(changes));
     try {
       // the settings check themselves when they are built: a wrong combination fails here
       return TrainJson.mapper().convertValue(merged, TrainingSettings.class);

@@ -3,16 +3,19 @@ package io.github.metart.train.checkpoint;
 import com.google.common.io.MoreFiles;
 import com.google.common.hash.HashingOutputStream;
 import com.google.common.hash.Hashing;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.metart.data.files.AtomicFiles;
+import io.github.metart.data.files.JsonFiles;
 import io.github.metart.train.files.TrainJson;
 import io.github.metart.train.provenance.RunProvenance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +51,9 @@ public final class CheckpointStore {
   public static final String EMA = "ema.ndlist";
 
   private static final int FORMAT = 1;
+
+  /** {@code state.json}: the format, where the run stands, its provenance, and the files' SHA-256 by name. */
+  record StateFile(int format, TrainingState state, RunProvenance provenance, Map<String, String> sha256) {}
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
 
   private final Path folder;
@@ -110,16 +116,13 @@ public final class CheckpointStore {
     String weightsHash = writeHashed(temporary.resolve(WEIGHTS), weights);
     String optimizerHash = writeHashed(temporary.resolve(OPTIMIZER), optimizer);
     String emaHash = ema == null ? null : writeHashed(temporary.resolve(EMA), ema);
-    ObjectNode root = TrainJson.mapper().createObjectNode();
-    root.put("format", FORMAT);
-    root.set("state", TrainJson.mapper().valueToTree(state));
-    root.set("provenance", provenance.toJson());
-    ObjectNode hashes = root.putObject("sha256");
+    Map<String, String> hashes = new LinkedHashMap<>();
     hashes.put(WEIGHTS, weightsHash);
     hashes.put(OPTIMIZER, optimizerHash);
     if (emaHash != null) {
       hashes.put(EMA, emaHash);
     }
+    StateFile root = new StateFile(FORMAT, state, provenance, hashes);
     AtomicFiles.writeDurably(
         temporary.resolve(STATE), out -> TrainJson.mapper().writeValue(out, root));
     AtomicFiles.syncFolder(temporary);
@@ -199,17 +202,26 @@ public final class CheckpointStore {
     if (!Files.isRegularFile(stateFile)) {
       throw new IOException(STATE + " is missing (interrupted write)");
     }
-    JsonNode root = TrainJson.mapper().readTree(stateFile.toFile());
-    int format = root.path("format").asInt(-1);
-    if (format != FORMAT) {
-      throw new IOException(STATE + " has format " + format + ", expected " + FORMAT);
+    StateFile root;
+    try {
+      JsonNode tree = TrainJson.mapper().readTree(stateFile.toFile());
+      int format = tree.path("format").asInt(-1);
+      if (format != FORMAT) {
+        throw new IOException(STATE + " has format " + format + ", expected " + FORMAT);
+      }
+      root = TrainJson.mapper().treeToValue(tree, StateFile.class);
+    } catch (JsonMappingException e) {
+      throw new IOException(STATE + ": " + JsonFiles.problem(e), e);
+    }
+    if (root.state() == null || root.provenance() == null || root.sha256() == null) {
+      throw new IOException(STATE + " needs 'state', 'provenance' and 'sha256'");
     }
     List<String> hashed = new ArrayList<>(List.of(WEIGHTS, OPTIMIZER));
-    if (root.path("sha256").has(EMA)) {
+    if (root.sha256().containsKey(EMA)) {
       hashed.add(EMA);
     }
     for (String file : hashed) {
-      String expected = root.path("sha256").path(file).asText();
+      String expected = root.sha256().getOrDefault(file, "");
       Path path = candidate.resolve(file);
       if (!Files.isRegularFile(path)) {
         throw new IOException(file + " is missing");
@@ -219,9 +231,7 @@ public final class CheckpointStore {
         throw new IOException(file + " does not match its SHA-256 in " + STATE + " (damaged)");
       }
     }
-    TrainingState state = TrainJson.mapper().treeToValue(root.get("state"), TrainingState.class);
-    RunProvenance provenance = RunProvenance.fromJson(root.get("provenance"));
-    return new StoredCheckpoint(candidate, state, provenance);
+    return new StoredCheckpoint(candidate, root.state(), root.provenance());
   }
 
   private static String writeHashed(Path file, AtomicFiles.Content content) throws IOException {

@@ -1,41 +1,21 @@
 package io.github.metart.train.files;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.metart.data.files.JsonFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The JSON conventions of training files: indented, strict on unknown fields, NaN as null. */
+/** The JSON conventions of training files: metart's shared mapper ({@link JsonFiles}), indented, strict on unknown fields. */
 public final class TrainJson {
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
+  private static final ObjectMapper MAPPER = JsonFiles.mapper();
 
   private TrainJson() {}
 
   /** The shared mapper (thread-safe; do not reconfigure). */
   public static ObjectMapper mapper() {
     return MAPPER;
-  }
-
-  /** A finite number as a JSON number, NaN and infinities as null. */
-  public static JsonNode number(double value) {
-    return Double.isFinite(value)
-        ? MAPPER.getNodeFactory().numberNode(value)
-        : MAPPER.getNodeFactory().nullNode();
-  }
-
-  /** A JSON number as a double, null or missing as NaN. */
-  public static double number(JsonNode node) {
-    return node == null || node.isNull() ? Double.NaN : node.asDouble();
   }
 
   /** Parses JSON text into a tree, as an unchecked exception naming what was parsed. */

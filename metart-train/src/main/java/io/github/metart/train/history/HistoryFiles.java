@@ -1,9 +1,9 @@
 package io.github.metart.train.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.github.metart.data.files.AtomicFiles;
+import io.github.metart.data.files.JsonFiles;
 import io.github.metart.train.files.TrainJson;
 import io.github.metart.train.provenance.RunProvenance;
 import java.io.IOException;
@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes and reads a run's {@code history.csv} and {@code history.json}, each replaced atomically
@@ -74,7 +76,7 @@ public final class HistoryFiles {
           writer.flush();
         });
     AtomicFiles.write(
-        folder.resolve(JSON), out -> TrainJson.mapper().writeValue(out, toJson(snapshot)));
+        folder.resolve(JSON), out -> TrainJson.mapper().writeValue(out, toFile(snapshot)));
   }
 
   /** The CSV text of a history. */
@@ -106,72 +108,55 @@ public final class HistoryFiles {
     return Double.isNaN(value) ? "" : Double.toString(value);
   }
 
-  /** The JSON form of a snapshot. */
-  public static ObjectNode toJson(Snapshot snapshot) {
+  /** {@code history.json}; each epoch's keys are the CSV's {@link #columns}, so they depend on the metric. */
+  record File(
+      String status, String message, String metric, boolean higherIsBetter, String monitor, int bestEpoch,
+      List<Map<String, Number>> epochs, @JsonInclude(JsonInclude.Include.NON_NULL) RunProvenance provenance) {}
+
+  static File toFile(Snapshot snapshot) {
     History history = snapshot.history();
     List<String> columns = columns(history.metricName());
-    ObjectNode root = TrainJson.mapper().createObjectNode();
-    root.put("status", snapshot.status().key());
-    root.put("message", snapshot.message() == null ? "" : snapshot.message());
-    root.put("metric", history.metricName());
-    root.put("higherIsBetter", history.higherIsBetter());
-    root.put("monitor", snapshot.monitor());
-    root.put("bestEpoch", snapshot.bestEpoch());
-    ArrayNode epochs = root.putArray("epochs");
+    List<Map<String, Number>> epochs = new ArrayList<>();
     for (EpochRecord r : history.epochs()) {
-      ObjectNode e = epochs.addObject();
+      Map<String, Number> e = new LinkedHashMap<>();
       e.put(columns.get(0), r.epoch());
-      e.set(columns.get(1), TrainJson.number(r.trainLoss()));
-      e.set(columns.get(2), TrainJson.number(r.trainMetric()));
-      e.set(columns.get(3), TrainJson.number(r.valLoss()));
-      e.set(columns.get(4), TrainJson.number(r.valMetric()));
-      e.set(columns.get(5), TrainJson.number(r.learningRate()));
-      e.set(columns.get(6), TrainJson.number(r.seconds()));
-      e.set(columns.get(7), TrainJson.number(r.imagesPerSecond()));
+      double[] values = {r.trainLoss(), r.trainMetric(), r.valLoss(), r.valMetric(), r.learningRate(), r.seconds(), r.imagesPerSecond()};
+      for (int i = 0; i < values.length; i++) {
+        e.put(columns.get(i + 1), JsonFiles.finiteOrNull(values[i]));
+      }
+      epochs.add(e);
     }
-    if (snapshot.provenance() != null) {
-      root.set("provenance", snapshot.provenance().toJson());
-    }
-    return root;
+    return new File(snapshot.status().key(), snapshot.message() == null ? "" : snapshot.message(), history.metricName(),
+        history.higherIsBetter(), snapshot.monitor(), snapshot.bestEpoch(), epochs, snapshot.provenance());
   }
 
-  /** Reads {@link #toJson(Snapshot)}'s form. */
-  public static Snapshot fromJson(JsonNode root) {
-    String metric = root.path("metric").asText();
-    List<String> columns = columns(metric);
+  static Snapshot fromFile(File f) {
+    List<String> columns = columns(f.metric());
     List<EpochRecord> records = new ArrayList<>();
-    for (JsonNode e : root.path("epochs")) {
-      records.add(
-          new EpochRecord(
-              e.path(columns.get(0)).asInt(),
-              TrainJson.number(e.get(columns.get(1))),
-              TrainJson.number(e.get(columns.get(2))),
-              TrainJson.number(e.get(columns.get(3))),
-              TrainJson.number(e.get(columns.get(4))),
-              TrainJson.number(e.get(columns.get(5))),
-              TrainJson.number(e.get(columns.get(6))),
-              TrainJson.number(e.get(columns.get(7)))));
+    for (Map<String, Number> e : f.epochs() == null ? List.<Map<String, Number>>of() : f.epochs()) {
+      double[] v = new double[columns.size()];
+      for (int i = 0; i < v.length; i++) {
+        Number n = e.get(columns.get(i));
+        v[i] = n == null ? Double.NaN : n.doubleValue();
+      }
+      records.add(new EpochRecord((int) v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]));
     }
-    History history = new History(metric, root.path("higherIsBetter").asBoolean(), records);
-    JsonNode provenance = root.get("provenance");
-    return new Snapshot(
-        history,
-        RunStatus.parse(root.path("status").asText("running")),
-        root.path("bestEpoch").asInt(),
-        root.path("monitor").asText(),
-        root.path("message").asText(""),
-        provenance == null ? null : RunProvenance.fromJson(provenance));
+    return new Snapshot(new History(f.metric(), f.higherIsBetter(), records),
+        RunStatus.parse(f.status() == null ? "running" : f.status()), f.bestEpoch(), f.monitor(),
+        f.message() == null ? "" : f.message(), f.provenance());
   }
 
   /**
    * Reads a folder's {@code history.json}.
    *
-   * @throws IOException when it is missing or unreadable; the message names the file
+   * @throws IOException when it is missing or unreadable; the message names the file (and the field)
    */
   public static Snapshot read(Path folder) throws IOException {
     Path file = folder.resolve(JSON);
     try {
-      return fromJson(TrainJson.mapper().readTree(file.toFile()));
+      return fromFile(TrainJson.mapper().readValue(file.toFile(), File.class));
+    } catch (JsonMappingException e) {
+      throw new IOException(file + ": unreadable training history: " + JsonFiles.problem(e), e);
     } catch (IOException | RuntimeException e) {
       throw new IOException(file + ": unreadable training history: " + e.getMessage(), e);
     }

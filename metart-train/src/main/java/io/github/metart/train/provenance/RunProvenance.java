@@ -3,12 +3,12 @@ package io.github.metart.train.provenance;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import ai.djl.engine.Engine;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.metart.data.provenance.LibraryVersion;
 import io.github.metart.train.config.TrainingConfig;
 import io.github.metart.train.files.TrainJson;
-import java.util.ArrayList;
 import java.util.List;
 import io.github.metart.models.engine.MetEngine;
 
@@ -98,54 +98,29 @@ public record RunProvenance(
   }
 
   private static String compact(String json) {
-    try {
-      return TrainJson.mapper()
-          .writer()
-          .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(TrainJson.parse(json, "the model spec"));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("the model spec is not valid JSON: " + e.getMessage(), e);
-    }
+    return TrainJson.parse(json, "the model spec").toString();
   }
 
-  /** This provenance as a JSON object, the model spec embedded as an object. */
-  public ObjectNode toJson() {
-    ObjectNode node = TrainJson.mapper().createObjectNode();
-    node.put("datasetManifestSha256", datasetManifestSha256);
-    node.set("modelSpec", TrainJson.parse(modelSpec, "the model spec"));
-    node.set("config", TrainJson.mapper().valueToTree(config));
-    node.put("seed", seed);
-    node.set("devices", TrainJson.mapper().valueToTree(devices));
-    node.put("updater", updater);
-    node.put("computeThreads", computeThreads);
-    ObjectNode versions = node.putObject("versions");
-    versions.put("metart", metartVersion);
-    versions.put("java", javaVersion);
-    versions.put("djl", djlVersion);
-    versions.put("engine", engine);
-    return node;
+  /** The JSON form of a provenance, in checkpoints and histories: the model spec embedded as an object. */
+  record File(
+      String datasetManifestSha256, JsonNode modelSpec, TrainingConfig config, long seed, List<String> devices,
+      String updater, int computeThreads, Versions versions) {}
+
+  record Versions(String metart, String java, String djl, String engine) {}
+
+  @JsonValue
+  File toFile() {
+    return new File(datasetManifestSha256, TrainJson.parse(modelSpec, "the model spec"), config, seed, devices, updater,
+        computeThreads, new Versions(metartVersion, javaVersion, djlVersion, engine));
   }
 
-  /** Reads {@link #toJson()}'s form. */
-  public static RunProvenance fromJson(JsonNode node) {
-    try {
-      JsonNode versions = node.path("versions");
-      List<String> devices = new ArrayList<>();
-      node.path("devices").forEach(d -> devices.add(d.asText()));
-      return new RunProvenance(
-          node.path("datasetManifestSha256").asText(),
-          TrainJson.mapper().writeValueAsString(node.path("modelSpec")),
-          TrainJson.mapper().treeToValue(node.path("config"), TrainingConfig.class),
-          node.path("seed").asLong(),
-          devices,
-          node.path("updater").asText(),
-          node.path("computeThreads").asInt(0),
-          versions.path("metart").asText(),
-          versions.path("java").asText(),
-          versions.path("djl").asText(),
-          versions.path("engine").asText());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("unreadable provenance: " + e.getOriginalMessage(), e);
-    }
+  /** Reads {@link #toFile()}'s form; {@code computeThreads} is 0 in files written before it was recorded. */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  static RunProvenance fromFile(File f) {
+    checkArgument(f.modelSpec() != null && f.devices() != null && f.versions() != null,
+        "the provenance needs 'modelSpec', 'devices' and 'versions'");
+    Versions v = f.versions();
+    return new RunProvenance(f.datasetManifestSha256(), f.modelSpec().toString(), f.config(), f.seed(), f.devices(),
+        f.updater(), f.computeThreads(), v.metart(), v.java(), v.djl(), v.engine());
   }
 }

@@ -21,7 +21,7 @@ class CheckpointStoreTest {
 
   @TempDir Path temp;
 
-  private static TrainingState state(int epoch) {
+  static TrainingState state(int epoch) {
     History history = History.empty("accuracy", true);
     for (int e = 1; e <= epoch; e++) {
       history = history.plus(new EpochRecord(e, 1.0 / e, 0.5, Double.NaN, Double.NaN, 0.1, 1, 10));
@@ -38,7 +38,7 @@ class CheckpointStoreTest {
         "");
   }
 
-  private static RunProvenance provenance() {
+  static RunProvenance provenance() {
     return new RunProvenance(
         RunProvenance.UNKNOWN,
         "{\"test\":true}",
@@ -53,7 +53,7 @@ class CheckpointStoreTest {
         "PyTorch 2.7.1");
   }
 
-  private static AtomicFiles.Content bytes(String text) {
+  static AtomicFiles.Content bytes(String text) {
     return out -> out.write(text.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -1,0 +1,91 @@
+package io.github.metart.data.files;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The JSON conventions of metart's files, for every module: one Jackson mapper (records bound by
+ * databind, indented, unknown fields refused unless a reader allows them) and one wording of what is
+ * wrong with a file, naming the field.
+ */
+public final class JsonFiles {
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+
+  private JsonFiles() {}
+
+  /** The shared mapper (thread-safe; do not reconfigure, derive readers and writers from it). */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** A finite number as itself, NaN and infinities as {@code null} (written as JSON null). */
+  public static Double finiteOrNull(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
+
+  /** A number read back: {@code null} as NaN. */
+  public static double orNaN(Double value) {
+    return value == null ? Double.NaN : value;
+  }
+
+  /** {@code PREFER_COLUMNS} → {@code prefer-columns}: how enums are written in metart's files. */
+  public static String id(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * What is wrong with a file's content, naming the field, e.g. {@code field 'recipe.culture.minPerLabel'
+   * must be an int} or {@code missing field 'count'} (the caller puts the file name in front).
+   */
+  public static String problem(JsonMappingException e) {
+    String field =
+        e.getPath().stream()
+            .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+            .collect(Collectors.joining("."))
+            .replace(".[", "[");
+    if (e instanceof ValueInstantiationException && e.getCause() != null) {
+      return (field.isEmpty() ? "" : "field '" + field + "': ") + e.getCause().getMessage();
+    }
+    if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+      List<String> ids = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(v -> id((Enum<?>) v)).toList();
+      return "field '" + field + "': unknown value '" + invalid.getValue() + "', expected one of " + ids;
+    }
+    if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+      if (e.getOriginalMessage().startsWith("Missing creator property") && !field.isEmpty()) {
+        return "missing field '" + field + "'"; // the path ends at the missing field
+      }
+      Class<?> type = mismatched.getTargetType();
+      String expected =
+          type == int.class || type == Integer.class ? "an int"
+              : type == long.class || type == Long.class ? "an integer"
+              : type == double.class || type == Double.class ? "a number"
+              : type == boolean.class || type == Boolean.class ? "true or false"
+              : type == String.class ? "a string"
+              : List.class.isAssignableFrom(type) ? "an array"
+              : type.isRecord() || Map.class.isAssignableFrom(type) ? "an object"
+              : null;
+      if (expected != null && !field.isEmpty()) {
+        return "field '" + field + "' must be " + expected;
+      }
+    }
+    return (field.isEmpty() ? "" : "field '" + field + "': ") + e.getOriginalMessage().lines().findFirst().orElse("");
+  }
+}
