@@ -22,18 +22,44 @@ import java.util.stream.Collectors;
  */
 public final class JsonFiles {
 
-  private static final ObjectMapper MAPPER =
+  private static final JsonMapper MAPPER =
       JsonMapper.builder()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
 
+  private static final ObjectMapper LENIENT =
+      MAPPER.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  private static final ObjectMapper STRICT =
+      MAPPER.rebuild()
+          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+          .build();
+
   private JsonFiles() {}
 
   /** The shared mapper (thread-safe; do not reconfigure, derive readers and writers from it). */
-  public static ObjectMapper mapper() {
+  public static JsonMapper mapper() {
     return MAPPER;
+  }
+
+  /**
+   * The shared mapper that skips fields it does not know: for files a later version may extend and
+   * an earlier one must still read (run claims, a model folder's info).
+   */
+  public static ObjectMapper lenient() {
+    return LENIENT;
+  }
+
+  /**
+   * The shared mapper that also refuses a missing or null field: for files a user writes or that
+   * decide what a model is (model specs, preprocessing).
+   */
+  public static ObjectMapper strict() {
+    return STRICT;
   }
 
   /** A finite number as itself, NaN and infinities as {@code null} (written as JSON null). */

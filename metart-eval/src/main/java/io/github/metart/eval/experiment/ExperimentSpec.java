@@ -1,16 +1,14 @@
 package io.github.metart.eval.experiment;
 
+import io.github.metart.data.files.JsonFiles;
 import io.github.metart.train.config.TrainingSettings;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.metart.data.dataset.Task;
 import io.github.metart.models.predict.TestTimeAugmentation;
 import io.github.metart.models.spec.ModelRecipe;
@@ -64,11 +62,7 @@ public record ExperimentSpec(
     List<Sweep> sweeps,
     @JsonInclude(JsonInclude.Include.NON_NULL) String testTimeAugmentation) {
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .build();
+  private static final ObjectMapper JSON = JsonFiles.mapper();
 
   /** Validates the spec and fills in defaults (title from the base, default training). */
   public ExperimentSpec {

@@ -2,10 +2,8 @@ package io.github.metart.eval.experiment;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import io.github.metart.data.files.JsonFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.metart.data.files.AtomicFiles;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -65,11 +63,7 @@ public final class RunClaim implements AutoCloseable {
 
   private static final Logger LOGGER = LoggerFactory.getLogger(RunClaim.class);
   private static final Pattern CLAIM_FILE = Pattern.compile("(\\d{4,})\\.json");
-  static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .build();
+  static final ObjectMapper JSON = JsonFiles.lenient();
 
   /**
    * What a claim file says.

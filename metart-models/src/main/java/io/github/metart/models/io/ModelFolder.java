@@ -1,5 +1,6 @@
 package io.github.metart.models.io;
 
+import io.github.metart.data.files.JsonFiles;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -9,10 +10,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.metart.data.provenance.LibraryVersion;
 import io.github.metart.models.MetModel;
 import io.github.metart.models.engine.EngineInfo;
@@ -74,17 +72,8 @@ public final class ModelFolder {
 
   private static final Pattern WEIGHTS_FILE = Pattern.compile("weights-(\\d{4})\\.params");
   private static final Logger LOG = LoggerFactory.getLogger(ModelFolder.class);
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
-  private static final ObjectMapper STRICT_JSON =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-          .build();
+  private static final ObjectMapper JSON = JsonFiles.lenient();
+  private static final ObjectMapper STRICT_JSON = JsonFiles.strict();
 
   private ModelFolder() {}
 
