@@ -4,7 +4,6 @@ import io.github.metart.data.files.AtomicFiles;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.github.metart.data.files.JsonFiles;
 import io.github.metart.data.images.ImageRecipe;
 import io.github.metart.data.images.ResizeFilter;
@@ -90,10 +89,8 @@ final class CacheFiles {
       read = JSON.readerFor(RecipeFile.class)
           .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .readValue(tree);
-    } catch (JsonMappingException e) {
-      throw new IOException(file + ": not a cache recipe (" + JsonFiles.problem(e) + ")", e);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IOException(file + ": not a cache recipe (" + e.getOriginalMessage() + ")", e);
+      throw new IOException(file + ": not a cache recipe (" + JsonFiles.problem(e) + ")", e);
     }
     if (read.imagesPerShard() <= 0) {
       throw new IOException(file + ": images per shard must be positive, got " + read.imagesPerShard());

@@ -2,6 +2,7 @@ package io.github.metart.data.cache;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.github.metart.data.files.JsonFiles;
 import io.github.metart.data.images.ImageRecipe;
 import io.github.metart.data.images.RgbImage;
 import java.io.IOException;
@@ -163,7 +164,7 @@ public final class PreparedCache implements AutoCloseable {
     try {
       return CacheFiles.JSON.readValue(file.toFile(), QualityReport.class);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IOException(file + ": not a quality report (" + e.getOriginalMessage() + ")", e);
+      throw new IOException(file + ": not a quality report (" + JsonFiles.problem(e) + ")", e);
     }
   }
 

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -99,10 +98,8 @@ final class ManifestJson {
       nullWhenMissing(tree, "images", "yearRange");
       nullWhenMissing(tree.get("recipe"), "culture", "year");
       file = MAPPER.treeToValue(tree, File.class);
-    } catch (JsonMappingException e) {
-      throw new IOException(path + ": " + JsonFiles.problem(e), e);
     } catch (JsonProcessingException e) {
-      throw new IOException(path + ": not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+      throw new IOException(path + ": " + JsonFiles.problem(e), e);
     }
     try {
       return fromFile(file);

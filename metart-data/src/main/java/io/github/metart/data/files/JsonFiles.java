@@ -1,6 +1,8 @@
 package io.github.metart.data.files;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,6 +77,21 @@ public final class JsonFiles {
   /** {@code PREFER_COLUMNS} → {@code prefer-columns}: how enums are written in metart's files. */
   public static String id(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * What is wrong with a file's content: for text that is not JSON (or is cut short) where, e.g.
+   * {@code not valid JSON (cut short?) at line 8, column 1: Unexpected end-of-input ...}; otherwise
+   * {@link #problem(JsonMappingException)}. The caller puts the file name in front.
+   */
+  public static String problem(JsonProcessingException e) {
+    if (e instanceof JsonMappingException mapping) {
+      return problem(mapping);
+    }
+    JsonLocation at = e.getLocation();
+    String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+    return "not valid JSON" + (message.contains("end-of-input") ? " (cut short?)" : "") + where + ": " + message;
   }
 
   /**

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.metart.data.files.JsonFiles;
 import io.github.metart.data.provenance.LibraryVersion;
@@ -226,11 +225,8 @@ public final class MetricsJson {
           .readValue(tree);
     } catch (NoSuchFileException e) {
       throw new UncheckedIOException("no metrics file " + file, e);
-    } catch (JsonMappingException e) {
-      throw new IllegalArgumentException(file + ": " + JsonFiles.problem(e), e);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          file + ": not valid JSON (line " + e.getLocation().getLineNr() + "): " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(file + ": " + JsonFiles.problem(e), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }

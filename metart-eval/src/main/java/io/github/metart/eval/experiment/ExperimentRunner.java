@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.github.metart.data.files.JsonFiles;
 import io.github.metart.data.dataset.DatasetSplits;
 import io.github.metart.data.dataset.Manifest;
@@ -93,10 +92,8 @@ public final class ExperimentRunner {
       ExperimentFile read;
       try {
         read = JSON.readValue(file.toFile(), ExperimentFile.class);
-      } catch (JsonMappingException e) {
-        throw new IOException(file + ": not a valid experiment record: " + JsonFiles.problem(e), e);
       } catch (JsonProcessingException e) {
-        throw new IOException(file + ": not a valid experiment record: " + e.getOriginalMessage(), e);
+        throw new IOException(file + ": not a valid experiment record: " + JsonFiles.problem(e), e);
       }
       if (read.spec() == null || !read.spec().isObject()) {
         throw new IOException(file + ": not a valid experiment record: missing field 'spec'");

@@ -254,6 +254,8 @@ public final class RunClaim implements AutoCloseable {
     }
     try {
       return Optional.of(JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), type));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new java.io.UncheckedIOException(file + ": not a valid " + file.getFileName() + " (" + JsonFiles.problem(e) + ")", e);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(file + ": not a valid " + file.getFileName() + " (" + e.getMessage() + ")", e);
     }

@@ -125,7 +125,7 @@ class EvaluationReportTest {
         .hasMessage(notOurs + ": not a metart metrics file (expected \"format\": \"metart-metrics/1\")");
     assertThatThrownBy(() -> MetricsJson.readSummary(broken))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith(broken + ": not valid JSON (line 2)");
+        .hasMessageStartingWith(broken + ": not valid JSON (cut short?) at line 2, column ");
     assertThatThrownBy(() -> MetricsJson.readSummary(dir.resolve("missing.json")))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessage("no metrics file " + dir.resolve("missing.json"));

@@ -200,6 +200,8 @@ public final class ModelFolder {
     }
     try {
       return STRICT_JSON.readValue(file.toFile(), Preprocessing.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + JsonFiles.problem(e), e);
     } catch (IOException e) {
       Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
       throw new IllegalArgumentException("cannot read " + file + ": " + cause.getMessage(), e);
@@ -211,6 +213,8 @@ public final class ModelFolder {
     Path file = folder.resolve(INFO_FILE);
     try {
       return JSON.readValue(file.toFile(), ModelFolderInfo.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + JsonFiles.problem(e), e);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -1,9 +1,9 @@
 package io.github.metart.train.checkpoint;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.google.common.io.MoreFiles;
 import com.google.common.hash.HashingOutputStream;
 import com.google.common.hash.Hashing;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.metart.data.files.AtomicFiles;
 import io.github.metart.data.files.JsonFiles;
@@ -210,7 +210,7 @@ public final class CheckpointStore {
         throw new IOException(STATE + " has format " + format + ", expected " + FORMAT);
       }
       root = TrainJson.mapper().treeToValue(tree, StateFile.class);
-    } catch (JsonMappingException e) {
+    } catch (JsonProcessingException e) {
       throw new IOException(STATE + ": " + JsonFiles.problem(e), e);
     }
     if (root.state() == null || root.provenance() == null || root.sha256() == null) {

@@ -1,7 +1,7 @@
 package io.github.metart.train.history;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.github.metart.data.files.AtomicFiles;
 import io.github.metart.data.files.JsonFiles;
 import io.github.metart.train.files.TrainJson;
@@ -155,7 +155,7 @@ public final class HistoryFiles {
     Path file = folder.resolve(JSON);
     try {
       return fromFile(TrainJson.mapper().readValue(file.toFile(), File.class));
-    } catch (JsonMappingException e) {
+    } catch (JsonProcessingException e) {
       throw new IOException(file + ": unreadable training history: " + JsonFiles.problem(e), e);
     } catch (IOException | RuntimeException e) {
       throw new IOException(file + ": unreadable training history: " + e.getMessage(), e);

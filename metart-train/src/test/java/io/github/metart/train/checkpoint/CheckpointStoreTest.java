@@ -101,6 +101,11 @@ class CheckpointStoreTest {
     assertThatThrownBy(() -> store.read(CheckpointStore.LAST))
         .hasMessageContaining("no complete checkpoint 'last'")
         .hasMessageContaining("weights.params does not match its SHA-256");
+    String state = Files.readString(folder.resolve(CheckpointStore.STATE));
+    Files.writeString(folder.resolve(CheckpointStore.STATE), state.substring(0, state.length() / 2));
+    assertThatThrownBy(() -> store.read(CheckpointStore.LAST))
+        .hasMessageContaining("state.json: not valid JSON (cut short?) at line ")
+        .hasMessageNotContaining("REDACTED");
     Files.delete(folder.resolve(CheckpointStore.STATE));
     assertThatThrownBy(() -> store.read(CheckpointStore.LAST))
         .hasMessageContaining("state.json is missing (interrupted write)");
