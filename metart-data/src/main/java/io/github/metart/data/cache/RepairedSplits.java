@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outcome of {@link SplitRepair}: the new assignment, in which no near-duplicate group spans two
+ * The outcome of the near-duplicate split repair ({@code SplitRepair}): the new assignment, in which no near-duplicate group spans two
  * splits, and what changed.
  *
  * @param assignment Object ID to split after the repair

@@ -51,7 +51,8 @@ public final class EpochSampler implements EpochAwareSampler {
   /**
    * The sampler of training data: shuffled, and a last batch that would hold a single example is
    * left out of each epoch (batch normalization cannot train on one example: PyTorch refuses it).
-   * The shuffle leaves out another example each epoch, so none is lost for the whole run.
+   * The shuffle leaves out a different example each epoch, chosen at random. On several devices
+   * the batch is split further: this guards a single device only.
    *
    * @param batchSize examples per batch
    * @param dropLast whether to drop every last batch smaller than {@code batchSize}

@@ -153,8 +153,10 @@ public record ModelEvaluation(Path preparedFolder, Split split, String name, Tes
         throw new IOException(
             preparedFolder + ": the " + split.id() + " split has no object with an image in " + cache);
       }
-      Evaluator.Builder evaluator =
-          Evaluator.builder().split(split.id()).modelName(name).testTimeAugmentation(views);
+      Evaluator.Builder evaluator = Evaluator.builder().split(split.id()).testTimeAugmentation(views);
+      if (name != null) { // else the Evaluator names the model by its spec
+        evaluator.modelName(name);
+      }
       if (!(model.spec().head() instanceof HeadSpec.Classifier)) {
         // only year models compare with a constant guess; culture objects need not have a year
         evaluator.baselineFromTraining(data.splits().train());

@@ -10,7 +10,7 @@ import static java.util.Objects.requireNonNull;
  * @param kind why the cell is marked
  * @param text what is written on it
  */
-record CellMark(int row, int column, Kind kind, String text) {
+public record CellMark(int row, int column, Kind kind, String text) {
 
   /** Checks that nothing is missing. */
   public CellMark {

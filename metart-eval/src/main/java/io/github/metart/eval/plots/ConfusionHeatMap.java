@@ -114,7 +114,7 @@ public record ConfusionHeatMap(HeatMapChart chart, List<CellMark> marks) {
    * the most frequent confusions and, for up to {@value #MAX_CLASSES_WITH_ALL_COUNTS} classes, the
    * count on every other cell with objects.
    */
-  static List<CellMark> marks(ConfusionMatrix matrix, int worstConfusions) {
+  public static List<CellMark> marks(ConfusionMatrix matrix, int worstConfusions) {
     int n = matrix.size();
     List<CellMark> marks = new ArrayList<>();
     boolean[][] marked = new boolean[n][n];

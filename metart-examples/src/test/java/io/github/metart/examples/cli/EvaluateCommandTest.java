@@ -45,6 +45,24 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void theLibraryEvaluatesAModelInMemoryUnderItsSpecsNameWhenNoneIsGiven() throws Exception {
+    DemoResult demo = QuickDemo.result();
+    Path modelFolder = demo.culture().fit().outputDirectory().resolve("model");
+    try (io.github.metart.models.MetModel model = io.github.metart.models.MetModels.load(modelFolder)) {
+      java.util.List<io.github.metart.eval.evaluation.EvaluationReport> reports =
+          io.github.metart.eval.evaluation.ModelEvaluation.of(
+                  demo.culture().preparedFolder(), io.github.metart.data.dataset.Split.TEST)
+              .evaluate(model);
+
+      assertThat(reports).singleElement().satisfies(report -> {
+        assertThat(report.model()).isEqualTo(model.spec().name());
+        assertThat(report.result().headline().get(io.github.metart.eval.evaluation.HeadlineMetric.ACCURACY))
+            .isEqualTo(demo.accuracy());
+      });
+    }
+  }
+
+  @Test
   void testTimeAugmentationIsRecordedInTheMetrics() throws IOException {
     DemoResult demo = QuickDemo.result();
     Path plain = dir.resolve("plain");

@@ -250,7 +250,7 @@ public record TrainingSettings(
       checkArgument(ema >= 0 && ema < 1, "ema must be in [0, 1) (0 for none), got %s", ema);
       config.ema(ema == 0 ? WeightAverage.none() : WeightAverage.of(ema));
     }
-    if (emaEvery != null) {
+    if (emaEvery != null && !Double.valueOf(0).equals(ema)) { // ema 0 (none) wins, e.g. in a variant
       WeightAverage average =
           ema == null ? defaults.ema() : ema == 0 ? WeightAverage.none() : WeightAverage.of(ema);
       checkArgument(average.isOn(), "emaEvery goes with an ema decay above 0, got ema %s", ema);

@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * The exponential moving average of a run's weights ({@link WeightAverage}): one float copy of
  * every parameter of the network (batch-norm statistics included) on the main device, updated
- * after every step from the main replica, written into every checkpoint and read back on resume.
+ * after every update (or every N-th, see {@code WeightAverage#every}) from the main replica, written into every checkpoint and read back on resume.
  * {@link #swapIn()} puts the average into the network (for validation or the saved model) and
  * {@link #swapOut()} the raw weights back, bit for bit.
  */

@@ -203,6 +203,9 @@ class TrainingConfigTest {
                 + " updates now");
     assertThatThrownBy(() -> TrainingSettings.builder().emaEvery(32).build())
         .hasMessageContaining("emaEvery goes with an ema decay above 0");
+    // ema 0 switches the average off whatever emaEvery says (a variant of a base that sets it)
+    assertThat(TrainingSettings.builder().ema(0.0).emaEvery(32).build().config().ema())
+        .isEqualTo(WeightAverage.none());
     assertThatThrownBy(() -> TrainingSettings.builder().ema(0.99).emaEvery(0).build())
         .hasMessage("emaEvery: the EMA is updated after every 1 to 1000 weight updates, got 0");
   }
