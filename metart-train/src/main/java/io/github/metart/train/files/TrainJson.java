@@ -22,8 +22,8 @@ public final class TrainJson {
   public static JsonNode parse(String json, String what) {
     try {
       return MAPPER.readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(what + " is not valid JSON: " + e.getMessage(), e);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException(what + ": " + JsonFiles.problem(e), e);
     }
   }
 
