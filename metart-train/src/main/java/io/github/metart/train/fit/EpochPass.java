@@ -75,6 +75,8 @@ final class EpochPass {
             size += batch.getSize();
           }
           outcome = run.step().run(group, learningRate, globalStep);
+        } catch (ai.djl.engine.EngineException e) {
+          throw oneRecordBatchNorm(e, epoch, batchIndex, size);
         } finally {
           group.forEach(Batch::close);
         }
@@ -138,5 +140,27 @@ final class EpochPass {
         start.history(),
         RunStatus.RUNNING,
         "");
+  }
+
+  /**
+   * PyTorch's refusal of a batch-norm step on one record per channel ("Expected more than 1 value
+   * per channel when training"), said in the trainer's words; any other engine error as it is.
+   */
+  private static RuntimeException oneRecordBatchNorm(
+      ai.djl.engine.EngineException e, int epoch, int batchIndex, int records) {
+    String message = String.valueOf(e.getMessage());
+    if (!message.startsWith("Expected more than 1 value per channel when training")) {
+      return e;
+    }
+    return new IllegalStateException(
+        "batch normalization cannot train on one record: batch "
+            + (batchIndex + 1)
+            + " of epoch "
+            + (epoch + 1)
+            + " holds "
+            + records
+            + " record(s) (split over the training devices); use a --batch-size of at least 2 per"
+            + " device",
+        e);
   }
 }

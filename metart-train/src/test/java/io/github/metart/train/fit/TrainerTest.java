@@ -164,6 +164,14 @@ class TrainerTest {
       assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
       assertThat(result.history().epochs()).hasSize(2);
     }
+    // batches of one record cannot train batch norm at all: said in the trainer's words
+    try (TinyModels.TestModel model = TinyModels.pooledBatchNormClassifier(3, 5)) {
+      assertThatThrownBy(() -> Trainer.builder().build().fit(model, data, base().epochs(1).batchSize(1).build()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage(
+              "batch normalization cannot train on one record: batch 1 of epoch 1 holds 1 record(s)"
+                  + " (split over the training devices); use a --batch-size of at least 2 per device");
+    }
     assertThat(RunContext.trainingSampler(base().build()).batchesPerEpoch(33)).isEqualTo(2);
     assertThat(RunContext.trainingSampler(base().build()).batchesPerEpoch(34)).isEqualTo(3);
   }
